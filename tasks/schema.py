@@ -1,0 +1,309 @@
+"""The record types of newsflow and, beside them, the pyarrow schemas of the dataset.
+
+This is the one place the data contract (DESIGN.md) lives. Every Parquet write passes one of
+`TABLE_SCHEMAS`; nothing infers a schema. Column names are fixed by the contract: add columns,
+never rename or remove one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import pyarrow as pa
+
+# Span kinds: where a piece of input text went.
+BODY = "body"
+TITLE = "title"
+CAPTION = "caption"
+CREDIT = "credit"
+AUTHOR = "author"
+HIGHLIGHT = "highlight"
+DROPPED = "dropped"
+SPAN_KINDS = (BODY, TITLE, CAPTION, CREDIT, AUTHOR, HIGHLIGHT, DROPPED)
+
+# Link relations and story roles.
+EXACT_DUPLICATE = "exact_duplicate"
+NEAR_DUPLICATE = "near_duplicate"
+SAME_STORY = "same_story"
+ORIGINAL = "original"
+SYNDICATED_COPY = "syndicated_copy"
+REWRITE = "rewrite"
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One input as a source yields it: bytes plus what the source already knows of it."""
+
+    source_uri: str
+    source_kind: str  # file, jsonl, warc, url, rss
+    media_type: str  # text/plain or text/html; anything else is quarantined by the reader
+    data: bytes
+    url: str | None = None
+    title: str | None = None
+    published_at: str | None = None  # as the source gave it (JSONL field, feed entry, HTTP)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decoded input. `raw_text` is what the cleaner classifies; spans index into it.
+
+    For plain text `raw_text` is the decoded input itself. For HTML it is the text that
+    trafilatura extracted, and `raw_html` keeps the decoded input, so nothing is lost.
+    """
+
+    doc_id: str
+    source_uri: str
+    source_kind: str
+    media_type: str
+    content_sha256: str
+    raw_text: str
+    raw_html: str | None = None
+    encoding: str | None = None
+    url: str | None = None
+    site_name: str | None = None
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published_at: str | None = None
+    published_at_source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of `raw_text` and where it went. `text == raw_text[start:end]` always."""
+
+    start: int
+    end: int
+    kind: str
+    rule: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    text: str
+    credit: str | None
+
+
+@dataclass(slots=True)
+class StoryDraft:
+    """One story as clean-and-split leaves it: its spans and what the rules moved out of the body."""
+
+    spans: list[Span]
+    body: str
+    title: str | None = None
+    highlights: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    ai_disclosed: bool = False
+    captions: list[Caption] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    cited_urls: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Article:
+    """One story of a document, as enrich leaves it and the writer stores it."""
+
+    article_id: str
+    doc_id: str
+    story_index: int
+    body: str
+    title: str | None = None
+    url: str | None = None
+    site_name: str | None = None
+    highlights: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    ai_disclosed: bool = False
+    dateline_place: str | None = None
+    agency: str | None = None
+    published_at: datetime | None = None
+    published_at_source: str | None = None
+    language: str | None = None
+    language_confidence: float | None = None
+    word_count: int = 0
+    captions: list[Caption] = field(default_factory=list)
+    cited_urls: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    body_sha256: str = ""
+    run_id: str = ""
+    ingested_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quarantine:
+    source_uri: str
+    reason: str
+    detail: str
+    size_bytes: int
+    content_sha256: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    article_id: str
+    text: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    article_id: str
+    other_article_id: str
+    relation: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRole:
+    article_id: str
+    story_id: str
+    role: str
+    origin_article_id: str | None
+
+
+_TS = pa.timestamp("us", tz="UTC")
+_STR_LIST = pa.list_(pa.string())
+
+DOCUMENTS = pa.schema(
+    [
+        ("doc_id", pa.string()),
+        ("source_uri", pa.string()),
+        ("source_kind", pa.string()),
+        ("media_type", pa.string()),
+        ("content_sha256", pa.string()),
+        ("raw_text", pa.string()),
+        ("raw_html", pa.string()),
+        ("encoding", pa.string()),
+        ("n_articles", pa.int32()),
+        ("run_id", pa.string()),
+        ("ingested_at", _TS),
+    ]
+)
+
+ARTICLES = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("doc_id", pa.string()),
+        ("story_index", pa.int32()),
+        ("url", pa.string()),
+        ("site_name", pa.string()),
+        ("title", pa.string()),
+        ("body", pa.string()),
+        ("highlights", _STR_LIST),
+        ("authors", _STR_LIST),
+        ("ai_disclosed", pa.bool_()),
+        ("dateline_place", pa.string()),
+        ("agency", pa.string()),
+        ("published_at", _TS),
+        ("published_at_source", pa.string()),
+        ("language", pa.string()),
+        ("language_confidence", pa.float32()),
+        ("word_count", pa.int32()),
+        ("captions", pa.list_(pa.struct([("text", pa.string()), ("credit", pa.string())]))),
+        ("cited_urls", _STR_LIST),
+        ("credits", _STR_LIST),
+        ("keywords", _STR_LIST),
+        ("body_sha256", pa.string()),
+        ("run_id", pa.string()),
+        ("ingested_at", _TS),
+    ]
+)
+
+SPANS = pa.schema(
+    [
+        ("doc_id", pa.string()),
+        ("article_id", pa.string()),
+        ("start", pa.int32()),
+        ("end", pa.int32()),
+        ("kind", pa.string()),
+        ("rule", pa.string()),
+        ("text", pa.string()),
+        ("run_id", pa.string()),
+    ]
+)
+
+ENTITIES = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("text", pa.string()),
+        ("label", pa.string()),
+        ("count", pa.int32()),
+        ("run_id", pa.string()),
+    ]
+)
+
+LINKS = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("other_article_id", pa.string()),
+        ("relation", pa.string()),
+        ("score", pa.float32()),
+    ]
+)
+
+STORIES = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("story_id", pa.string()),
+        ("role", pa.string()),
+        ("origin_article_id", pa.string()),
+    ]
+)
+
+QUARANTINE = pa.schema(
+    [
+        ("source_uri", pa.string()),
+        ("reason", pa.string()),
+        ("detail", pa.string()),
+        ("size_bytes", pa.int64()),
+        ("content_sha256", pa.string()),
+        ("run_id", pa.string()),
+        ("ingested_at", _TS),
+    ]
+)
+
+# Per-article MinHash signature and LSH band hashes, so that a run links new articles
+# against the whole dataset with a DuckDB join instead of recomputing all pairs.
+SIGNATURES = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("minhash", pa.list_(pa.uint32())),
+        ("run_id", pa.string()),
+    ]
+)
+BANDS = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("band", pa.int16()),
+        ("band_hash", pa.uint64()),
+    ]
+)
+
+# Tables written per run, append-only, partitioned by ingest date.
+PARTITIONED_TABLES = {
+    "documents": DOCUMENTS,
+    "articles": ARTICLES,
+    "spans": SPANS,
+    "entities": ENTITIES,
+    "quarantine": QUARANTINE,
+    "signatures": SIGNATURES,
+    "bands": BANDS,
+}
+# Tables derived from all articles, rewritten whole by each link step.
+DERIVED_TABLES = {"links": LINKS, "stories": STORIES}
+TABLE_SCHEMAS = {**PARTITIONED_TABLES, **DERIVED_TABLES}
+
+
+def to_row(record: Any) -> dict[str, Any]:
+    """A record as a dict of plain values, nested dataclasses included."""
+    return dataclasses.asdict(record)
+
+
+def to_table(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
+    """Rows as a table of exactly `schema`: missing keys become nulls, extra keys are ignored."""
+    columns = {name: [row.get(name) for row in rows] for name in schema.names}
+    return pa.Table.from_pydict(columns, schema=schema)
