@@ -1,0 +1,104 @@
+"""HTML to text with trafilatura, keeping its metadata; plain text passes through unchanged."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import trafilatura
+
+from tasks.decode import decode_bytes
+from tasks.schema import Document, Quarantine, RawDocument
+from tasks.settings import MAX_INPUT_BYTES
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What trafilatura made of a page: the main text (paragraphs on their own lines) and metadata."""
+
+    text: str
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+    site_name: str | None = None
+    url: str | None = None
+
+
+def extract_html(html: str, url: str | None = None) -> Extracted:
+    """The main text and metadata of an HTML page; empty text when trafilatura finds none."""
+    # Comments leak into the text with trafilatura's default include_comments=True (STACK.md).
+    result = trafilatura.bare_extraction(
+        html, url=url, include_comments=False, with_metadata=True, deduplicate=False
+    )
+    if result is None:
+        return Extracted(text="", url=url)
+    meta = result.as_dict()
+    return Extracted(
+        text=meta.get("text") or "",
+        title=_clean(meta.get("title")),
+        authors=split_authors(meta.get("author")),
+        date=_clean(meta.get("date")),
+        site_name=_clean(meta.get("sitename")),
+        url=_clean(meta.get("url")) or url,
+    )
+
+
+def split_authors(author: str | None) -> tuple[str, ...]:
+    """trafilatura joins several authors with '; '."""
+    if not author:
+        return ()
+    return tuple(name.strip() for name in author.split(";") if name.strip())
+
+
+def _clean(value: object) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def document_id(source_uri: str, content_sha256: str) -> str:
+    """Stable id of one input version: the same bytes from the same place are the same document."""
+    return hashlib.sha256(f"{source_uri}\n{content_sha256}".encode()).hexdigest()[:32]
+
+
+def prepare_document(raw: RawDocument) -> Document | Quarantine:
+    """Decode an input and, for HTML, extract its main text and metadata."""
+    digest = hashlib.sha256(raw.data).hexdigest()
+
+    def quarantine(reason: str, detail: str) -> Quarantine:
+        return Quarantine(raw.source_uri, reason, detail, len(raw.data), digest)
+
+    if len(raw.data) > MAX_INPUT_BYTES:
+        return quarantine("too_large", f"{len(raw.data)} bytes, over the {MAX_INPUT_BYTES} byte cap")
+    decoded = decode_bytes(raw.data, raw.media_type)
+    if decoded.text is None:
+        return quarantine(decoded.problem or "undecodable", decoded.detail)
+    base = dict(
+        doc_id=document_id(raw.source_uri, digest),
+        source_uri=raw.source_uri,
+        source_kind=raw.source_kind,
+        media_type=raw.media_type,
+        content_sha256=digest,
+        encoding=decoded.encoding,
+        url=raw.url,
+        title=raw.title,
+        published_at=raw.published_at,
+        published_at_source="jsonl" if raw.published_at else None,
+    )
+    if raw.media_type != "text/html":
+        return Document(raw_text=decoded.text, **base)
+    page = extract_html(decoded.text, url=raw.url)
+    if not page.text.strip():
+        return quarantine("no_text_extracted", "trafilatura found no main text in the HTML")
+    return Document(**{
+        **base,
+        "raw_text": page.text,
+        "raw_html": decoded.text,
+        "url": raw.url or page.url,
+        "site_name": page.site_name,
+        "title": raw.title or page.title,
+        "authors": page.authors,
+        "published_at": raw.published_at or page.date,
+        "published_at_source": base["published_at_source"] or ("html_meta" if page.date else None),
+    })
