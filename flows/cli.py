@@ -1,0 +1,143 @@
+"""The `newsflow` command: ingest, sql, relink, and the service commands.
+
+Library errors stop here as one actionable sentence on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from tasks.settings import BATCH_SIZE
+
+DATA_ENV = "NEWSFLOW_DATA"
+
+
+class UsageError(Exception):
+    """A problem the user can fix; its message is the one sentence the CLI prints."""
+
+
+def default_data_dir() -> str:
+    return os.environ.get(DATA_ENV, "data")
+
+
+def quiet_prefect_defaults() -> None:
+    """Defaults set before Prefect is imported; the user's environment wins."""
+    # Without this every run logs a telemetry ERROR on this network (STACK.md).
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+def check_sources(sources: Sequence[str]) -> list[str]:
+    missing = [source for source in sources if not Path(source).exists()]
+    if missing:
+        raise UsageError(f"no such source: {missing[0]} (give existing files or folders)")
+    return [str(Path(source)) for source in sources]
+
+
+def check_data_dir(data_dir: str) -> str:
+    """The data folder, created if needed; a UsageError when it cannot be written."""
+    path = Path(data_dir)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path, prefix=".write-check-"):
+            pass
+    except OSError as error:
+        raise UsageError(f"the data folder {data_dir} is not writable ({error.strerror or error}); "
+                         f"choose another with --data or {DATA_ENV}") from error
+    return str(path)
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    sources = check_sources(args.sources)
+    data_dir = check_data_dir(args.data)
+    quiet_prefect_defaults()
+    from flows.ingest import ingest_flow
+
+    summary = ingest_flow(sources=sources, data_dir=data_dir, batch_size=args.batch_size, link=not args.no_link)
+    print(summary.as_text())
+    return 1 if summary.failed_batches else 0
+
+
+def run_sql(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from tasks.store import connect
+
+    if not Path(args.data).is_dir():
+        raise UsageError(f"no dataset at {args.data}; run `newsflow ingest` first or pass --data")
+    try:
+        cursor = connect(Path(args.data)).execute(args.query)
+    except duckdb.Error as error:
+        raise UsageError(f"the query failed: {str(error).splitlines()[0]}") from error
+    columns = [d[0] for d in cursor.description or []]
+    print_rows(columns, cursor.fetchall(), args.format)
+    return 0
+
+
+def print_rows(columns: list[str], rows: list[tuple], form: str) -> None:
+    """Rows to stdout as an aligned table, CSV or JSON (one array of objects)."""
+    if form == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif form == "json":
+        print(json.dumps([dict(zip(columns, row)) for row in rows], default=str, ensure_ascii=False, indent=1))
+    else:
+        cells = [[_cell(value) for value in row] for row in rows]
+        widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+        print("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip())
+        print("  ".join("-" * w for w in widths))
+        for row in cells:
+            print("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
+        print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+
+
+def _cell(value: object, limit: int = 80) -> str:
+    text = "" if value is None else str(value).replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsflow", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    ingest = commands.add_parser("ingest", help="ingest files and folders into the dataset",
+                                 description="Ingest .txt, .html/.htm, .jsonl and .warc(.gz) files, or folders of them.")
+    ingest.add_argument("sources", nargs="+", metavar="SOURCE", help="a file or a folder (read recursively)")
+    _data_option(ingest)
+    ingest.add_argument("--batch-size", type=int, default=BATCH_SIZE, help="documents per batch task")
+    ingest.add_argument("--no-link", action="store_true", help="skip linking the new articles")
+    ingest.set_defaults(run=run_ingest)
+
+    sql = commands.add_parser("sql", help="run DuckDB SQL over the dataset's views",
+                              description="Run DuckDB SQL with a view per table of the dataset defined.")
+    sql.add_argument("query", metavar="QUERY", help='e.g. "SELECT agency, count(*) FROM articles GROUP BY 1"')
+    _data_option(sql)
+    sql.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
+    sql.set_defaults(run=run_sql)
+    return parser
+
+
+def _data_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", default=default_data_dir(), metavar="DIR",
+                        help=f"the dataset folder (default: ${DATA_ENV} or ./data)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except UsageError as error:
+        print(f"newsflow: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""The ingest flow: read, extract, clean and split, enrich, index, write, link."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.futures import PrefectFuture
+
+from tasks import batches
+from tasks.report import RunSummary
+from tasks.settings import BATCH_SIZE, MAX_BATCHES_IN_FLIGHT
+from tasks.extract import document_id
+from tasks.schema import Quarantine, RawDocument
+from tasks.sources import read_sources, sha256_hex
+from tasks.store import KnownKeys, commit_batch, data_lock, quarantine_key, recover, without_known
+
+
+@task(name="extract", retries=1)
+def extract(raws: list[RawDocument | Quarantine], run_id: str, ingested_at: datetime) -> batches.Batch:
+    return batches.prepare_batch(raws, run_id, ingested_at)
+
+
+@task(name="clean-and-split", retries=1)
+def clean_and_split(batch: batches.Batch) -> batches.Batch:
+    return batches.segment_batch(batch)
+
+
+@task(name="enrich", retries=1)
+def enrich(batch: batches.Batch) -> batches.Batch:
+    return batches.enrich_batch(batch)
+
+
+@task(name="entities-and-signatures", retries=1)
+def index(batch: batches.Batch, spacy_model: str | None) -> batches.Batch:
+    return batches.index_batch(batch, spacy_model)
+
+
+@task(name="write")
+def write(batch: batches.Batch, data_dir: str, known: KnownKeys, batch_name: str) -> dict:
+    """Commit a batch under the data folder's lock, minus what another run committed meanwhile."""
+    with data_lock(Path(data_dir)):
+        known.refresh()
+        tables = without_known(batches.batch_tables(batch), known)
+        commit_batch(Path(data_dir), batch_name, batch.ingested_at.date(), tables)
+        known.doc_ids.update(tables["documents"].column("doc_id").to_pylist())
+    return tables
+
+
+def new_run_id(now: datetime) -> str:
+    return now.strftime("%Y%m%dT%H%M%S") + f"-{now.microsecond:06d}"
+
+
+def unknown_inputs(sources: list[str], known: KnownKeys, summary: RunSummary) -> Iterator[RawDocument | Quarantine]:
+    """The inputs of `sources` that the dataset does not hold yet (same place, same bytes)."""
+    for item in read_sources(sources):
+        summary.inputs += 1
+        if isinstance(item, Quarantine):
+            seen = quarantine_key(item.source_uri, item.reason, item.content_sha256) in known.quarantine_keys
+        else:
+            seen = document_id(item.source_uri, sha256_hex(item.data)) in known.doc_ids
+        if seen:
+            summary.skipped_known += 1
+        else:
+            yield item
+
+
+def chunked(items: Iterator, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+@flow(name="ingest", flow_run_name="ingest {sources}", log_prints=True)
+def ingest_flow(
+    sources: list[str],
+    data_dir: str = "data",
+    batch_size: int = BATCH_SIZE,
+    spacy_model: str | None = None,
+    link: bool = True,
+) -> RunSummary:
+    """Ingest files and folders into the dataset at `data_dir`, then link the new articles."""
+    ingested_at = datetime.now(UTC)
+    summary = RunSummary(run_id=new_run_id(ingested_at), data_dir=data_dir)
+    known = KnownKeys(Path(data_dir))
+    with data_lock(Path(data_dir)):
+        recover(Path(data_dir))
+        known.refresh()
+    pending: deque[tuple[str, PrefectFuture]] = deque()
+    for number, raws in enumerate(chunked(unknown_inputs(sources, known, summary), batch_size)):
+        batch = extract.submit(raws, summary.run_id, ingested_at)
+        batch = index.submit(enrich.submit(clean_and_split.submit(batch)), spacy_model)
+        pending.append((f"{summary.run_id}-{number:05d}", batch))
+        while len(pending) > MAX_BATCHES_IN_FLIGHT:
+            _write_next(pending, data_dir, known, summary)
+    while pending:
+        _write_next(pending, data_dir, known, summary)
+    get_run_logger().info(summary.as_text())
+    return summary
+
+
+def _write_next(pending: deque, data_dir: str, known: KnownKeys, summary: RunSummary) -> None:
+    """Write the oldest batch; a batch whose stages failed is reported, and its inputs stay new."""
+    name, future = pending.popleft()
+    try:
+        batch = future.result()
+    except Exception as error:  # a failed batch (after its retries) costs only its own inputs
+        get_run_logger().error(f"batch {name} failed: {error}")
+        summary.failed_batches.append(name)
+        return
+    written = write(batch, data_dir, known, name)
+    summary.add_batch(written, batch.seconds)

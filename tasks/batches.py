@@ -1,0 +1,160 @@
+"""Batch wrappers over the per-document steps: each loops, counts and times, and turns a
+document that breaks a step into a quarantine row instead of a failed batch."""
+
+from __future__ import annotations
+
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import pyarrow as pa
+
+from tasks.clean import segment_document
+from tasks.enrich import article_id, enrich_story
+from tasks.entities import extract_entities, load_pipeline
+from tasks.extract import prepare_document
+from tasks.link import signature_rows
+from tasks.schema import (
+    ARTICLES, BANDS, DOCUMENTS, ENTITIES, QUARANTINE, SIGNATURES, SPANS, Article, Document, Quarantine, RawDocument,
+    Span, StoryDraft, to_row, to_table,
+)
+
+
+@dataclass(slots=True)
+class Batch:
+    """One batch as it moves through the stages; stages fill it in and record their cost."""
+
+    run_id: str
+    ingested_at: datetime
+    documents: list[Document] = field(default_factory=list)
+    drafts: dict[str, list[StoryDraft]] = field(default_factory=dict)
+    # Spans of a document that belong to no story (a document of boilerplate only).
+    loose_spans: dict[str, list[Span]] = field(default_factory=dict)
+    articles: list[Article] = field(default_factory=list)
+    quarantined: list[Quarantine] = field(default_factory=list)
+    extra_tables: dict[str, pa.Table] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def _timed(batch: Batch, stage: str, step: Callable[[], Any]) -> Any:
+    started = time.perf_counter()
+    result = step()
+    batch.seconds[stage] = batch.seconds.get(stage, 0.0) + time.perf_counter() - started
+    return result
+
+
+def _failure(doc: Document, stage: str, error: Exception) -> Quarantine:
+    where = traceback.extract_tb(error.__traceback__)[-1]
+    detail = f"{stage} failed: {type(error).__name__}: {error} ({where.filename.rsplit('/', 1)[-1]}:{where.lineno})"
+    return Quarantine(doc.source_uri, f"{stage}_error", detail, len(doc.raw_text.encode()), doc.content_sha256)
+
+
+def _no_story(doc: Document) -> Quarantine:
+    detail = "every line of the text was classified as boilerplate or metadata; see its spans"
+    return Quarantine(doc.source_uri, "no_article_text", detail, len(doc.raw_text.encode()), doc.content_sha256)
+
+
+def prepare_batch(raws: Iterable[RawDocument | Quarantine], run_id: str, ingested_at: datetime) -> Batch:
+    """Decode and extract a batch of inputs; unusable ones become quarantine rows."""
+    batch = Batch(run_id=run_id, ingested_at=ingested_at)
+
+    def run() -> None:
+        for raw in raws:
+            result = raw if isinstance(raw, Quarantine) else prepare_document(raw)
+            (batch.quarantined if isinstance(result, Quarantine) else batch.documents).append(result)
+
+    _timed(batch, "extract", run)
+    return batch
+
+
+def segment_batch(batch: Batch) -> Batch:
+    """Clean and split every document of the batch into story drafts."""
+
+    def run() -> None:
+        kept = []
+        for doc in batch.documents:
+            try:
+                drafts = segment_document(doc.raw_text, title_hint=doc.title)
+            except Exception as error:  # a bug on one document must not cost the batch
+                batch.quarantined.append(_failure(doc, "clean", error))
+                continue
+            stories = [draft for draft in drafts if draft.body.strip()]
+            batch.drafts[doc.doc_id] = stories
+            batch.loose_spans[doc.doc_id] = [s for d in drafts if not d.body.strip() for s in d.spans]
+            kept.append(doc)
+            if not stories:
+                batch.quarantined.append(_no_story(doc))
+        batch.documents = kept
+
+    _timed(batch, "clean_split", run)
+    return batch
+
+
+def enrich_batch(batch: Batch) -> Batch:
+    """Build the article records of every story of the batch."""
+
+    def run() -> None:
+        kept = []
+        for doc in batch.documents:
+            try:
+                drafts = batch.drafts[doc.doc_id]
+                batch.articles.extend(
+                    enrich_story(doc, i, draft, batch.run_id, batch.ingested_at) for i, draft in enumerate(drafts)
+                )
+                kept.append(doc)
+            except Exception as error:  # as above: quarantine the document, keep the batch
+                batch.quarantined.append(_failure(doc, "enrich", error))
+                batch.articles = [a for a in batch.articles if a.doc_id != doc.doc_id]
+        batch.documents = kept
+
+    _timed(batch, "enrich", run)
+    return batch
+
+
+def index_batch(batch: Batch, spacy_model: str | None) -> Batch:
+    """Entities of every article (spaCy, batched) and the MinHash signatures that linking joins on."""
+
+    def find_entities() -> None:
+        nlp = load_pipeline(spacy_model)
+        entities = extract_entities(nlp, [(a.article_id, a.body) for a in batch.articles])
+        batch.extra_tables["entities"] = to_table(
+            [{**to_row(e), "run_id": batch.run_id} for e in entities], ENTITIES
+        )
+
+    def sign() -> None:
+        signatures, bands = signature_rows(batch.articles)
+        batch.extra_tables["signatures"] = to_table([{**r, "run_id": batch.run_id} for r in signatures], SIGNATURES)
+        batch.extra_tables["bands"] = to_table(bands, BANDS)
+
+    _timed(batch, "entities", find_entities)
+    _timed(batch, "signatures", sign)
+    return batch
+
+
+def batch_tables(batch: Batch) -> dict[str, pa.Table]:
+    """The rows a batch adds to each table, as tables of the contract's schemas."""
+    stamp = {"run_id": batch.run_id, "ingested_at": batch.ingested_at}
+    documents = [
+        {**to_row(doc), "n_articles": len(batch.drafts[doc.doc_id]), **stamp} for doc in batch.documents
+    ]
+    spans = [
+        {**to_row(span), "doc_id": doc.doc_id, "article_id": article_id(doc.doc_id, i), "run_id": batch.run_id}
+        for doc in batch.documents
+        for i, draft in enumerate(batch.drafts[doc.doc_id])
+        for span in draft.spans
+    ] + [
+        {**to_row(span), "doc_id": doc.doc_id, "article_id": None, "run_id": batch.run_id}
+        for doc in batch.documents
+        for span in batch.loose_spans.get(doc.doc_id, [])
+    ]
+    quarantine = [{**to_row(q), **stamp} for q in batch.quarantined]
+    return {
+        "documents": to_table(documents, DOCUMENTS),
+        "articles": to_table([to_row(a) for a in batch.articles], ARTICLES),
+        "spans": to_table(spans, SPANS),
+        "quarantine": to_table(quarantine, QUARANTINE),
+        **batch.extra_tables,
+    }

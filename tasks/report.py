@@ -1,0 +1,80 @@
+"""What a run did, counted as it goes, for the CLI summary and the dashboard's artifacts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """Counts of one run; `add_batch` folds in each committed batch."""
+
+    run_id: str
+    data_dir: str
+    inputs: int = 0
+    skipped_known: int = 0
+    documents: int = 0
+    articles: int = 0
+    batches: int = 0
+    quarantined: Counter = field(default_factory=Counter)
+    dropped_by_rule: Counter = field(default_factory=Counter)
+    moved_by_rule: Counter = field(default_factory=Counter)
+    links: Counter = field(default_factory=Counter)
+    seconds: Counter = field(default_factory=Counter)
+    failed_batches: list[str] = field(default_factory=list)
+
+    def add_batch(self, written: dict[str, pa.Table], seconds: dict[str, float]) -> None:
+        """Count what one batch committed (its rows after deduplication) and its stage times."""
+        self.batches += 1
+        self.documents += written["documents"].num_rows
+        self.articles += written["articles"].num_rows
+        self.quarantined.update(written["quarantine"].column("reason").to_pylist())
+        spans = written["spans"]
+        dropped = pc.equal(spans.column("kind"), "dropped")
+        self.dropped_by_rule.update(spans.filter(dropped).column("rule").to_pylist())
+        moved = pc.and_(pc.invert(dropped), pc.is_valid(spans.column("rule")))
+        self.moved_by_rule.update(spans.filter(moved).column("rule").to_pylist())
+        self.seconds.update(seconds)
+
+    def as_rows(self) -> list[dict[str, object]]:
+        """The summary as (what, count) rows, the shape of a table artifact."""
+        rows: list[dict[str, object]] = [
+            {"what": "inputs read", "count": self.inputs},
+            {"what": "inputs already in the dataset", "count": self.skipped_known},
+            {"what": "documents", "count": self.documents},
+            {"what": "articles", "count": self.articles},
+            {"what": "batches", "count": self.batches},
+        ]
+        rows += [{"what": f"quarantined: {k}", "count": v} for k, v in sorted(self.quarantined.items())]
+        rows += [{"what": f"dropped by rule: {k}", "count": v} for k, v in self.dropped_by_rule.most_common()]
+        rows += [{"what": f"moved by rule: {k}", "count": v} for k, v in self.moved_by_rule.most_common()]
+        rows += [{"what": f"links: {k}", "count": v} for k, v in sorted(self.links.items())]
+        rows += [{"what": f"failed batch: {name}", "count": 1} for name in self.failed_batches]
+        return rows
+
+    def as_text(self) -> str:
+        """The summary the CLI prints."""
+        lines = [
+            f"run {self.run_id}: {self.inputs} inputs, {self.documents} new documents, "
+            f"{self.articles} articles ({self.skipped_known} inputs already ingested)",
+            _counter_line("quarantined", self.quarantined),
+            _counter_line("spans dropped by rule", self.dropped_by_rule),
+            _counter_line("spans moved to metadata by rule", self.moved_by_rule),
+        ]
+        if self.links:
+            lines.append(_counter_line("links in the dataset", self.links))
+        if self.failed_batches:
+            lines.append(f"FAILED batches (their inputs will be retried next run): {', '.join(self.failed_batches)}")
+        lines.append(f"data: {Path(self.data_dir).resolve()}")
+        return "\n".join(lines)
+
+
+def _counter_line(label: str, counts: Counter) -> str:
+    if not counts:
+        return f"{label}: none"
+    return f"{label}: " + ", ".join(f"{key} {value}" for key, value in counts.most_common())

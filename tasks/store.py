@@ -1,0 +1,201 @@
+"""The Parquet dataset: crash-safe batch commits, derived-table swaps, and DuckDB views.
+
+Layout (DESIGN.md): `<data>/<table>/ingest_date=YYYY-MM-DD/<run>-<batch>.parquet` for the
+append-only tables, `<data>/<table>/<table>.parquet` for links and stories, which each link
+step replaces whole.
+
+A batch commit stages all of its table files in `<data>/_staging/<run>-<batch>/`, writes a
+COMMIT marker, then renames the files into place. It runs under an exclusive lock on the data
+folder, so two runs on one folder never interleave, and a run that dies leaves either an
+uncommitted staging folder (discarded by the next run) or a committed one (finished by the
+next run). Readers only glob `*.parquet` inside table folders, so they never see a half file.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from tasks.schema import DERIVED_TABLES, PARTITIONED_TABLES, TABLE_SCHEMAS
+
+SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+STAGING = "_staging"
+COMMIT_MARKER = "COMMIT"
+LOCK_FILE = ".lock"
+PARQUET_OPTIONS = {"compression": "zstd", "row_group_size": 256_000}
+
+
+def sql_text(name: str) -> str:
+    """The text of `sql/<name>.sql`."""
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def table_dir(data_dir: Path, table: str) -> Path:
+    return Path(data_dir) / table
+
+
+def part_files(data_dir: Path, table: str) -> list[Path]:
+    """The committed Parquet files of a table, oldest first by name."""
+    pattern = "*/*.parquet" if table in PARTITIONED_TABLES else "*.parquet"
+    return sorted(table_dir(data_dir, table).glob(pattern))
+
+
+def write_parquet_atomic(table: pa.Table, path: Path) -> None:
+    """Write a Parquet file under a temporary name and rename it: readers see all or nothing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    pq.write_table(table, temporary, **PARQUET_OPTIONS)
+    _fsync(temporary)
+    os.replace(temporary, path)
+
+
+def write_derived(data_dir: Path, table: str, rows: pa.Table) -> Path:
+    """Replace a derived table (links, stories) whole, atomically."""
+    schema = DERIVED_TABLES[table]
+    path = table_dir(data_dir, table) / f"{table}.parquet"
+    write_parquet_atomic(rows.select(schema.names).cast(schema), path)
+    return path
+
+
+@contextmanager
+def data_lock(data_dir: Path) -> Iterator[None]:
+    """Exclusive lock on a data folder; the OS drops it if the holder dies."""
+    Path(data_dir).mkdir(parents=True, exist_ok=True)
+    with open(Path(data_dir) / LOCK_FILE, "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def recover(data_dir: Path) -> int:
+    """Finish committed batches a dead run left staged and discard uncommitted ones (hold the lock)."""
+    staging = Path(data_dir) / STAGING
+    finished = 0
+    for batch_dir in sorted(staging.glob("*")) if staging.exists() else []:
+        marker = batch_dir / COMMIT_MARKER
+        if marker.exists():
+            _move_into_place(Path(data_dir), batch_dir, json.loads(marker.read_text()))
+            finished += 1
+        shutil.rmtree(batch_dir, ignore_errors=True)
+    return finished
+
+
+def commit_batch(data_dir: Path, batch_name: str, ingest_date: date, tables: dict[str, pa.Table]) -> dict[str, int]:
+    """Stage, mark and move one batch's table files into place (hold the lock); rows per table."""
+    data_dir = Path(data_dir)
+    batch_dir = data_dir / STAGING / batch_name
+    batch_dir.mkdir(parents=True, exist_ok=True)
+    placement: dict[str, str] = {}
+    for name, rows in tables.items():
+        if rows.num_rows == 0:
+            continue
+        staged = batch_dir / f"{name}.parquet"
+        pq.write_table(rows.cast(PARTITIONED_TABLES[name]), staged, **PARQUET_OPTIONS)
+        _fsync(staged)
+        placement[name] = f"{name}/ingest_date={ingest_date.isoformat()}/{batch_name}.parquet"
+    marker = batch_dir / COMMIT_MARKER
+    marker.write_text(json.dumps(placement))
+    _fsync(marker)
+    _move_into_place(data_dir, batch_dir, placement)
+    shutil.rmtree(batch_dir, ignore_errors=True)
+    return {name: tables[name].num_rows for name in placement}
+
+
+def _move_into_place(data_dir: Path, batch_dir: Path, placement: dict[str, str]) -> None:
+    for name, relative in placement.items():
+        staged = batch_dir / f"{name}.parquet"
+        if staged.exists():  # absent when a dead run had already moved it
+            target = data_dir / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged, target)
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+class KnownKeys:
+    """The doc ids and quarantine keys already in a dataset, read incrementally from part files."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.doc_ids: set[str] = set()
+        self.quarantine_keys: set[str] = set()
+        self._seen: set[Path] = set()
+
+    def refresh(self) -> None:
+        """Read the part files committed since the last refresh (by this or another run)."""
+        for path in part_files(self.data_dir, "documents"):
+            if path not in self._seen:
+                self.doc_ids.update(pq.read_table(path, columns=["doc_id"]).column(0).to_pylist())
+                self._seen.add(path)
+        for path in part_files(self.data_dir, "quarantine"):
+            if path not in self._seen:
+                rows = pq.read_table(path, columns=["source_uri", "reason", "content_sha256"])
+                self.quarantine_keys.update(quarantine_key(**row) for row in rows.to_pylist())
+                self._seen.add(path)
+
+
+def quarantine_key(source_uri: str, reason: str, content_sha256: str | None) -> str:
+    """What makes two quarantine rows the same: the same input failing the same way."""
+    return f"{source_uri}\n{reason}\n{content_sha256 or ''}"
+
+
+def without_known(tables: dict[str, pa.Table], known: KnownKeys) -> dict[str, pa.Table]:
+    """A batch's rows minus those of inputs already in the dataset (another run may have won)."""
+    documents = tables["documents"].column("doc_id").to_pylist()
+    stale_docs = {doc_id for doc_id in documents if doc_id in known.doc_ids}
+    articles = tables["articles"]
+    stale_articles = {
+        article_id
+        for article_id, doc_id in zip(articles.column("article_id").to_pylist(), articles.column("doc_id").to_pylist())
+        if doc_id in stale_docs
+    }
+    kept = {name: _drop_keys(rows, stale_docs, stale_articles) for name, rows in tables.items()}
+    quarantine = kept["quarantine"]
+    fresh = [quarantine_key(**row) not in known.quarantine_keys for row in
+             quarantine.select(["source_uri", "reason", "content_sha256"]).to_pylist()]
+    kept["quarantine"] = quarantine.filter(pa.array(fresh, pa.bool_()))
+    return kept
+
+
+def _drop_keys(rows: pa.Table, doc_ids: set[str], article_ids: set[str]) -> pa.Table:
+    if "doc_id" in rows.column_names and doc_ids:
+        return rows.filter(pc.invert(pc.is_in(rows.column("doc_id"), pa.array(list(doc_ids), pa.string()))))
+    if "article_id" in rows.column_names and article_ids:
+        return rows.filter(pc.invert(pc.is_in(rows.column("article_id"), pa.array(list(article_ids), pa.string()))))
+    return rows
+
+
+def connect(data_dir: Path, database: str = ":memory:") -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection with a view per table of the dataset (empty, typed views for empty tables)."""
+    connection = duckdb.connect(database)
+    connection.execute("SET VARIABLE data_dir = ?", [str(Path(data_dir).resolve())])
+    for table, schema in TABLE_SCHEMAS.items():
+        if part_files(data_dir, table):
+            connection.execute(sql_text(table))
+        else:
+            _create_empty_view(connection, table, schema, table in PARTITIONED_TABLES)
+    return connection
+
+
+def _create_empty_view(connection: duckdb.DuckDBPyConnection, table: str, schema: pa.Schema, partitioned: bool) -> None:
+    empty = schema.empty_table()
+    if partitioned:
+        empty = empty.append_column("ingest_date", pa.array([], pa.date32()))
+    connection.register(f"_empty_{table}", empty)
+    connection.execute(f'CREATE OR REPLACE VIEW "{table}" AS SELECT * FROM "_empty_{table}"')

@@ -1,0 +1,41 @@
+import json
+
+from tasks.schema import Quarantine, RawDocument
+from tasks.sources import read_sources
+
+
+def test_folder_is_read_recursively_in_sorted_order(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.html").write_text("<p>two</p>")
+    (tmp_path / "a.txt").write_text("one")
+    (tmp_path / ".hidden.txt").write_text("skip me")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    items = list(read_sources([tmp_path]))
+    assert [(type(i).__name__, i.source_uri.rsplit("/", 1)[-1]) for i in items] == [
+        ("RawDocument", "a.txt"), ("RawDocument", "2.html"), ("Quarantine", "notes.docx")
+    ]
+    assert items[1].media_type == "text/html" and items[0].media_type == "text/plain"
+    assert items[2].reason == "unsupported_file_type"
+
+
+def test_jsonl_records_and_bad_lines(tmp_path):
+    path = tmp_path / "export.jsonl"
+    lines = [
+        json.dumps({"text": "Plain story.", "url": "https://x.example/a", "title": "A", "published_at": "2030-01-02"}),
+        json.dumps({"html": "<p>Page</p>", "url": "https://x.example/b"}),
+        "",
+        json.dumps({"title": "no body"}),
+        "{not json",
+        json.dumps(["a", "list"]),
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    items = list(read_sources([path]))
+    assert [getattr(i, "reason", i.media_type if isinstance(i, RawDocument) else None) for i in items] == [
+        "text/plain", "text/html", "missing_text", "bad_json", "bad_json"
+    ]
+    first = items[0]
+    assert (first.source_uri, first.url, first.title, first.published_at, first.data) == (
+        f"{path}#L1", "https://x.example/a", "A", "2030-01-02", b"Plain story."
+    )
+    assert isinstance(items[4], Quarantine) and items[4].detail == "a JSON list, not an object"
+    assert items[3].source_uri == f"{path}#L5"

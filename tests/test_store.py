@@ -1,0 +1,75 @@
+import json
+from datetime import date, datetime, UTC
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from tasks.schema import ARTICLES, DOCUMENTS, LINKS, QUARANTINE, SPANS, to_table
+from tasks.store import (
+    COMMIT_MARKER, STAGING, KnownKeys, commit_batch, connect, part_files, recover, without_known,
+    write_derived,
+)
+
+NOW = datetime(2030, 1, 2, 3, 4, 5, tzinfo=UTC)
+
+
+def batch_tables(*doc_ids, quarantined=()):
+    docs = [{"doc_id": d, "source_uri": f"/in/{d}.txt", "raw_text": "text", "n_articles": 1,
+             "run_id": "r1", "ingested_at": NOW} for d in doc_ids]
+    articles = [{"article_id": f"{d}-0", "doc_id": d, "story_index": 0, "body": "text"} for d in doc_ids]
+    spans = [{"doc_id": d, "article_id": f"{d}-0", "start": 0, "end": 4, "kind": "body", "text": "text"} for d in doc_ids]
+    quarantine = [{"source_uri": uri, "reason": "empty", "detail": "", "size_bytes": 0, "content_sha256": "e3b0"}
+                  for uri in quarantined]
+    return {
+        "documents": to_table(docs, DOCUMENTS),
+        "articles": to_table(articles, ARTICLES),
+        "spans": to_table(spans, SPANS),
+        "quarantine": to_table(quarantine, QUARANTINE),
+    }
+
+
+def test_commit_places_files_by_table_and_ingest_date(tmp_path):
+    counts = commit_batch(tmp_path, "r1-00000", date(2030, 1, 2), batch_tables("d1", "d2"))
+    assert counts == {"documents": 2, "articles": 2, "spans": 2}
+    assert [p.relative_to(tmp_path).as_posix() for p in part_files(tmp_path, "articles")] == [
+        "articles/ingest_date=2030-01-02/r1-00000.parquet"
+    ]
+    assert not list((tmp_path / STAGING).glob("*"))
+    assert pq.read_metadata(part_files(tmp_path, "documents")[0]).row_group(0).column(0).compression == "ZSTD"
+
+
+def test_recover_finishes_committed_and_discards_uncommitted_batches(tmp_path):
+    committed = tmp_path / STAGING / "r1-00001"
+    committed.mkdir(parents=True)
+    pq.write_table(batch_tables("d9")["documents"], committed / "documents.parquet")
+    (committed / COMMIT_MARKER).write_text(json.dumps({"documents": "documents/ingest_date=2030-01-02/r1-00001.parquet"}))
+    torn = tmp_path / STAGING / "r1-00002"
+    torn.mkdir()
+    (torn / "documents.parquet").write_bytes(b"PAR1 half a file")
+    assert recover(tmp_path) == 1
+    assert [p.name for p in part_files(tmp_path, "documents")] == ["r1-00001.parquet"]
+    assert not list((tmp_path / STAGING).iterdir())
+
+
+def test_known_rows_are_dropped_from_a_batch(tmp_path):
+    commit_batch(tmp_path, "r1-00000", date(2030, 1, 2), batch_tables("d1", quarantined=["/in/empty.txt"]))
+    known = KnownKeys(tmp_path)
+    known.refresh()
+    tables = without_known(batch_tables("d1", "d2", quarantined=["/in/empty.txt", "/in/other.txt"]), known)
+    assert tables["documents"].column("doc_id").to_pylist() == ["d2"]
+    assert tables["articles"].column("article_id").to_pylist() == ["d2-0"]
+    assert tables["spans"].column("doc_id").to_pylist() == ["d2"]
+    assert tables["quarantine"].column("source_uri").to_pylist() == ["/in/other.txt"]
+
+
+def test_views_exist_for_every_table_even_when_empty(tmp_path):
+    commit_batch(tmp_path, "r1-00000", date(2030, 1, 2), batch_tables("d1", "d2"))
+    write_derived(tmp_path, "links", pa.table({"article_id": ["d1-0"], "other_article_id": ["d2-0"],
+                                               "relation": ["near_duplicate"], "score": [0.9]}, schema=LINKS))
+    db = connect(tmp_path)
+    assert db.execute("SELECT count(*), min(ingest_date) FROM articles").fetchone() == (2, date(2030, 1, 2))
+    assert db.execute("SELECT relation FROM links").fetchall() == [("near_duplicate",)]
+    assert db.execute("SELECT count(*) FROM entities").fetchone() == (0,)
+    assert db.execute("SELECT count(*) FROM stories").fetchone() == (0,)
+    columns = [row[0] for row in db.execute("DESCRIBE quarantine").fetchall()]
+    assert columns[:2] == ["source_uri", "reason"] and "ingest_date" in columns
