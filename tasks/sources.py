@@ -24,9 +24,12 @@ def sha256_hex(data: bytes) -> str:
 
 
 def iter_paths(sources: Iterable[str | Path]) -> Iterator[Path]:
-    """Every file under the given files and folders (recursive, sorted, hidden files skipped)."""
+    """Every file under the given files and folders (recursive, sorted, hidden files skipped).
+
+    Paths are absolute, so an input keeps its identity whatever folder newsflow runs from.
+    """
     for source in sources:
-        path = Path(source)
+        path = Path(source).resolve()
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 if child.is_file() and not _is_hidden(child.relative_to(path)):
