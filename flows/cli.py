@@ -72,13 +72,24 @@ def run_sql(args: argparse.Namespace) -> int:
 
     if not Path(args.data).is_dir():
         raise UsageError(f"no dataset at {args.data}; run `newsflow ingest` first or pass --data")
+    query = read_query(args.query)
     try:
-        cursor = connect(Path(args.data)).execute(args.query)
+        cursor = connect(Path(args.data)).execute(query)
     except duckdb.Error as error:
         raise UsageError(f"the query failed: {str(error).splitlines()[0]}") from error
     columns = [d[0] for d in cursor.description or []]
     print_rows(columns, cursor.fetchall(), args.format)
     return 0
+
+
+def read_query(query: str) -> str:
+    """The query itself, or the text of a .sql file it names (e.g. sql/queries/*.sql)."""
+    if query.strip().lower().endswith(".sql"):
+        path = Path(query.strip())
+        if not path.is_file():
+            raise UsageError(f"no such query file: {path}")
+        return path.read_text(encoding="utf-8")
+    return query
 
 
 def print_rows(columns: list[str], rows: list[tuple], form: str) -> None:
@@ -118,7 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sql = commands.add_parser("sql", help="run DuckDB SQL over the dataset's views",
                               description="Run DuckDB SQL with a view per table of the dataset defined.")
-    sql.add_argument("query", metavar="QUERY", help='e.g. "SELECT agency, count(*) FROM articles GROUP BY 1"')
+    sql.add_argument("query", metavar="QUERY",
+                     help='SQL, e.g. "SELECT agency, count(*) FROM articles GROUP BY 1", or a .sql file')
     _data_option(sql)
     sql.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
     sql.set_defaults(run=run_sql)

@@ -1,0 +1,76 @@
+"""The CLI's edges: help for every command, one-sentence errors, output formats."""
+
+import json
+import os
+from datetime import date, datetime, UTC
+
+import pytest
+
+from flows.cli import build_parser, main
+from tasks.schema import ARTICLES, to_table
+from tasks.store import commit_batch
+
+COMMANDS = sorted(build_parser()._subparsers._group_actions[0].choices)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main([command, "--help"])
+    assert exit_.value.code == 0
+    assert "usage: newsflow " + command in capsys.readouterr().out
+
+
+def test_ingest_of_a_missing_source_is_one_sentence(tmp_path, capsys):
+    assert main(["ingest", str(tmp_path / "nope"), "--data", str(tmp_path / "d")]) == 2
+    assert capsys.readouterr().err == f"newsflow: no such source: {tmp_path / 'nope'} (give existing files or folders)\n"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to a read-only folder")
+def test_ingest_into_an_unwritable_data_folder_is_one_sentence(tmp_path, capsys):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    (tmp_path / "a.txt").write_text("text")
+    assert main(["ingest", str(tmp_path / "a.txt"), "--data", str(locked / "data")]) == 2
+    assert "is not writable" in capsys.readouterr().err
+
+
+def test_ingest_into_a_data_path_that_is_a_file_is_one_sentence(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("text")
+    (tmp_path / "data").write_text("I am a file")
+    assert main(["ingest", str(tmp_path / "a.txt"), "--data", str(tmp_path / "data")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"newsflow: the data folder {tmp_path / 'data'} is not writable") and err.count("\n") == 1
+
+
+@pytest.fixture()
+def small_dataset(tmp_path):
+    rows = [{"article_id": "a-0", "doc_id": "a", "story_index": 0, "body": "x", "agency": "AP"},
+            {"article_id": "b-0", "doc_id": "b", "story_index": 0, "body": "y", "agency": None}]
+    commit_batch(tmp_path, "r-00000", date(2030, 1, 2), {"articles": to_table(rows, ARTICLES)})
+    return tmp_path
+
+
+def test_sql_formats(small_dataset, capsys):
+    query = "SELECT article_id, agency FROM articles ORDER BY 1"
+    assert main(["sql", query, "--data", str(small_dataset), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"article_id": "a-0", "agency": "AP"}, {"article_id": "b-0", "agency": None}]
+    assert main(["sql", query, "--data", str(small_dataset), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["article_id,agency", "a-0,AP", "b-0,"]
+    assert main(["sql", query, "--data", str(small_dataset)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "article_id  agency", "----------  ------", "a-0         AP", "b-0", "(2 rows)"
+    ]
+
+
+def test_sql_runs_a_query_file(small_dataset, capsys):
+    assert main(["sql", "sql/queries/articles_by_agency.sql", "--data", str(small_dataset), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == ["(none),1,0,1", "AP,1,0,1"]
+
+
+def test_sql_errors_are_one_sentence(small_dataset, tmp_path, capsys):
+    assert main(["sql", "SELECT nope FROM articles", "--data", str(small_dataset)]) == 2
+    assert capsys.readouterr().err.startswith("newsflow: the query failed: Binder Error")
+    assert main(["sql", "SELECT 1", "--data", str(tmp_path / "missing")]) == 2
+    assert "no dataset at" in capsys.readouterr().err
