@@ -32,8 +32,8 @@ def enrich_story(doc: Document, index: int, draft: StoryDraft, run_id: str, inge
     dateline = parse_dateline(draft.body)
     language, confidence = detect_language(draft.body)
     published_at, published_source = resolve_published_at(
-        html_date=doc.published_at if doc.published_at_source == "html_meta" else None,
-        hint=doc.published_at if doc.published_at_source == "jsonl" else None,
+        declared=doc.published_at,
+        declared_source=doc.published_at_source,
         url=doc.url,
         text=draft.body,
     )

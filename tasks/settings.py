@@ -11,3 +11,15 @@ BATCH_SIZE = 250
 # Batches submitted but not yet written: enough to keep every worker busy while the flow
 # writes, few enough that memory stays bounded however large the corpus.
 MAX_BATCHES_IN_FLIGHT = 4
+
+# Fewer letters than this and langid's guess is noise (a 2-word line scores 'sr' at 0.01).
+MIN_LANGUAGE_LETTERS = 20
+
+# Characters from the top of a body searched for an explicit publication date: the dateline,
+# a caption or the first paragraph; further down, dates are about events, not publication.
+DATE_TEXT_WINDOW = 400
+
+# YAKE: terms of one or two words; 0.7 drops near-repeats ("Iranian President" vs "President").
+KEYWORDS_PER_ARTICLE = 10
+KEYWORD_MAX_WORDS = 2
+KEYWORD_DEDUP = 0.7

@@ -1,0 +1,59 @@
+from datetime import UTC, datetime
+
+import pytest
+
+from tasks.dates import resolve_published_at
+from tasks.keywords import extract_keywords
+from tasks.language import detect_language
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Russian President Vladimir Putin will host his Iranian counterpart this week for talks.", "en"),
+        ("Der Zürcher Stadtrat hat am Mittwoch beschlossen, bis 2030 weitere Velowege zu bauen.", "de"),
+        ("La métropole de Lyon a annoncé jeudi que les transports seront gratuits pour les jeunes.", "fr"),
+        ("El gobierno anunció el martes un nuevo plan de vivienda para los jóvenes de la capital.", "es"),
+        ("Президент России Владимир Путин примет своего иранского коллегу на этой неделе.", "ru"),
+    ],
+)
+def test_language_is_detected_with_confidence(text, code):
+    detected, confidence = detect_language(text)
+    assert detected == code and 0.5 < confidence <= 1.0
+
+
+def test_too_short_to_tell():
+    assert detect_language("Share") == (None, 0.0)
+
+
+D = datetime(2025, 1, 13, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "declared, source, url, text, expected",
+    [
+        ("2025-01-13T00:00:00Z", "html_meta", None, "", (D, "html_meta")),
+        ("2025-01-13T02:00:00+02:00", "jsonl", "https://x.example/2020/05/01/a", "", (D, "jsonl")),
+        ("not a date", "jsonl", "https://x.example/world/2025/01/13/story", "", (D, "url")),
+        (None, None, "https://www.latimes.com/world/story/2025-01-13/russia", "", (D, "url")),
+        (None, None, None, "WASHINGTON, Jan. 13, 2025 (AP) — The Senate", (D, "text")),
+        (None, None, None, "13 January 2025, Iran, Tehran: a caption", (D, "text")),
+        (None, None, None, "GENEVA, Jan 13 (Reuters) - no year, so no date", (None, None)),
+        (None, None, "https://x.example/news/12345", "Talks resumed on Monday.", (None, None)),
+    ],
+)
+def test_published_at_and_its_source(declared, source, url, text, expected):
+    assert resolve_published_at(declared=declared, declared_source=source, url=url, text=text) == expected
+
+
+def test_a_date_deep_in_the_text_is_not_a_publication_date():
+    text = "Officials met on Monday. " * 30 + "The pact was first signed on 13 January 2015."
+    assert resolve_published_at(declared=None, declared_source=None, url=None, text=text) == (None, None)
+
+
+def test_keywords_name_what_the_article_is_about():
+    text = ("Norway and Sweden signed an agreement to build a railway between Kiruna and Narvik. "
+            "The railway will carry iron ore from Kiruna to the port of Narvik. The railway costs 2.4 billion euros.")
+    keywords = extract_keywords(text, "en", k=5)
+    assert len(keywords) == 5 and {"railway", "Kiruna", "Narvik"} & set(keywords)
+    assert extract_keywords("   ", "en") == []
