@@ -23,3 +23,8 @@ DATE_TEXT_WINDOW = 400
 KEYWORDS_PER_ARTICLE = 10
 KEYWORD_MAX_WORDS = 2
 KEYWORD_DEDUP = 0.7
+
+# spaCy nlp.pipe batch: 64 articles kept both cores' BLAS busy without growing memory;
+# texts are cut at 20k characters (a long article is ~5k) so one giant page can't stall NER.
+NER_BATCH_SIZE = 64
+NER_MAX_CHARS = 20_000

@@ -1,0 +1,54 @@
+"""Entities with the real spaCy pipeline (loaded once per session)."""
+
+import pytest
+
+from tasks.entities import clean_mention, extract_entities, fold_mentions, load_pipeline
+from tasks.schema import Entity
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_pipeline(None)
+
+
+def test_only_what_ner_needs_runs(nlp):
+    assert nlp.pipe_names == ["tok2vec", "ner"]
+
+
+def test_entities_are_counted_and_folded_into_full_names(nlp):
+    text = ("BRUSSELS (AP) — European Commission President Ursula von der Leyen met Ukrainian President "
+            "Volodymyr Zelenskyy in Brussels on Thursday. Von der Leyen said the European Union would keep "
+            "supporting Ukraine. Zelenskyy thanked the EU and NATO for their help. The talks in Brussels "
+            "went well, officials said.")
+    found = {(e.text, e.label): e.count for e in extract_entities(nlp, [("a-0", text)])}
+    assert found[("Volodymyr Zelenskyy", "PERSON")] == 2  # "Zelenskyy" (tagged ORG) folded in
+    assert found[("Brussels", "PLACE")] == 3  # the dateline's BRUSSELS (tagged ORG) included
+    assert ("Ukraine", "PLACE") in found and ("European Union", "ORG") in found
+    assert not any(label in {"DATE", "CARDINAL"} for _, label in found)
+
+
+@pytest.mark.parametrize(
+    "mention, label, clean",
+    [
+        ("Joe Biden’s", "PERSON", "Joe Biden"),
+        ("Ayatollah Ali Khamenei", "PERSON", "Ali Khamenei"),
+        ("President Vladimir Putin", "PERSON", "Vladimir Putin"),
+        ("the Kremlin", "ORG", "Kremlin"),
+        ("RIO DE JANEIRO", "PLACE", "Rio de Janeiro"),
+        ("NATO", "ORG", "NATO"),
+    ],
+)
+def test_clean_mention(mention, label, clean):
+    assert clean_mention(mention, label) == clean
+
+
+def test_surnames_fold_and_the_majority_labels():
+    mentions = [("Kazem Gharibabadi", "ORG"), ("Gharibabadi", "PERSON"), ("Gharibabadi", "PERSON"),
+                ("Iranian", "NORP"), ("Iranian Revolutionary Guards", "ORG"), ("MOSCOW", "ORG"),
+                ("Moscow", "PLACE"), ("Moscow", "PLACE")]
+    assert sorted(fold_mentions("a", mentions), key=lambda e: e.text) == [
+        Entity("a", "Iranian", "NORP", 1),
+        Entity("a", "Iranian Revolutionary Guards", "ORG", 1),
+        Entity("a", "Kazem Gharibabadi", "PERSON", 3),
+        Entity("a", "Moscow", "PLACE", 3),
+    ]
