@@ -18,10 +18,10 @@ def test_only_what_ner_needs_runs(nlp):
 def test_entities_are_counted_and_folded_into_full_names(nlp):
     text = ("BRUSSELS (AP) — European Commission President Ursula von der Leyen met Ukrainian President "
             "Volodymyr Zelenskyy in Brussels on Thursday. Von der Leyen said the European Union would keep "
-            "supporting Ukraine. Zelenskyy thanked the EU and NATO for their help. The talks in Brussels "
-            "went well, officials said.")
+            "supporting Ukraine. Zelenskyy thanked the EU and NATO for their help, and Zelenskyy's aides "
+            "said the talks in Brussels went well.")
     found = {(e.text, e.label): e.count for e in extract_entities(nlp, [("a-0", text)])}
-    assert found[("Volodymyr Zelenskyy", "PERSON")] == 2  # "Zelenskyy" (tagged ORG) folded in
+    assert found[("Volodymyr Zelenskyy", "PERSON")] == 2  # "Zelenskyy" (tagged ORG) folded in; the small model misses the possessive
     assert found[("Brussels", "PLACE")] == 3  # the dateline's BRUSSELS (tagged ORG) included
     assert ("Ukraine", "PLACE") in found and ("European Union", "ORG") in found
     assert not any(label in {"DATE", "CARDINAL"} for _, label in found)
