@@ -65,6 +65,16 @@ def run_ingest(args: argparse.Namespace) -> int:
     return 1 if summary.failed_batches else 0
 
 
+def run_relink(args: argparse.Namespace) -> int:
+    data_dir = check_data_dir(args.data)
+    quiet_prefect_defaults()
+    from flows.link import relink_flow
+
+    counts = relink_flow(data_dir=data_dir)
+    print("links: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "none"))
+    return 0
+
+
 def run_sql(args: argparse.Namespace) -> int:
     import duckdb
 
@@ -134,6 +144,10 @@ def build_parser() -> argparse.ArgumentParser:
     _data_option(sql)
     sql.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
     sql.set_defaults(run=run_sql)
+    relink = commands.add_parser("relink", help="rebuild links and stories from scratch",
+                                 description="Rebuild the links and stories tables from all articles.")
+    _data_option(relink)
+    relink.set_defaults(run=run_relink)
     return parser
 
 

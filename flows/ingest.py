@@ -10,6 +10,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.futures import PrefectFuture
 
+from flows.link import link_articles
 from tasks import batches
 from tasks.report import RunSummary
 from tasks.settings import BATCH_SIZE, MAX_BATCHES_IN_FLIGHT
@@ -103,6 +104,8 @@ def ingest_flow(
             _write_next(pending, data_dir, known, summary)
     while pending:
         _write_next(pending, data_dir, known, summary)
+    if link:
+        summary.links.update(link_articles(data_dir, summary.new_article_ids))
     get_run_logger().info(summary.as_text())
     return summary
 

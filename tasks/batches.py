@@ -16,7 +16,7 @@ from tasks.clean import segment_document
 from tasks.enrich import article_id, enrich_story
 from tasks.entities import extract_entities, load_pipeline
 from tasks.extract import prepare_document
-from tasks.link import signature_rows
+from tasks.minhash import signature_rows
 from tasks.schema import (
     ARTICLES, BANDS, DOCUMENTS, ENTITIES, QUARANTINE, SIGNATURES, SPANS, Article, Document, Quarantine, RawDocument,
     Span, StoryDraft, to_row, to_table,

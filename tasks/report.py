@@ -27,12 +27,14 @@ class RunSummary:
     links: Counter = field(default_factory=Counter)
     seconds: Counter = field(default_factory=Counter)
     failed_batches: list[str] = field(default_factory=list)
+    new_article_ids: list[str] = field(default_factory=list)
 
     def add_batch(self, written: dict[str, pa.Table], seconds: dict[str, float]) -> None:
         """Count what one batch committed (its rows after deduplication) and its stage times."""
         self.batches += 1
         self.documents += written["documents"].num_rows
         self.articles += written["articles"].num_rows
+        self.new_article_ids.extend(written["articles"].column("article_id").to_pylist())
         self.quarantined.update(written["quarantine"].column("reason").to_pylist())
         spans = written["spans"]
         dropped = pc.equal(spans.column("kind"), "dropped")

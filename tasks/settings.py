@@ -28,3 +28,27 @@ KEYWORD_DEDUP = 0.7
 # texts are cut at 20k characters (a long article is ~5k) so one giant page can't stall NER.
 NER_BATCH_SIZE = 64
 NER_MAX_CHARS = 20_000
+
+# Near-duplicates. 3-word shingles: on the seeds, the syndicated copy of the AP story (edited
+# wording, new headline and captions) scores Jaccard 0.39 against the wire text, paraphrases
+# and AI rewrites 0.05-0.06, different stories 0.00. LSH with 42 bands of 3 rows has its
+# 50% point at Jaccard ~0.29 and finds a 0.39 pair 92% of the time; the entity join of
+# tasks/link.py proposes the rest, since syndicated copies share their named entities.
+SHINGLE_WORDS = 3
+MINHASH_PERMUTATIONS = 128
+LSH_BANDS = 42
+LSH_ROWS = 3
+NEAR_DUPLICATE_JACCARD = 0.3
+# Bodies shorter than this (a caption-only page, a teaser) carry too few shingles to compare.
+MIN_WORDS_TO_LINK = 25
+
+# Same story: cosine of content-word counts. On the seeds, the AP story against its
+# paraphrase and its AI rewrite scores 0.61-0.68, against a different Iran story 0.23-0.34.
+SAME_STORY_COSINE = 0.5
+# Reports of one event appear within days; a later article on the same topic is a new story.
+SAME_STORY_WINDOW_DAYS = 7
+# Entity-join candidates: pairs sharing at least this many distinctive named entities ...
+MIN_SHARED_ENTITIES = 3
+# ... where an entity in more articles than this ("United States") proposes nothing: it keeps
+# the join linear in the dataset rather than quadratic in a popular name's articles.
+MAX_ENTITY_ARTICLES = 2000

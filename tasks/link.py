@@ -1,0 +1,159 @@
+"""Links across the dataset: exact duplicates, near-duplicates and same-story pairs.
+
+Candidates come from a DuckDB join (sql/link_candidates.sql: body hash, LSH bands, shared
+distinctive entities) between a run's new articles and the whole dataset; each candidate pair
+is then judged on its own two articles only, so linking incrementally or from scratch makes
+the same decision for the same pair.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+from tasks.minhash import estimated_jaccard
+from tasks.schema import EXACT_DUPLICATE, LINKS, NEAR_DUPLICATE, SAME_STORY, STORIES, Link, to_row, to_table
+from tasks.settings import (
+    MAX_ENTITY_ARTICLES, MIN_SHARED_ENTITIES, NEAR_DUPLICATE_JACCARD, SAME_STORY_COSINE,
+    SAME_STORY_WINDOW_DAYS,
+)
+from tasks.stories import StoryMember, story_roles
+from tasks.store import connect, sql_text, write_derived
+
+WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedArticle:
+    """What a pair decision looks at."""
+
+    article_id: str
+    body_sha256: str
+    published_at: datetime | None
+    agency: str | None
+    word_count: int
+    minhash: np.ndarray | None
+    terms: Counter
+
+
+def candidate_pairs(db: duckdb.DuckDBPyConnection, new_ids: list[str]) -> list[tuple[str, str]]:
+    """Pairs worth judging, each once, with at least one article among `new_ids`."""
+    db.register("new_articles", pa.table({"article_id": pa.array(new_ids, pa.string())}))
+    params = {"max_entity_articles": MAX_ENTITY_ARTICLES, "min_shared_entities": MIN_SHARED_ENTITIES}
+    return [tuple(row) for row in db.execute(sql_text("link_candidates"), params).fetchall()]
+
+
+def load_articles(db: duckdb.DuckDBPyConnection, article_ids: set[str]) -> dict[str, LinkedArticle]:
+    """The articles of the candidate pairs, with their content terms."""
+    db.register("link_ids", pa.table({"article_id": pa.array(sorted(article_ids), pa.string())}))
+    cursor = db.execute(sql_text("link_articles"))
+    columns = [c[0] for c in cursor.description]
+    loaded = {}
+    for row in cursor.fetchall():
+        record = dict(zip(columns, row))
+        loaded[record["article_id"]] = LinkedArticle(
+            article_id=record["article_id"],
+            body_sha256=record["body_sha256"],
+            published_at=record["published_at"],
+            agency=record["agency"],
+            word_count=record["word_count"] or 0,
+            minhash=None if record["minhash"] is None else np.asarray(record["minhash"], dtype=np.uint32),
+            terms=content_terms(record["body"] or "", record["language"]),
+        )
+    return loaded
+
+
+@lru_cache(maxsize=32)
+def stop_words(language: str | None) -> frozenset[str]:
+    """spaCy's stop words for a language (English when the language is unknown to spaCy)."""
+    import spacy
+
+    try:
+        return frozenset(spacy.util.get_lang_class(language or "en").Defaults.stop_words)
+    except ImportError:
+        return frozenset(spacy.util.get_lang_class("en").Defaults.stop_words)
+
+
+def content_terms(body: str, language: str | None) -> Counter:
+    """Term counts of a body's content words (letters only, 3+ long, no stop words)."""
+    stops = stop_words(language)
+    return Counter(word for word in WORD.findall(body.lower()) if word not in stops)
+
+
+def cosine(left: Counter, right: Counter) -> float:
+    if not left or not right:
+        return 0.0
+    dot = sum(count * right[term] for term, count in left.items() if term in right)
+    return dot / math.sqrt(sum(v * v for v in left.values()) * sum(v * v for v in right.values()))
+
+
+def judge_pair(left: LinkedArticle, right: LinkedArticle) -> Link | None:
+    """The strongest relation between two articles, or None when they are not related."""
+    if left.body_sha256 == right.body_sha256:
+        return Link(left.article_id, right.article_id, EXACT_DUPLICATE, 1.0)
+    if left.minhash is not None and right.minhash is not None:
+        jaccard = estimated_jaccard(left.minhash, right.minhash)
+        if jaccard >= NEAR_DUPLICATE_JACCARD:
+            return Link(left.article_id, right.article_id, NEAR_DUPLICATE, round(jaccard, 4))
+    if not within_window(left.published_at, right.published_at):
+        return None
+    similarity = cosine(left.terms, right.terms)
+    if similarity >= SAME_STORY_COSINE:
+        return Link(left.article_id, right.article_id, SAME_STORY, round(similarity, 4))
+    return None
+
+
+def within_window(left: datetime | None, right: datetime | None) -> bool:
+    """Same story only within a few days; an unknown date does not rule a pair out."""
+    if left is None or right is None:
+        return True
+    return abs(left - right) <= timedelta(days=SAME_STORY_WINDOW_DAYS)
+
+
+def find_links(db: duckdb.DuckDBPyConnection, new_ids: list[str]) -> list[Link]:
+    """Every link between a new article and any article of the dataset, sorted."""
+    pairs = candidate_pairs(db, new_ids)
+    articles = load_articles(db, {a for pair in pairs for a in pair})
+    links = (judge_pair(articles[a], articles[b]) for a, b in pairs if a in articles and b in articles)
+    return sorted((link for link in links if link is not None), key=lambda l: (l.article_id, l.other_article_id))
+
+
+def merge_links(existing: pa.Table, found: list[Link], new_ids: list[str]) -> pa.Table:
+    """The links table after a run: old links not touching new articles, plus what was found."""
+    new = set(new_ids)
+    kept = [row for row in existing.to_pylist() if row["article_id"] not in new and row["other_article_id"] not in new]
+    rows = kept + [to_row(link) for link in found]
+    rows.sort(key=lambda r: (r["article_id"], r["other_article_id"]))
+    return to_table(rows, LINKS)
+
+
+def members(db: duckdb.DuckDBPyConnection) -> dict[str, StoryMember]:
+    cursor = db.execute(sql_text("story_members"))
+    return {row[0]: StoryMember(*row[:3], row[3] or 0) for row in cursor.fetchall()}
+
+
+def update_links(data_dir: Path, new_ids: list[str] | None) -> Counter:
+    """Link `new_ids` (None: every article, from scratch) and rewrite links and stories; counts by relation.
+
+    The caller holds the data folder's lock, so no other run rewrites the tables meanwhile.
+    """
+    db = connect(data_dir)
+    if new_ids is None:
+        existing, new_ids = LINKS.empty_table(), [row[0] for row in db.execute(sql_text("link_all_article_ids")).fetchall()]
+    else:
+        existing = db.execute(sql_text("links_current")).to_arrow_table().cast(LINKS)
+    links_table = merge_links(existing, find_links(db, new_ids), new_ids)
+    links = [Link(**row) for row in links_table.to_pylist()]
+    roles = story_roles(members(db), links)
+    write_derived(data_dir, "links", links_table)
+    write_derived(data_dir, "stories", to_table([to_row(r) for r in roles], STORIES))
+    return Counter(link.relation for link in links)

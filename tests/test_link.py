@@ -1,0 +1,97 @@
+"""Near-duplicates, same-story pairs and provenance, on small articles written for the purpose."""
+
+from collections import Counter
+from datetime import UTC, datetime
+
+import numpy as np
+
+from tasks.link import LinkedArticle, content_terms, cosine, judge_pair, merge_links
+from tasks.minhash import band_hashes, estimated_jaccard, shingles, signatures
+from tasks.schema import LINKS, Link, StoryRole
+from tasks.stories import StoryMember, cluster, story_roles
+
+WIRE = ("OSLO (Reuters) - Norway and Sweden on Tuesday signed an agreement to build a freight and passenger "
+        "railway linking the Swedish mining town of Kiruna with the Norwegian port of Narvik by 2031, the two "
+        "governments said. The 2.4 billion euro project will double the capacity of the existing Ofoten line, "
+        "which carries iron ore from Swedish mines to the ice-free harbour, Norwegian Transport Minister "
+        "Jon-Ivar Nygard told reporters in Oslo. Sweden's state-owned miner LKAB, which ships most of its ore "
+        "through Narvik, has long complained that the single-track line is a bottleneck for exports.")
+COPY = WIRE.replace("OSLO (Reuters) - ", "").replace("told reporters in Oslo", "said on Tuesday").replace(
+    "has long complained", "has complained for years")
+REWRITE = ("In a landmark step for Nordic cooperation, the governments of Norway and Sweden committed to a new "
+           "Arctic railway connecting the Swedish iron ore town of Kiruna with the Norwegian harbour of Narvik. "
+           "The 2.4 billion euro scheme would relieve the overloaded Ofoten line, on which the miner LKAB depends "
+           "for its ore exports, and Norway's transport minister Nygard said the double track should open in 2031.")
+OTHER = ("The central bank left its benchmark interest rate unchanged at 4.25% on Thursday, saying inflation was "
+         "slowing faster than it had expected in the spring. Governor Laila Haddad said the bank would wait for "
+         "more data on wages before deciding whether to cut rates at its next meeting in December.")
+
+
+def linked(article_id, body, published_at=None, agency=None):
+    return LinkedArticle(article_id, str(hash(body)), published_at, agency, len(body.split()),
+                         signatures([body])[0], content_terms(body, "en"))
+
+
+def test_minhash_estimates_jaccard():
+    a, b = shingles(WIRE), shingles(COPY)
+    exact = len(a & b) / len(a | b)
+    left, right = signatures([WIRE, COPY])
+    assert abs(estimated_jaccard(left, right) - exact) < 0.12
+    assert len(band_hashes(left)) == 42 and band_hashes(left) == band_hashes(signatures([WIRE])[0])
+
+
+def test_pair_judgements():
+    wire, copy, rewrite, other = (linked(i, t) for i, t in [("a", WIRE), ("b", COPY), ("c", REWRITE), ("d", OTHER)])
+    same = LinkedArticle("e", wire.body_sha256, None, None, 0, None, Counter())
+    assert judge_pair(wire, same).relation == "exact_duplicate"
+    assert judge_pair(wire, copy).relation == "near_duplicate"
+    assert judge_pair(wire, rewrite).relation == "same_story"
+    assert judge_pair(wire, other) is None
+
+
+def test_same_story_needs_dates_within_a_window():
+    early, late = datetime(2030, 1, 1, tzinfo=UTC), datetime(2030, 3, 1, tzinfo=UTC)
+    assert judge_pair(linked("a", WIRE, early), linked("c", REWRITE, early)).relation == "same_story"
+    assert judge_pair(linked("a", WIRE, early), linked("c", REWRITE, late)) is None
+
+
+def test_cosine_of_content_terms():
+    assert cosine(content_terms("Railway railway Kiruna", "en"), content_terms("the railway to Kiruna", "en")) > 0.9
+    assert cosine(Counter(), Counter({"x": 1})) == 0.0
+
+
+def test_clusters_and_roles():
+    links = [Link("a", "b", "near_duplicate", 0.6), Link("b", "f", "exact_duplicate", 1.0),
+             Link("a", "c", "same_story", 0.6)]
+    members = {
+        "a": StoryMember("a", "Reuters", None, 300),
+        "b": StoryMember("b", None, datetime(2030, 1, 1, tzinfo=UTC), 290),
+        "c": StoryMember("c", None, datetime(2030, 1, 1, tzinfo=UTC), 200),
+        "d": StoryMember("d", None, None, 100),
+        "f": StoryMember("f", None, None, 290),
+    }
+    assert cluster(sorted(members), links) == [["a", "b", "c", "f"], ["d"]]
+    roles = {r.article_id: r for r in story_roles(members, links)}
+    assert (roles["a"].role, roles["a"].origin_article_id) == ("original", None)
+    assert (roles["b"].role, roles["b"].origin_article_id) == ("syndicated_copy", "a")
+    assert (roles["f"].role, roles["f"].origin_article_id) == ("syndicated_copy", "a")
+    assert (roles["c"].role, roles["c"].origin_article_id) == ("rewrite", "a")
+    assert roles["d"] == StoryRole("d", roles["d"].story_id, "original", None) and roles["d"].story_id != roles["a"].story_id
+
+
+def test_without_a_wire_dateline_the_earliest_is_the_original():
+    links = [Link("a", "b", "same_story", 0.6)]
+    members = {"a": StoryMember("a", None, datetime(2030, 1, 2, tzinfo=UTC), 500),
+               "b": StoryMember("b", None, datetime(2030, 1, 1, tzinfo=UTC), 100)}
+    roles = {r.article_id: r.role for r in story_roles(members, links)}
+    assert roles == {"a": "rewrite", "b": "original"}
+
+
+def test_merge_keeps_old_links_and_replaces_those_of_new_articles():
+    existing = LINKS.empty_table().from_pylist(
+        [{"article_id": "a", "other_article_id": "b", "relation": "near_duplicate", "score": 0.5}], schema=LINKS)
+    merged = merge_links(existing, [Link("a", "z", "same_story", 0.7)], ["z"])
+    assert merged.to_pylist() == [
+        {"article_id": "a", "other_article_id": "b", "relation": "near_duplicate", "score": 0.5},
+        {"article_id": "a", "other_article_id": "z", "relation": "same_story", "score": np.float32(0.7)},
+    ]
