@@ -150,7 +150,7 @@ def update_links(data_dir: Path, new_ids: list[str] | None) -> Counter:
     if new_ids is None:
         existing, new_ids = LINKS.empty_table(), [row[0] for row in db.execute(sql_text("link_all_article_ids")).fetchall()]
     else:
-        existing = db.execute(sql_text("links_current")).to_arrow_table().cast(LINKS)
+        existing = db.sql(sql_text("links_current")).to_arrow_table().cast(LINKS)
     links_table = merge_links(existing, find_links(db, new_ids), new_ids)
     links = [Link(**row) for row in links_table.to_pylist()]
     roles = story_roles(members(db), links)
