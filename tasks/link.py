@@ -8,12 +8,9 @@ the same decision for the same pair.
 
 from __future__ import annotations
 
-import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import lru_cache
 from pathlib import Path
 
 import duckdb
@@ -21,15 +18,26 @@ import numpy as np
 import pyarrow as pa
 
 from tasks.minhash import estimated_jaccard
-from tasks.schema import EXACT_DUPLICATE, LINKS, NEAR_DUPLICATE, SAME_STORY, STORIES, Link, to_row, to_table
+from tasks.schema import (
+    EXACT_DUPLICATE,
+    LINKS,
+    NEAR_DUPLICATE,
+    SAME_STORY,
+    STORIES,
+    Link,
+    to_row,
+    to_table,
+)
 from tasks.settings import (
-    MAX_ENTITY_ARTICLES, MIN_SHARED_ENTITIES, NEAR_DUPLICATE_JACCARD, SAME_STORY_COSINE,
+    MAX_ENTITY_ARTICLES,
+    MIN_SHARED_ENTITIES,
+    NEAR_DUPLICATE_JACCARD,
+    SAME_STORY_COSINE,
     SAME_STORY_WINDOW_DAYS,
 )
-from tasks.stories import StoryMember, story_roles
 from tasks.store import connect, sql_text, write_derived
-
-WORD = re.compile(r"[^\W\d_]{3,}")
+from tasks.stories import StoryMember, story_roles
+from tasks.terms import content_terms, cosine
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,30 +78,6 @@ def load_articles(db: duckdb.DuckDBPyConnection, article_ids: set[str]) -> dict[
             terms=content_terms(record["body"] or "", record["language"]),
         )
     return loaded
-
-
-@lru_cache(maxsize=32)
-def stop_words(language: str | None) -> frozenset[str]:
-    """spaCy's stop words for a language (English when the language is unknown to spaCy)."""
-    import spacy
-
-    try:
-        return frozenset(spacy.util.get_lang_class(language or "en").Defaults.stop_words)
-    except ImportError:
-        return frozenset(spacy.util.get_lang_class("en").Defaults.stop_words)
-
-
-def content_terms(body: str, language: str | None) -> Counter:
-    """Term counts of a body's content words (letters only, 3+ long, no stop words)."""
-    stops = stop_words(language)
-    return Counter(word for word in WORD.findall(body.lower()) if word not in stops)
-
-
-def cosine(left: Counter, right: Counter) -> float:
-    if not left or not right:
-        return 0.0
-    dot = sum(count * right[term] for term, count in left.items() if term in right)
-    return dot / math.sqrt(sum(v * v for v in left.values()) * sum(v * v for v in right.values()))
 
 
 def judge_pair(left: LinkedArticle, right: LinkedArticle) -> Link | None:

@@ -5,7 +5,8 @@ from datetime import UTC, datetime
 
 import numpy as np
 
-from tasks.link import LinkedArticle, content_terms, cosine, judge_pair, merge_links
+from tasks.link import LinkedArticle, judge_pair, merge_links
+from tasks.terms import content_terms, cosine
 from tasks.minhash import band_hashes, estimated_jaccard, shingles, signatures
 from tasks.schema import LINKS, Link, StoryRole
 from tasks.stories import StoryMember, cluster, story_roles
