@@ -52,3 +52,21 @@ MIN_SHARED_ENTITIES = 3
 # ... where an entity in more articles than this ("United States") proposes nothing: it keeps
 # the join linear in the dataset rather than quadratic in a popular name's articles.
 MAX_ENTITY_ARTICLES = 2000
+
+# Cleaning. Boilerplate lines are short: phrase rules that could hit prose apply only to
+# lines of at most this many words (a promo sentence is 8-20 words, a paragraph 40+).
+MAX_BOILERPLATE_WORDS = 14
+# A caption is one or two sentences; longer repeated lines are duplicated paragraphs.
+MAX_CAPTION_WORDS = 70
+# Headlines: 2-25 words in the seeds, the example inbox and the AEB page titles (max 24).
+MAX_HEADLINE_WORDS = 25
+
+# Splitting. A story has at least this much body text on each side of a boundary.
+MIN_STORY_WORDS = 30
+# Words of body text on each side of a candidate boundary compared for cohesion.
+COHESION_WINDOW_WORDS = 150
+# Content-word cosine below which the text after a headline is another story; provisional,
+# recalibrated on bench/split_bench.py (see bench/QUALITY.md).
+SPLIT_COSINE_AFTER_GAP = 0.25
+SPLIT_COSINE_AFTER_TEASER = 0.25
+SPLIT_COSINE_LONE_HEADLINE = 0.12

@@ -1,0 +1,291 @@
+"""Clean and split: classify every line of a document's text with named rules, then group
+the lines into stories.
+
+Each line starts as body. Rules that need no context run first (chrome, promos, share and
+read-more lines, rule lines, site marks, timestamps, credits, author boxes); then the
+document is split into stories (tasks/split.py); then, per story, the rules that need the
+story: its title and repeated titles, captions kept once, key-point highlights. Inside body
+lines, citation markup is cut out. Every span keeps its rule's name, so what the body lost is
+always accounted for (the `spans` table).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from tasks import patterns as p
+from tasks.credits import author_names, has_photo_credit, people_named, split_caption
+from tasks.schema import AUTHOR, BODY, CAPTION, CREDIT, DROPPED, HIGHLIGHT, TITLE, Caption, Span, StoryDraft
+from tasks.settings import MAX_BOILERPLATE_WORDS, MAX_CAPTION_WORDS, MAX_HEADLINE_WORDS
+from tasks.split import is_headline, story_starts
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-blank line of the text: its stripped content, offsets and classification."""
+
+    start: int
+    end: int
+    text: str
+    gap: int  # blank lines before it
+    key: str  # the text folded for comparing repeats
+    kind: str = BODY
+    rule: str | None = None
+    words: int = 0
+    authors: list[str] = field(default_factory=list)
+    ai: bool = False
+
+    def mark(self, kind: str, rule: str) -> None:
+        self.kind, self.rule = kind, rule
+
+    @property
+    def is_body(self) -> bool:
+        return self.kind == BODY
+
+
+def fold(text: str) -> str:
+    """Text compared for repeats: NFC, case-folded, whitespace folded."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def split_lines(text: str) -> list[Line]:
+    """The non-blank lines of `text` with their offsets (leading and trailing space excluded)."""
+    lines, offset, blanks = [], 0, 0
+    for raw in text.splitlines(keepends=True):
+        content = raw.strip()
+        if content:
+            start = offset + (len(raw) - len(raw.lstrip()))
+            lines.append(Line(start, start + len(content), content, blanks, fold(content), words=len(content.split())))
+            blanks = 0
+        else:
+            blanks += 1
+        offset += len(raw)
+    return lines
+
+
+def segment_document(text: str, title_hint: str | None = None) -> list[StoryDraft]:
+    """Classify every span of `text` and group the spans into stories, in input order."""
+    lines = split_lines(text)
+    if not lines:
+        return []
+    for line in lines:
+        classify_line(line)
+    mark_author_boxes(lines)
+    counts = Counter(line.key for line in lines)
+    starts = story_starts(lines, counts, title_hint)
+    drafts = []
+    for begin, end in zip(starts, starts[1:] + [len(lines)]):
+        story = lines[begin:end]
+        mark_title(story, counts, title_hint)
+        mark_captions(story, counts)
+        mark_key_points(story)
+        drafts.append(build_draft(text, story))
+    return drafts
+
+
+# Context-free rules, in order of precedence: the first that matches names the line.
+def classify_line(line: Line) -> None:
+    """Name a line by its own shape and phrases alone (chrome, promos, widgets, credits ...)."""
+    text, short = line.text, line.words <= MAX_BOILERPLATE_WORDS
+    checks = (
+        (p.RULE_LINE.match(text), DROPPED, "rule_line"),
+        (p.SITE_MARK.match(text), DROPPED, "site_mark"),
+        (short and (p.NAV_CHROME.match(text) or p.BREADCRUMB.match(text) or p.COPYRIGHT.match(text)), DROPPED, "nav_chrome"),
+        (p.COOKIE_NOTICE.search(text) and line.words <= 60, DROPPED, "nav_chrome"),
+        (p.ADVERTISEMENT.match(text), DROPPED, "advertisement"),
+        (short and (p.SHARE_WIDGET.match(text) or _mostly_social(text)), DROPPED, "share_widget"),
+        (line.words <= 25 and p.READ_MORE.match(text), DROPPED, "read_more"),
+        (line.words <= 45 and p.NEWSLETTER_PROMO.search(text), DROPPED, "newsletter_promo"),
+        (line.words <= 16 and p.TIMESTAMP_LINE.match(text), DROPPED, "timestamp"),
+        (line.words <= 14 and p.PHOTO_CREDIT_LINE.match(text), DROPPED, "photo_credit"),
+        (line.words <= 60 and p.CONTRIBUTOR_CREDIT.search(text), CREDIT, "contributor_credit"),
+        (line.words <= 40 and p.AI_DISCLOSURE.search(text) and not p.DATELINE_START.match(text), AUTHOR, "ai_disclosure"),
+    )
+    for matched, kind, rule in checks:
+        if matched:
+            line.mark(kind, rule)
+            line.ai = rule == "ai_disclosure"
+            return
+    byline = p.BYLINE.match(text) if line.words <= 12 else None
+    if byline and author_names(byline.group("names")):
+        line.mark(AUTHOR, "byline")
+        line.authors = author_names(byline.group("names"))
+
+
+def _mostly_social(text: str) -> bool:
+    """A line of network names ("Facebook Twitter Email") is a share widget."""
+    names = p.SOCIAL_NAMES.findall(text)
+    return len(names) >= 2 and len(names) * 2 >= len(text.split())
+
+
+def mark_author_boxes(lines: list[Line]) -> None:
+    """'Author:' / 'About the author' + a name + a short bio, or 'Written by NAME': moved to authors."""
+    for i, line in enumerate(lines):
+        if not line.is_body:
+            continue
+        written = p.WRITTEN_BY.match(line.text) if line.words <= 10 else None
+        if written and author_names(written.group("names")):
+            line.mark(AUTHOR, "author_box")
+            line.authors = author_names(written.group("names"))
+        elif p.AUTHOR_LABEL.match(line.text) and i + 1 < len(lines) and p.NAME.match(lines[i + 1].text):
+            _mark_box(lines, i)
+
+
+def _mark_box(lines: list[Line], label: int) -> None:
+    name = lines[label + 1]
+    lines[label].mark(AUTHOR, "author_box")
+    name.mark(AUTHOR, "author_box")
+    name.authors = [name.text]
+    # The bio: up to two short lines right after the name, before any gap.
+    for bio in lines[label + 2 : label + 4]:
+        if bio.gap > 1 or bio.words > 60 or not bio.is_body:
+            break
+        bio.mark(AUTHOR, "author_box")
+        name.ai = name.ai or bool(p.AI_DISCLOSURE.search(bio.text))
+
+
+# Story-level rules.
+def mark_title(story: list[Line], counts: Counter, title_hint: str | None) -> None:
+    """The story's headline becomes its title once; later copies of it are dropped."""
+    hint = fold(title_hint) if title_hint else None
+    title = None
+    for line in story:
+        if not line.is_body:
+            continue
+        if hint is not None:
+            if line.key == hint or (line.words >= 4 and (line.key in hint or hint in line.key) and is_headline(line)):
+                title = line
+                break
+            continue
+        if is_headline(line) and _followed_by_text(story, line):
+            title = line
+        break
+    if title is None:
+        return
+    title.mark(TITLE, "title")
+    for line in story:
+        if line is not title and line.is_body and line.key == title.key:
+            line.mark(DROPPED, "repeated_title")
+
+
+def _followed_by_text(story: list[Line], title: Line) -> bool:
+    later = [line for line in story if line.start > title.start and line.is_body]
+    return bool(later) and sum(line.words for line in later) > MAX_HEADLINE_WORDS
+
+
+def mark_captions(story: list[Line], counts: Counter) -> None:
+    """Captions kept once with their credit: repeated short lines, and lines ending in a photo credit."""
+    seen: set[str] = set()
+    first_text = next((line.start for line in story if line.is_body and _is_paragraph(line, counts)), None)
+    for line in story:
+        if not line.is_body:
+            continue
+        repeated = counts[line.key] > 1 and line.words <= MAX_CAPTION_WORDS
+        before_text = first_text is None or line.start < first_text
+        if line.key in seen:
+            line.mark(DROPPED, "repeated_caption" if repeated else "repeated_paragraph")
+        elif (repeated and before_text) or (line.words <= MAX_CAPTION_WORDS and has_photo_credit(line.text)):
+            line.mark(CAPTION, "caption")
+        elif counts[line.key] > 1:
+            pass  # a repeated paragraph: its first copy stays body
+        else:
+            continue
+        seen.add(line.key)
+
+
+def _is_paragraph(line: Line, counts: Counter) -> bool:
+    return counts[line.key] == 1 and not has_photo_credit(line.text) and not is_headline(line)
+
+
+def mark_key_points(story: list[Line]) -> None:
+    """Bullets that open a story, before its first prose paragraph, are its highlights."""
+    body = [line for line in story if line.is_body]
+    index = 1 if body and p.KEY_POINTS_HEADING.match(body[0].text) else 0
+    bullets = []
+    while index < len(body) and p.BULLET.match(body[index].text):
+        bullets.append(body[index])
+        index += 1
+    if len(bullets) < 2 or index >= len(body):
+        return
+    if index - len(bullets) == 1:
+        body[0].mark(DROPPED, "key_points_heading")
+    for line in bullets:
+        line.mark(HIGHLIGHT, "key_points")
+
+
+def build_draft(text: str, story: list[Line]) -> StoryDraft:
+    """The story's spans (citation markup cut out of body lines) and what moved to metadata."""
+    draft = StoryDraft(spans=[], body="")
+    paragraphs = []
+    for line in story:
+        if line.is_body:
+            pieces = body_pieces(text, line, draft.cited_urls)
+            draft.spans.extend(pieces)
+            paragraphs.append("".join(piece.text for piece in pieces if piece.kind == BODY))
+        else:
+            draft.spans.append(Span(line.start, line.end, line.kind, line.rule, line.text))
+            collect_metadata(draft, line)
+    draft.body = "\n\n".join(paragraph for paragraph in paragraphs if paragraph.strip())
+    return draft
+
+
+def collect_metadata(draft: StoryDraft, line: Line) -> None:
+    """Move what a classified line says into the story's metadata fields."""
+    if line.kind == TITLE and draft.title is None:
+        draft.title = line.text
+    elif line.kind == CAPTION:
+        caption, credit = split_caption(line.text, require_photo_words=False)
+        draft.captions.append(Caption(caption, credit))
+    elif line.kind == HIGHLIGHT:
+        draft.highlights.append(p.BULLET.sub("", line.text).strip())
+    elif line.kind == CREDIT:
+        draft.credits.extend(name for name in people_named(line.text) if name not in draft.credits)
+    elif line.kind == AUTHOR:
+        draft.authors.extend(name for name in line.authors if name not in draft.authors)
+        draft.ai_disclosed = draft.ai_disclosed or line.ai
+
+
+def body_pieces(text: str, line: Line, cited_urls: list[str]) -> list[Span]:
+    """A body line as spans: its prose, and its citation markup dropped (URLs kept in `cited_urls`)."""
+    cuts = []  # (start, end) of markup, relative to the line, with the URL it cites
+    for match in p.CITATION_PARENTHESISED.finditer(line.text):
+        cuts.append((match.start(), match.end(), match.group("url")))
+    for match in p.MARKDOWN_LINK.finditer(line.text):
+        if any(start <= match.start() < end for start, end, _ in cuts):
+            continue
+        if p.SOURCE_ANCHOR.match(match.group("anchor").strip()):
+            cuts.append((match.start(), match.end(), match.group("url")))
+        else:  # keep the anchor text, drop the brackets and the URL
+            cuts.append((match.start(), match.start("anchor"), match.group("url")))
+            cuts.append((match.end("anchor"), match.end(), None))
+    cuts.sort()
+    cited_urls.extend(url for _, _, url in cuts if url and url not in cited_urls)
+    return _spans_between(text, line, [(s, e) for s, e, _ in cuts])
+
+
+def _spans_between(text: str, line: Line, cuts: list[tuple[int, int]]) -> list[Span]:
+    spans, cursor = [], line.start
+    for start, end in cuts:
+        start, end = line.start + start, line.start + end
+        spans += _trimmed(text, cursor, start, BODY, None)
+        spans += _trimmed(text, start, end, DROPPED, "inline_citation")
+        cursor = end
+    spans += _trimmed(text, cursor, line.end, BODY, None)
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int, kind: str, rule: str | None) -> list[Span]:
+    """A span of text[start:end] without its outer whitespace; none when only whitespace.
+
+    Body pieces keep their inner spacing so that pieces of one line join back into prose.
+    """
+    if kind == BODY:
+        return [Span(start, end, kind, rule, text[start:end])] if text[start:end].strip() else []
+    piece = text[start:end]
+    left = len(piece) - len(piece.lstrip())
+    right = len(piece.rstrip())
+    if right <= left:
+        return []
+    return [Span(start + left, start + right, kind, rule, piece[left:right])]
