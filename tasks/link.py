@@ -32,7 +32,8 @@ from tasks.settings import (
     MAX_ENTITY_ARTICLES,
     MIN_SHARED_ENTITIES,
     NEAR_DUPLICATE_JACCARD,
-    SAME_STORY_COSINE,
+    SAME_STORY_COSINE_ALONE,
+    SAME_STORY_SCORE,
     SAME_STORY_WINDOW_DAYS,
 )
 from tasks.store import connect, sql_text, write_derived
@@ -51,6 +52,7 @@ class LinkedArticle:
     word_count: int
     minhash: np.ndarray | None
     terms: Counter
+    names: frozenset[str] = frozenset()
 
 
 def candidate_pairs(db: duckdb.DuckDBPyConnection, new_ids: list[str]) -> list[tuple[str, str]]:
@@ -76,6 +78,7 @@ def load_articles(db: duckdb.DuckDBPyConnection, article_ids: set[str]) -> dict[
             word_count=record["word_count"] or 0,
             minhash=None if record["minhash"] is None else np.asarray(record["minhash"], dtype=np.uint32),
             terms=content_terms(record["body"] or "", record["language"]),
+            names=frozenset(record["names"] or ()),
         )
     return loaded
 
@@ -90,10 +93,24 @@ def judge_pair(left: LinkedArticle, right: LinkedArticle) -> Link | None:
             return Link(left.article_id, right.article_id, NEAR_DUPLICATE, round(jaccard, 4))
     if not within_window(left.published_at, right.published_at):
         return None
-    similarity = cosine(left.terms, right.terms)
-    if similarity >= SAME_STORY_COSINE:
+    similarity = story_similarity(left, right)
+    if similarity >= SAME_STORY_SCORE:
         return Link(left.article_id, right.article_id, SAME_STORY, round(similarity, 4))
     return None
+
+
+def story_similarity(left: LinkedArticle, right: LinkedArticle) -> float:
+    """How likely two texts tell the same event: content words and named entities in common.
+
+    The mean of the content-word cosine and the Jaccard overlap of the names. Where neither
+    article has names (a language the NER model does not read), the cosine alone, scaled so
+    that the same threshold applies.
+    """
+    words = cosine(left.terms, right.terms)
+    if not left.names and not right.names:
+        return words * SAME_STORY_SCORE / SAME_STORY_COSINE_ALONE
+    names = len(left.names & right.names) / len(left.names | right.names)
+    return (words + names) / 2
 
 
 def within_window(left: datetime | None, right: datetime | None) -> bool:

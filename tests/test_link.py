@@ -28,9 +28,9 @@ OTHER = ("The central bank left its benchmark interest rate unchanged at 4.25% o
          "more data on wages before deciding whether to cut rates at its next meeting in December.")
 
 
-def linked(article_id, body, published_at=None, agency=None):
+def linked(article_id, body, published_at=None, agency=None, names=()):
     return LinkedArticle(article_id, str(hash(body)), published_at, agency, len(body.split()),
-                         signatures([body])[0], content_terms(body, "en"))
+                         signatures([body])[0], content_terms(body, "en"), frozenset(names))
 
 
 def test_minhash_estimates_jaccard():
@@ -54,6 +54,14 @@ def test_same_story_needs_dates_within_a_window():
     early, late = datetime(2030, 1, 1, tzinfo=UTC), datetime(2030, 3, 1, tzinfo=UTC)
     assert judge_pair(linked("a", WIRE, early), linked("c", REWRITE, early)).relation == "same_story"
     assert judge_pair(linked("a", WIRE, early), linked("c", REWRITE, late)) is None
+
+
+def test_shared_names_carry_a_rewrite_that_shares_fewer_words():
+    names = {"norway", "sweden", "kiruna", "narvik", "lkab", "ofoten", "nygard"}
+    loose = REWRITE.replace("railway", "rail link").replace("Arctic", "northern").replace("ore", "metal")
+    assert judge_pair(linked("a", WIRE), linked("c", loose)) is None
+    assert judge_pair(linked("a", WIRE, names=names), linked("c", loose, names=names - {"nygard"})).relation == "same_story"
+    assert judge_pair(linked("a", WIRE, names=names), linked("d", OTHER, names={"laila haddad"})) is None
 
 
 def test_cosine_of_content_terms():
