@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from tasks import patterns as p
 from tasks.credits import author_names, has_photo_credit, people_named, split_caption
 from tasks.schema import AUTHOR, BODY, CAPTION, CREDIT, DROPPED, HIGHLIGHT, TITLE, Caption, Span, StoryDraft
-from tasks.settings import MAX_BOILERPLATE_WORDS, MAX_CAPTION_WORDS, MAX_HEADLINE_WORDS
+from tasks.settings import CAPTION_REPEAT_DISTANCE, MAX_BOILERPLATE_WORDS, MAX_CAPTION_WORDS, MAX_HEADLINE_WORDS
 from tasks.split import is_headline, story_starts
 
 
@@ -78,9 +78,9 @@ def segment_document(text: str, title_hint: str | None = None) -> list[StoryDraf
     drafts = []
     for begin, end in zip(starts, starts[1:] + [len(lines)]):
         story = lines[begin:end]
+        mark_key_points(story)
         mark_title(story, counts, title_hint)
         mark_captions(story, counts)
-        mark_key_points(story)
         drafts.append(build_draft(text, story))
     return drafts
 
@@ -140,7 +140,7 @@ def _mark_box(lines: list[Line], label: int) -> None:
     name.authors = [name.text]
     # The bio: up to two short lines right after the name, before any gap.
     for bio in lines[label + 2 : label + 4]:
-        if bio.gap > 1 or bio.words > 60 or not bio.is_body:
+        if bio.gap > 1 or bio.words > 60 or not (bio.is_body or bio.rule == "ai_disclosure"):
             break
         bio.mark(AUTHOR, "author_box")
         name.ai = name.ai or bool(p.AI_DISCLOSURE.search(bio.text))
@@ -152,7 +152,7 @@ def mark_title(story: list[Line], counts: Counter, title_hint: str | None) -> No
     hint = fold(title_hint) if title_hint else None
     title = None
     for line in story:
-        if not line.is_body:
+        if not line.is_body or p.KEY_POINTS_HEADING.match(line.text):
             continue
         if hint is not None:
             if line.key == hint or (line.words >= 4 and (line.key in hint or hint in line.key) and is_headline(line)):
@@ -176,27 +176,34 @@ def _followed_by_text(story: list[Line], title: Line) -> bool:
 
 
 def mark_captions(story: list[Line], counts: Counter) -> None:
-    """Captions kept once with their credit: repeated short lines, and lines ending in a photo credit."""
-    seen: set[str] = set()
-    first_text = next((line.start for line in story if line.is_body and _is_paragraph(line, counts)), None)
-    for line in story:
+    """Captions kept once with their credit; any later copy of a line is dropped.
+
+    A caption is a line ending in a photo credit, or a short line repeated right below itself
+    (scrapers save a photo's caption several times); a paragraph repeated further away is a
+    duplicated paragraph, kept once as body.
+    """
+    first: dict[str, Line] = {}
+    for i, line in enumerate(story):
         if not line.is_body:
             continue
-        repeated = counts[line.key] > 1 and line.words <= MAX_CAPTION_WORDS
-        before_text = first_text is None or line.start < first_text
-        if line.key in seen:
-            line.mark(DROPPED, "repeated_caption" if repeated else "repeated_paragraph")
-        elif (repeated and before_text) or (line.words <= MAX_CAPTION_WORDS and has_photo_credit(line.text)):
-            line.mark(CAPTION, "caption")
-        elif counts[line.key] > 1:
-            pass  # a repeated paragraph: its first copy stays body
+        original = first.get(line.key)
+        if original is None:
+            first[line.key] = line
+            short = line.words <= MAX_CAPTION_WORDS
+            if short and (has_photo_credit(line.text) or _repeated_nearby(story, i, counts)):
+                line.mark(CAPTION, "caption")
         else:
-            continue
-        seen.add(line.key)
+            line.mark(DROPPED, "repeated_caption" if original.kind == CAPTION else "repeated_paragraph")
 
 
-def _is_paragraph(line: Line, counts: Counter) -> bool:
-    return counts[line.key] == 1 and not has_photo_credit(line.text) and not is_headline(line)
+def _repeated_nearby(story: list[Line], i: int, counts: Counter) -> bool:
+    """The line comes again within a few lines, with no paragraph of its own in between."""
+    for line in story[i + 1 : i + 1 + CAPTION_REPEAT_DISTANCE]:
+        if line.key == story[i].key:
+            return True
+        if line.is_body and counts[line.key] == 1:
+            return False
+    return False
 
 
 def mark_key_points(story: list[Line]) -> None:

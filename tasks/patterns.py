@@ -35,7 +35,8 @@ COOKIE_NOTICE = re.compile(r"\b(?:we use cookies|this (?:site|website) uses cook
 
 # Newsletter, subscription and self-promotion.
 NEWSLETTER_PROMO = re.compile(
-    r"\b(?:sign(?:ing)? up (?:for|to)|subscribe (?:to|for|now|today)|straight to your inbox|to your inbox"
+    r"\b(?:sign(?:ing)? up (?:for|to) (?:our|the|a|free|\w+'s)\b|subscribe (?:now|today|here)\b"
+    r"|subscribe to (?:our|the|\w+'s)? ?(?:\w+ )?(?:newsletters?|podcast|channel|updates|alerts|magazine)\b|straight to your inbox|to your inbox"
     r"|in your inbox|inbox every|our (?:free |daily |weekly |morning |evening )?newsletters?\b"
     r"|the (?:daily |weekly |morning |evening )?newsletter\b|newsletter sign[- ]?up|see for yourself"
     r"|is (?:the|your) (?:go-to |trusted |#1 |number one |best |ultimate )?(?:source|destination|home) for"
@@ -102,7 +103,7 @@ CREDIT_ROLE_BY = re.compile(r"\b(?:reporting|editing|writing|compiled|translated
 # Author boxes: a label line, or "Written by NAME".
 AUTHOR_LABEL = re.compile(r"^(?:author|authors|about the author|written by|autor(?:in)?|auteur|autora?|über den autor|à propos de l'auteur)\s*:?$", I)
 WRITTEN_BY = re.compile(r"^(?:written by|words by|story by|text:?|texte\s*:|von|par|por)\s+(?P<names>[A-ZÀ-Þ][^\n]{1,80})$", I)
-BYLINE = re.compile(r"^(?:by|von|par|por|di)\s+(?P<names>[A-ZÀ-Þ][\w.'’-]+(?:\s+(?:[A-ZÀ-Þ][\w.'’-]+|de|da|van|von|der|al|bin|and|und|et|y|&|,)){0,8})(?:\s*[,|/–—-]\s*(?P<outlet>[^\n]{2,60}))?$")
+BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]i)\s+(?P<names>[A-ZÀ-Þ][\w.'’-]+(?:\s+(?:[A-ZÀ-Þ][\w.'’-]+|de|da|van|von|der|al|bin|and|und|et|y|&|,)){0,8})(?:\s*[,|/–—-]\s*(?P<outlet>[^\n]{2,60}))?$")
 NAME = re.compile(r"^[A-ZÀ-Þ][\w.'’-]+(?:\s+(?:[A-ZÀ-Þ][\w.'’-]+|de|da|van|von|der|del|al|bin|la|le)){1,4}$")
 
 # AI authorship disclosed in an author box or a disclosure line.

@@ -61,6 +61,9 @@ MAX_ENTITY_ARTICLES = 2000
 MAX_BOILERPLATE_WORDS = 14
 # A caption is one or two sentences; longer repeated lines are duplicated paragraphs.
 MAX_CAPTION_WORDS = 70
+# A caption's copies sit within a few lines of each other (seed 004: the next line, and again
+# three lines below after the site mark and the repeated headline).
+CAPTION_REPEAT_DISTANCE = 4
 # Headlines: 2-25 words in the seeds, the example inbox and the AEB page titles (max 24).
 MAX_HEADLINE_WORDS = 25
 
