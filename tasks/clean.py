@@ -11,6 +11,7 @@ always accounted for (the `spans` table).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,6 +21,10 @@ from tasks.credits import author_names, has_photo_credit, people_named, split_ca
 from tasks.schema import AUTHOR, BODY, CAPTION, CREDIT, DROPPED, HIGHLIGHT, TITLE, Caption, Span, StoryDraft
 from tasks.settings import CAPTION_REPEAT_DISTANCE, MAX_BOILERPLATE_WORDS, MAX_CAPTION_WORDS, MAX_HEADLINE_WORDS
 from tasks.split import is_headline, story_starts
+
+
+# Chinese, Japanese and Korean characters: their text has few or no spaces between words.
+UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 @dataclass(slots=True)
@@ -50,6 +55,11 @@ def fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
+def count_words(text: str) -> int:
+    """Words of a line; in scripts written without spaces, two characters count as a word."""
+    return len(text.split()) + len(UNSPACED_SCRIPT.findall(text)) // 2
+
+
 def split_lines(text: str) -> list[Line]:
     """The non-blank lines of `text` with their offsets (leading and trailing space excluded)."""
     lines, offset, blanks = [], 0, 0
@@ -57,7 +67,7 @@ def split_lines(text: str) -> list[Line]:
         content = raw.strip()
         if content:
             start = offset + (len(raw) - len(raw.lstrip()))
-            lines.append(Line(start, start + len(content), content, blanks, fold(content), words=len(content.split())))
+            lines.append(Line(start, start + len(content), content, blanks, fold(content), words=count_words(content)))
             blanks = 0
         else:
             blanks += 1

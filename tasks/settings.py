@@ -75,4 +75,11 @@ COHESION_WINDOW_WORDS = 150
 # recalibrated on bench/split_bench.py (see bench/QUALITY.md).
 SPLIT_COSINE_AFTER_GAP = 0.25
 SPLIT_COSINE_AFTER_TEASER = 0.25
-SPLIT_COSINE_LONE_HEADLINE = 0.12
+SPLIT_COSINE_LONE_HEADLINE = 0.1
+# A lone headline line (no gap, teaser or repeat) splits only when all of these hold; fitted
+# on lone-headline concatenations of AEB articles against the 181 articles alone (their
+# listicle, Q&A and shopping subheads are the false splits to avoid), see bench/QUALITY.md.
+LONE_HEADLINE_MIN_WORDS = 80
+LONE_HEADLINE_MAX_STORY_COSINE = 0.2
+LONE_HEADLINE_MIN_LEDE_OVERLAP = 0.2
+LONE_HEADLINE_MAX_PAST_OVERLAP = 0.34
