@@ -19,7 +19,10 @@ from dataclasses import dataclass, field
 from tasks import patterns as p
 from tasks.credits import author_names, has_photo_credit, people_named, split_caption
 from tasks.schema import AUTHOR, BODY, CAPTION, CREDIT, DROPPED, HIGHLIGHT, TITLE, Caption, Span, StoryDraft
-from tasks.settings import CAPTION_REPEAT_DISTANCE, MAX_BOILERPLATE_WORDS, MAX_CAPTION_WORDS, MAX_HEADLINE_WORDS
+from tasks.settings import (
+    CAPTION_REPEAT_DISTANCE, MAX_BOILERPLATE_WORDS, MAX_CAPTION_WORDS, MAX_HEADLINE_WORDS,
+    REPEATED_PARAGRAPH_MIN_WORDS,
+)
 from tasks.split import is_headline, story_starts
 
 
@@ -106,10 +109,20 @@ def classify_line(line: Line) -> None:
         (p.COOKIE_NOTICE.search(text) and line.words <= 60, DROPPED, "nav_chrome"),
         (p.ADVERTISEMENT.match(text), DROPPED, "advertisement"),
         (short and (p.SHARE_WIDGET.match(text) or _mostly_social(text)), DROPPED, "share_widget"),
-        (line.words <= 25 and p.READ_MORE.match(text), DROPPED, "read_more"),
+        (line.words <= 25 and (p.READ_MORE.match(text) or p.TEASER_LABEL.match(text)), DROPPED, "read_more"),
+        (line.words <= 25 and p.TAGGED_LINK.search(text), DROPPED, "read_more"),
+        (line.words <= 40 and p.READER_PROMPT.search(text), DROPPED, "share_widget"),
+        (line.words <= 45 and p.FOLLOW_OR_CONTACT.search(text), DROPPED, "follow_or_contact"),
+        (line.words <= 60 and p.REPRINT_NOTICE.search(text), DROPPED, "nav_chrome"),
+        (short and p.TAXONOMY.match(text), DROPPED, "nav_chrome"),
+        (line.words <= 20 and _mostly_links(text), DROPPED, "link_line"),
         (line.words <= 45 and p.NEWSLETTER_PROMO.search(text), DROPPED, "newsletter_promo"),
+        (line.words <= 6 and p.NEWSLETTER_NAME.match(text), DROPPED, "newsletter_promo"),
         (line.words <= 16 and p.TIMESTAMP_LINE.match(text), DROPPED, "timestamp"),
+        (line.words <= 12 and p.DATE_AND_TIME.search(text), DROPPED, "timestamp"),
+        (line.words <= 12 and p.SOURCE_LINE.match(text), CREDIT, "source_credit"),
         (line.words <= 14 and p.PHOTO_CREDIT_LINE.match(text), DROPPED, "photo_credit"),
+        (line.words <= 25 and "©" in text and not p.COPYRIGHT.match(text), DROPPED, "photo_credit"),
         (line.words <= 60 and p.CONTRIBUTOR_CREDIT.search(text), CREDIT, "contributor_credit"),
         (line.words <= 40 and p.AI_DISCLOSURE.search(text) and not p.DATELINE_START.match(text), AUTHOR, "ai_disclosure"),
     )
@@ -122,6 +135,13 @@ def classify_line(line: Line) -> None:
     if byline and author_names(byline.group("names")):
         line.mark(AUTHOR, "byline")
         line.authors = author_names(byline.group("names"))
+
+
+def _mostly_links(text: str) -> bool:
+    """A line that is only links, addresses or handles (maybe after a label) carries no prose."""
+    if p.LINK_LINE.match(text):
+        return True
+    return len("".join(p.URL.findall(text))) * 2 > len(text)
 
 
 def _mostly_social(text: str) -> bool:
@@ -188,9 +208,10 @@ def _followed_by_text(story: list[Line], title: Line) -> bool:
 def mark_captions(story: list[Line], counts: Counter) -> None:
     """Captions kept once with their credit; any later copy of a line is dropped.
 
-    A caption is a line ending in a photo credit, or a short line repeated right below itself
-    (scrapers save a photo's caption several times); a paragraph repeated further away is a
-    duplicated paragraph, kept once as body.
+    A caption is a line ending in a photo credit, or a line ending in a credit in parentheses
+    that comes again right below (scrapers save a photo's caption several times). A prose
+    paragraph saved twice in a row is kept once; lines that repeat further apart (a list's
+    labels, a meal plan's days) are the article's own and stay.
     """
     first: dict[str, Line] = {}
     for i, line in enumerate(story):
@@ -199,11 +220,17 @@ def mark_captions(story: list[Line], counts: Counter) -> None:
         original = first.get(line.key)
         if original is None:
             first[line.key] = line
-            short = line.words <= MAX_CAPTION_WORDS
-            if short and (has_photo_credit(line.text) or _repeated_nearby(story, i, counts)):
+            credited = p.TRAILING_CREDIT.search(line.text) and _repeated_nearby(story, i, counts)
+            if line.words <= MAX_CAPTION_WORDS and (has_photo_credit(line.text) or credited):
                 line.mark(CAPTION, "caption")
-        else:
-            line.mark(DROPPED, "repeated_caption" if original.kind == CAPTION else "repeated_paragraph")
+        elif original.kind == CAPTION:
+            line.mark(DROPPED, "repeated_caption")
+        elif line.words >= REPEATED_PARAGRAPH_MIN_WORDS and _previous_body(story, i) is original:
+            line.mark(DROPPED, "repeated_paragraph")
+
+
+def _previous_body(story: list[Line], i: int) -> Line | None:
+    return next((line for line in reversed(story[:i]) if line.is_body or line.kind == CAPTION), None)
 
 
 def _repeated_nearby(story: list[Line], i: int, counts: Counter) -> bool:

@@ -35,17 +35,67 @@ COOKIE_NOTICE = re.compile(r"\b(?:we use cookies|this (?:site|website) uses cook
 
 # Newsletter, subscription and self-promotion.
 NEWSLETTER_PROMO = re.compile(
-    r"\b(?:sign(?:ing)? up (?:for|to) (?:our|the|a|free|\w+'s)\b|subscribe (?:now|today|here)\b"
-    r"|subscribe to (?:our|the|\w+'s)? ?(?:\w+ )?(?:newsletters?|podcast|channel|updates|alerts|magazine)\b|straight to your inbox|to your inbox"
+    r"\b(?:sign(?:ing)? up (?:for|to) (?:our|(?:the |a |\w+'s )?(?:[\w-]+ ){0,3}(?:newsletters?|e-?mails?|alerts|updates))\b|subscribe (?:now|today|here)\b"
+    r"|subscribe to (?:our |the |\w+'s )?(?:[\w-]+ ){0,3}(?:newsletters?|podcast|channel|updates|alerts|magazine)\b|straight to your inbox|to your inbox"
     r"|in your inbox|inbox every|our (?:free |daily |weekly |morning |evening )?newsletters?\b"
     r"|the (?:daily |weekly |morning |evening )?newsletter\b|newsletter sign[- ]?up|see for yourself"
     r"|is (?:the|your) (?:go-to |trusted |#1 |number one |best |ultimate )?(?:source|destination|home) for"
     r"|already a (?:subscriber|member)|become a (?:subscriber|member|supporter)|support (?:our|independent|quality) journalism"
     r"|start your free trial|unlock (?:this|unlimited|full) |subscribers? only|for subscribers|get unlimited access"
     r"|newsletter abonnieren|jetzt abonnieren|abonnieren sie|melden sie sich .{0,40}newsletter"
-    r"|inscrivez-vous|abonnez-vous|recevez (?:notre|la) newsletter|suscr[ií]b(?:e|ete|irse)|bolet[ií]n)",
+    r"|inscrivez-vous|abonnez-vous|recevez (?:notre|la) newsletter|suscr[ií]b(?:e|ete|irse)|bolet[ií]n"
+    r"|if you (?:enjoyed|liked|value|appreciate) (?:this|our) (?:article|story|journalism|reporting)"
+    r"|get (?:access to|the day's)|delivered (?:through|to) your (?:letterbox|door)|\d+ issues for"
+    r"|subscriptions? (?:service|offer)|members get)",
     I,
 )
+
+# A short line naming a newsletter: "Pick Six Newsletter", "The Morning Briefing newsletter".
+NEWSLETTER_NAME = re.compile(r"^(?:[\w'’&-]+ ){0,5}newsletters?[.!]?$", I)
+
+# Reader prompts around comments and sharing.
+READER_PROMPT = re.compile(
+    r"^(?:tell us what you think|what do you think|have your say|join the (?:conversation|discussion)"
+    r"|like this (?:story|article)\?|share (?:it|this) with a friend|did you (?:like|enjoy) this"
+    r"|was this (?:article|story) (?:helpful|useful)|sag(?:en sie)? uns (?:ihre )?meinung|donnez votre avis)"
+    r"|click to tweet$",
+    I,
+)
+
+# Taxonomy and reading-time furniture: "Filed under: X |", "Tags:", "Reading time: 2 minutes".
+TAXONOMY = re.compile(
+    r"^(?:filed under|tags?|tagged|topics?|categor(?:y|ies)|schlagw(?:o|ö)rter|themen|mots[- ]cl(?:e|é)s"
+    r"|etiquetas|categoria|categoría|sections?)\b\s*:?"
+    r"|^(?:reading time|read time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura)\s*:?\s*\d",
+    I,
+)
+
+# A line that is only a link, an e-mail address or a handle, or a label and links ("Listen: URL").
+LINK_LINE = re.compile(
+    r"^(?:[\w ]{1,30}:\s*)?(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?:twitter|x|instagram|facebook)\.com/\S+|@\w{2,30})"
+    r"(?:\s+(?:and|&|or|,)?\s*(?:https?://\S+|@\w{2,30}))*[.,]?$",
+    I,
+)
+URL = re.compile(r"(?:https?://|www\.)\S+", I)
+
+# Headline links with a section tag: "CDC names EIGHT deadly diseases [WARNING]".
+TAGGED_LINK = re.compile(r"\[(?:[A-Z][A-Z ]{1,20}|related:?[^\]]*)\]\s*\|?$|^\[related\b", I)
+
+# A short line with a date and a clock time: "November 20, 2019 - 11:28 AMT".
+DATE_AND_TIME = re.compile(r"(?:\b(?:19|20)\d{2}\b.{0,40}\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}[:h]\d{2}\b.{0,40}\b(?:19|20)\d{2}\b)")
+
+# Source attributions: "SOURCE: Al Jazeera News", "Quelle: dpa".
+SOURCE_LINE = re.compile(r"^(?:source|sources|quelle|source de l'article|fuente|fonte)\s*:\s*\S.{0,60}$", I)
+
+# Contact and follow lines at the end of articles: "Follow him on Twitter @x", "may be reached at".
+FOLLOW_OR_CONTACT = re.compile(
+    r"\bfollow (?:him|her|them|us|me|the [\w ]{1,40}|[A-Z][\w.]+(?: [A-Z][\w.]+)?) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon)\b"
+    r"|\b(?:can|may) be (?:reached|contacted) (?:at|on|via)\b|\b(?:e-?mail|contact) (?:him|her|them|us|the author|[A-Z]\w+(?: [A-Z]\w+)?) at \S+@"
+    r"|\bfollow (?:@\w+|ap's full coverage|our (?:full )?coverage)\b|\bhave a (?:news )?tip\?",
+    I,
+)
+# Licensing notes of syndicated copies.
+REPRINT_NOTICE = re.compile(r"\bfor your personal,? non-?commercial use\b|\bto order presentation-ready copies\b|\ball rights reserved\b", I)
 
 # Share widgets and social prompts.
 SHARE_WIDGET = re.compile(
@@ -63,12 +113,15 @@ READ_MORE = re.compile(
     r"^(?:read more|read next|read also|also read|see also|more from|more on this|more stories|more news"
     r"|related(?: articles?| stories| coverage| content| news)?|recommended(?: for you)?|you may also like"
     r"|you might also like|don't miss|editor's picks?|trending(?: now)?|most (?:read|popular)|popular now"
-    r"|top stories|latest news|watch(?: now)?|click here|continue reading|keep reading"
+    r"|top stories|latest news|click here|continue reading|keep reading|see more|also on [\w-]+\.\w+"
     r"|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|weitere artikel|lire aussi|à lire aussi"
     r"|a lire aussi|voir aussi|sur le même sujet|leer más|lee también|te puede interesar|relacionad[oa]s?"
     r"|noticias relacionadas|leggi anche)\b\s*[:|»>–—-]?",
     I,
 )
+
+# Generic words that are a teaser's label only when a colon or dash follows, or alone.
+TEASER_LABEL = re.compile(r"^(?:more|also|watch|listen|video|photos|gallery|mehr|aussi|más|anche)\s*(?:[:|»>–—]|$)", I)
 
 # Advertisement markers: whole lines.
 ADVERTISEMENT = re.compile(

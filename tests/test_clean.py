@@ -100,11 +100,17 @@ def test_a_single_line_ending_in_a_photo_credit_is_a_caption():
     assert only(text).captions == [Caption("Minister Elena Brooks on the N4 route on Friday.", "Tom Ellis/Gazette")]
 
 
-def test_a_repeated_paragraph_is_kept_once_in_the_body():
-    paragraph = STORY.split("\n\n")[1]
-    draft = only(STORY + "\n" + paragraph + "\n")
-    assert draft.body.count("every 30 minutes") == 1
-    assert ("dropped", "repeated_paragraph", paragraph.strip()) in removed(STORY + "\n" + paragraph + "\n")
+def test_a_paragraph_saved_twice_in_a_row_is_kept_once():
+    paragraph = STORY.split("\n\n")[2].strip()
+    text = STORY + paragraph + "\n"
+    assert only(text).body.count("Elena Brooks") == 1
+    assert removed(text) == [("dropped", "repeated_paragraph", paragraph)]
+
+
+def test_lines_repeated_further_apart_are_the_articles_own():
+    day = "Breakfast: 1 cup oats, 1 cup strawberries, 8 oz. unsweetened almond milk and a spoon of nut butter, every day"
+    text = f"{STORY}Monday\n{day}\nTuesday\n{day}\n{OTHER_STORY}"
+    assert only(text).body.count("Breakfast") == 2 and removed(text) == []
 
 
 def test_headline_becomes_the_title_and_its_repeat_is_dropped():

@@ -10,7 +10,9 @@ FIRE = (
     "Strong winds and temperatures above 40 degrees Celsius fanned the flames overnight, pushing the fire "
     "across the Peneda-Geres national park, the country's only national park.\n\n"
     "No deaths have been reported, but 14 people were treated for smoke inhalation, health authorities said, "
-    "and water-bombing planes from Spain joined the effort.\n"
+    "and water-bombing planes from Spain joined the effort.\n\n"
+    "Portugal has suffered some of Europe's deadliest wildfires in recent years, and the government has "
+    "promised to clear more forest land around villages before next summer.\n"
 )
 BANK = (
     "The central bank left its benchmark interest rate unchanged at 4.25% on Thursday, saying inflation was "
@@ -18,7 +20,9 @@ BANK = (
     "Governor Laila Haddad said the bank would wait for more data on wages before deciding whether to cut "
     "rates at its next meeting in December.\n\n"
     "Annual consumer price inflation eased to 2.9% in October from 3.4% a month earlier, the statistics office "
-    "said last week, and economists had expected the bank to hold.\n"
+    "said last week, and economists had expected the bank to hold.\n\n"
+    "The currency edged higher after the announcement, while government bond yields were little changed "
+    "as investors bet on a first cut early next year.\n"
 )
 FIRE_TITLE = "Wildfire Forces Evacuation of Mountain Villages in Northern Portugal"
 BANK_TITLE = "Central Bank Holds Rates Steady as Inflation Cools"
