@@ -1,0 +1,72 @@
+"""Quality gate: extraction and splitting may not fall below the floors in bench/quality_baseline.json.
+
+All 181 AEB pages run (about 15 s on two processes), as does the story-splitting benchmark.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+BASELINE = REPO / "bench" / "quality_baseline.json"
+
+
+@pytest.fixture(scope="module")
+def measured(shared_dir) -> dict[str, float]:
+    from bench.quality import load_pages, run_all, scores_of
+    from bench.split_bench import run_split_benchmark
+
+    scores = scores_of(run_all(load_pages()))["newsflow"]
+    split = run_split_benchmark()
+    return {
+        "aeb_f1": scores.f1,
+        "aeb_precision": scores.precision,
+        "split_count_accuracy": split.count_accuracy,
+        "split_boundary_f1": split.boundary_f1,
+        "split_single_wrongly_split": split.wrongly_split,
+    }
+
+
+def test_measures_stay_above_their_floors(measured):
+    baseline = json.loads(BASELINE.read_text())
+    below = {k: (round(measured[k], 4), floor) for k, floor in baseline["floors"].items() if measured[k] < floor}
+    above = {k: (round(measured[k], 4), ceiling) for k, ceiling in baseline["ceilings"].items() if measured[k] > ceiling}
+    assert below == {} and above == {}
+
+
+def committed_baselines() -> list[dict]:
+    """The baseline file as each commit that changed it left it, newest first."""
+    try:
+        log = subprocess.run(["git", "log", "--format=%H", "--", str(BASELINE.relative_to(REPO))],
+                             cwd=REPO, capture_output=True, text=True, check=True).stdout.split()
+        return [json.loads(subprocess.run(["git", "show", f"{commit}:bench/quality_baseline.json"], cwd=REPO,
+                                          capture_output=True, text=True, check=True).stdout) for commit in log]
+    except (OSError, subprocess.CalledProcessError):
+        pytest.skip("no git history to compare the floors with")
+
+
+def loosened(old: dict, new: dict) -> set[str]:
+    """Keys whose floor went down or whose ceiling went up from `old` to `new`."""
+    down = {k for k, v in new["floors"].items() if v < old["floors"].get(k, v)}
+    up = {k for k, v in new["ceilings"].items() if v > old["ceilings"].get(k, v)}
+    return down | up
+
+
+def test_a_floor_is_lowered_only_with_a_reason():
+    current = json.loads(BASELINE.read_text())
+    history = [b for b in committed_baselines() if (b["floors"], b["ceilings"]) != (current["floors"], current["ceilings"])]
+    if not history:
+        return
+    unexplained = {k for k in loosened(history[0], current) if not current["lowered"].get(k, "").strip()}
+    assert unexplained == set(), "lowering a floor needs its key and a reason under 'lowered'"
+
+
+def test_the_lowering_check_catches_a_silent_change():
+    old = {"floors": {"aeb_f1": 0.97}, "ceilings": {"split_single_wrongly_split": 0.01}}
+    new = {"floors": {"aeb_f1": 0.96}, "ceilings": {"split_single_wrongly_split": 0.02}}
+    assert loosened(old, new) == {"aeb_f1", "split_single_wrongly_split"}
+    assert loosened(new, old) == set()
