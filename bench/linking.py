@@ -32,7 +32,7 @@ REPORT = REPO / "bench" / "LINKING.md"
 WORK = REPO / "bench" / "_work" / "linking"
 BOILERPLATE = ("Advertisement", "Sign up for our newsletter, delivered straight to your inbox",
                "Read more: Markets close higher", "Share this article", "Skip to content")
-CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}(?: [A-Z][a-z]{3,})?\b")
+CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,} [A-Z][a-z]{2,}\b")
 
 
 def bodies() -> list[str]:

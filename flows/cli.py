@@ -60,9 +60,13 @@ def run_ingest(args: argparse.Namespace) -> int:
     quiet_prefect_defaults()
     from flows.ingest import ingest_flow
 
-    summary = ingest_flow(sources=sources, data_dir=data_dir, batch_size=args.batch_size, link=not args.no_link)
+    state = ingest_flow(sources=sources, data_dir=data_dir, batch_size=args.batch_size, link=not args.no_link,
+                        return_state=True)
+    summary = state.result(raise_on_failure=False)
+    if isinstance(summary, BaseException):
+        raise UsageError(f"the run failed before it could count its work: {summary}") from summary
     print(summary.as_text())
-    return 1 if summary.failed_batches else 0
+    return 1 if state.is_failed() else 0
 
 
 def run_relink(args: argparse.Namespace) -> int:

@@ -9,14 +9,17 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.futures import PrefectFuture
+from prefect.runtime import flow_run
+from prefect.states import Failed
 
+from flows.artifacts import publish_summary, report_progress, start_progress
 from flows.link import link_articles
 from tasks import batches
 from tasks.report import RunSummary
 from tasks.settings import BATCH_SIZE, MAX_BATCHES_IN_FLIGHT
 from tasks.extract import document_id
 from tasks.schema import Quarantine, RawDocument
-from tasks.sources import read_sources, sha256_hex
+from tasks.sources import iter_paths, read_sources, sha256_hex
 from tasks.store import KnownKeys, commit_batch, data_lock, quarantine_key, recover, without_known
 
 
@@ -57,8 +60,12 @@ def new_run_id(now: datetime) -> str:
 
 def unknown_inputs(sources: list[str], known: KnownKeys, summary: RunSummary) -> Iterator[RawDocument | Quarantine]:
     """The inputs of `sources` that the dataset does not hold yet (same place, same bytes)."""
+    last_file = None
     for item in read_sources(sources):
         summary.inputs += 1
+        this_file = item.source_uri.split("#", 1)[0]
+        summary.files_read += this_file != last_file
+        last_file = this_file
         if isinstance(item, Quarantine):
             seen = quarantine_key(item.source_uri, item.reason, item.content_sha256) in known.quarantine_keys
         else:
@@ -80,7 +87,16 @@ def chunked(items: Iterator, size: int) -> Iterator[list]:
         yield chunk
 
 
-@flow(name="ingest", flow_run_name="ingest {sources}", log_prints=True)
+def run_name() -> str:
+    """What the run ingests, for the dashboard: "ingest inbox (11 files)"."""
+    parameters = flow_run.parameters
+    sources = [Path(s) for s in parameters.get("sources") or []]
+    files = sum(1 for _ in iter_paths(sources))
+    names = ", ".join(s.name or str(s) for s in sources[:3]) + (" …" if len(sources) > 3 else "")
+    return f"ingest {names} ({files} file{'s' if files != 1 else ''})"
+
+
+@flow(name="ingest", flow_run_name=run_name, log_prints=True)
 def ingest_flow(
     sources: list[str],
     data_dir: str = "data",
@@ -95,6 +111,8 @@ def ingest_flow(
     with data_lock(Path(data_dir)):
         recover(Path(data_dir))
         known.refresh()
+    files = sum(1 for _ in iter_paths(sources))
+    progress = start_progress(f"files read of {files}")
     pending: deque[tuple[str, PrefectFuture]] = deque()
     for number, raws in enumerate(chunked(unknown_inputs(sources, known, summary), batch_size)):
         batch = extract.submit(raws, summary.run_id, ingested_at)
@@ -102,11 +120,18 @@ def ingest_flow(
         pending.append((f"{summary.run_id}-{number:05d}", batch))
         while len(pending) > MAX_BATCHES_IN_FLIGHT:
             _write_next(pending, data_dir, known, summary)
+            report_progress(progress, summary.files_read, files)
     while pending:
         _write_next(pending, data_dir, known, summary)
+        report_progress(progress, summary.files_read, files)
     if link:
         summary.links.update(link_articles(data_dir, summary.new_article_ids))
+    report_progress(progress, files, files)
+    publish_summary(summary)
     get_run_logger().info(summary.as_text())
+    if summary.failed_batches:
+        # An honest end: the run is Failed, and still carries the counts of what it did.
+        return Failed(message=f"{len(summary.failed_batches)} batch(es) failed; see the summary", data=summary)
     return summary
 
 

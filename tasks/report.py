@@ -17,6 +17,7 @@ class RunSummary:
     run_id: str
     data_dir: str
     inputs: int = 0
+    files_read: int = 0
     skipped_known: int = 0
     documents: int = 0
     articles: int = 0
@@ -80,3 +81,25 @@ def _counter_line(label: str, counts: Counter) -> str:
     if not counts:
         return f"{label}: none"
     return f"{label}: " + ", ".join(f"{key} {value}" for key, value in counts.most_common())
+
+
+def stories_markdown(summary: RunSummary, stories: list[dict]) -> str:
+    """A markdown report of a run: its counts in a sentence and the dataset's biggest stories."""
+    lines = [
+        f"# newsflow run {summary.run_id}",
+        "",
+        f"{summary.documents} new documents, {summary.articles} articles, "
+        f"{sum(summary.quarantined.values())} inputs quarantined, {summary.skipped_known} already ingested.",
+        "",
+        "## Biggest stories in the dataset",
+        "",
+        "| articles | copies | rewrites | original | agency |",
+        "|---|---|---|---|---|",
+    ]
+    for story in stories:
+        title = (story["title"] or "(untitled)").replace("|", "/")
+        original = f"[{title}]({story['url']})" if story.get("url") else title
+        lines.append(f"| {story['articles']} | {story['copies']} | {story['rewrites']} | {original} | {story['agency'] or ''} |")
+    if not stories:
+        lines.append("| 0 | 0 | 0 | no stories yet | |")
+    return "\n".join(lines) + "\n"

@@ -53,8 +53,9 @@ SAME_STORY_WINDOW_DAYS = 7
 # Entity-join candidates: pairs sharing at least this many distinctive named entities ...
 MIN_SHARED_ENTITIES = 3
 # ... where an entity in more articles than this ("United States") proposes nothing: it keeps
-# the join linear in the dataset rather than quadratic in a popular name's articles.
-MAX_ENTITY_ARTICLES = 2000
+# the join near-linear in the dataset rather than quadratic in a popular name's articles
+# (bench/LINKING.md: 2000 made a 10k-article relink spend most of its time on such names).
+MAX_ENTITY_ARTICLES = 300
 
 # Cleaning. Boilerplate lines are short: phrase rules that could hit prose apply only to
 # lines of at most this many words (a promo sentence is 8-20 words, a paragraph 40+).

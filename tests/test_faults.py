@@ -1,0 +1,112 @@
+"""Faults: retried batches, a failed batch that costs only itself, kill -9, two runs at once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from dataset_checks import row_counts
+from flows.cli import main
+from tasks import batches
+from tasks.store import STAGING, connect, part_files
+
+REPO = Path(__file__).resolve().parents[1]
+PARAGRAPH = ("Officials in {city} said on Monday that the new tram line would open in {year}, after a decade of "
+             "delays, and that tickets would cost the same as on the city's buses for the first year of service.")
+
+
+def make_inbox(folder: Path, count: int, poison: set[int] = frozenset()) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        text = "\n\n".join(PARAGRAPH.format(city=f"City{i}", year=2030 + j) for j in range(3))
+        if i in poison:
+            text = "POISON " + text  # the batch holding it fails in the test below
+        (folder / f"story-{i:04d}.txt").write_text(f"Tram line {i} approved\n\n{text}\n")
+    return folder
+
+
+def test_a_batch_that_fails_once_is_retried(prefect_server, tmp_path, monkeypatch):
+    real, failed = batches.segment_batch, []
+
+    def flaky(batch):
+        if not failed:
+            failed.append(True)
+            raise RuntimeError("a worker lost its connection")
+        return real(batch)
+
+    monkeypatch.setattr(batches, "segment_batch", flaky)
+    data = tmp_path / "data"
+    assert main(["ingest", str(make_inbox(tmp_path / "in", 6)), "--data", str(data), "--batch-size", "3"]) == 0
+    assert failed and row_counts(data)["documents"] == 6
+
+
+def test_a_failed_batch_loses_no_other_batch_and_the_run_fails_honestly(prefect_server, tmp_path, monkeypatch, capsys):
+    real = batches.segment_batch
+
+    def poisoned(batch):
+        if any("POISON" in doc.raw_text for doc in batch.documents):
+            raise RuntimeError("this batch always fails")
+        return real(batch)
+
+    monkeypatch.setattr(batches, "segment_batch", poisoned)
+    inbox, data = make_inbox(tmp_path / "in", 9, poison={4}), tmp_path / "data"
+    assert main(["ingest", str(inbox), "--data", str(data), "--batch-size", "3"]) == 1
+    out = capsys.readouterr().out
+    assert "FAILED batches" in out and "6 new documents" in out
+    assert row_counts(data)["documents"] == 6
+    monkeypatch.setattr(batches, "segment_batch", real)
+    assert main(["ingest", str(inbox), "--data", str(data), "--batch-size", "3"]) == 0
+    assert row_counts(data)["documents"] == 9
+
+
+def ingest_command(inbox: Path, data: Path, home: Path) -> list[str]:
+    return [sys.executable, "-m", "flows.cli", "ingest", str(inbox), "--data", str(data), "--batch-size", "5", "--no-link"]
+
+
+def child_env(home: Path) -> dict[str, str]:
+    return {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PYTHONPATH": str(REPO)}
+
+
+def assert_each_input_once(data: Path, inputs: int) -> None:
+    for path in [p for table in ("documents", "articles", "spans") for p in part_files(data, table)]:
+        pq.read_metadata(path)  # every visible file is whole
+    db = connect(data)
+    assert db.execute("SELECT count(*), count(DISTINCT doc_id) FROM documents").fetchone() == (inputs, inputs)
+    assert db.execute("SELECT count(*) = count(DISTINCT article_id) FROM articles").fetchone() == (True,)
+
+
+@pytest.mark.slow
+def test_kill_9_mid_run_then_rerun_ingests_everything_once(tmp_path):
+    inbox, data, home = make_inbox(tmp_path / "in", 200), tmp_path / "data", tmp_path / "home"
+    run = subprocess.Popen(ingest_command(inbox, data, home), cwd=REPO, env=child_env(home),
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(part_files(data, "documents")) < 3 and run.poll() is None:
+        time.sleep(0.05)
+    os.killpg(run.pid, signal.SIGKILL)
+    run.wait()
+    assert len(part_files(data, "documents")) < 40, "the run finished before it could be killed"
+    rerun = subprocess.run(ingest_command(inbox, data, home), cwd=REPO, env=child_env(home), capture_output=True,
+                           text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr[-2000:]
+    assert_each_input_once(data, 200)
+    assert not list((data / STAGING).glob("*"))
+
+
+@pytest.mark.slow
+def test_two_runs_at_once_on_one_data_folder(tmp_path):
+    inbox, data = make_inbox(tmp_path / "in", 60), tmp_path / "data"
+    runs = [subprocess.Popen(ingest_command(inbox, data, tmp_path / f"home{i}"), cwd=REPO,
+                             env=child_env(tmp_path / f"home{i}"), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True) for i in range(2)]
+    for run in runs:
+        _, err = run.communicate(timeout=300)
+        assert run.returncode == 0, err[-2000:]
+    assert_each_input_once(data, 60)
