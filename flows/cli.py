@@ -32,6 +32,9 @@ def quiet_prefect_defaults() -> None:
     # Without this every run logs a telemetry ERROR on this network (STACK.md).
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # The temporary server takes 10-20 s to start on this kind of machine (STACK.md), longer
+    # when another run starts one at the same time; Prefect gives up after 20 s by default.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 
 def check_sources(sources: Sequence[str]) -> list[str]:
@@ -55,13 +58,16 @@ def check_data_dir(data_dir: str) -> str:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
+    if not (args.sources or args.urls or args.feeds):
+        raise UsageError("nothing to ingest: give a SOURCE, --urls FILE or --feeds FILE")
     sources = check_sources(args.sources)
+    web_files = {key: check_sources([path])[0] for key, path in (("urls_file", args.urls), ("feeds_file", args.feeds)) if path}
     data_dir = check_data_dir(args.data)
     quiet_prefect_defaults()
     from flows.ingest import ingest_flow
 
     state = ingest_flow(sources=sources, data_dir=data_dir, batch_size=args.batch_size, link=not args.no_link,
-                        return_state=True)
+                        **web_files, return_state=True)
     summary = state.result(raise_on_failure=False)
     if isinstance(summary, BaseException):
         raise UsageError(f"the run failed before it could count its work: {summary}") from summary
@@ -76,6 +82,20 @@ def run_relink(args: argparse.Namespace) -> int:
 
     counts = relink_flow(data_dir=data_dir)
     print("links: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "none"))
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    data_dir = check_data_dir(args.data)
+    quiet_prefect_defaults()
+    from flows.serve import serve_deployments
+
+    overrides: dict[str, object] = {"data_dir": str(Path(data_dir).resolve())}
+    if args.inbox:
+        overrides["sources"] = [str(Path(source).resolve()) for source in check_sources(args.inbox)]
+    if args.feeds:
+        overrides["feeds_file"] = str(Path(check_sources([args.feeds])[0]).resolve())
+    serve_deployments(overrides, args.only)
     return 0
 
 
@@ -135,7 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     ingest = commands.add_parser("ingest", help="ingest files and folders into the dataset",
                                  description="Ingest .txt, .html/.htm, .jsonl and .warc(.gz) files, or folders of them.")
-    ingest.add_argument("sources", nargs="+", metavar="SOURCE", help="a file or a folder (read recursively)")
+    ingest.add_argument("sources", nargs="*", metavar="SOURCE", help="a file or a folder (read recursively)")
+    ingest.add_argument("--urls", metavar="FILE", help="a file of page URLs, one a line")
+    ingest.add_argument("--feeds", metavar="FILE", help="a file of RSS/Atom feed URLs, one a line")
     _data_option(ingest)
     ingest.add_argument("--batch-size", type=int, default=BATCH_SIZE, help="documents per batch task")
     ingest.add_argument("--no-link", action="store_true", help="skip linking the new articles")
@@ -152,6 +174,15 @@ def build_parser() -> argparse.ArgumentParser:
                                  description="Rebuild the links and stories tables from all articles.")
     _data_option(relink)
     relink.set_defaults(run=run_relink)
+
+    serve = commands.add_parser("serve", help="serve the deployments of prefect.yaml on their schedules",
+                                description="Serve prefect.yaml's deployments (ingest-inbox every 15 minutes, "
+                                            "ingest-feeds hourly, relink nightly) in this process.")
+    serve.add_argument("--inbox", nargs="+", metavar="FOLDER", help="folders the ingest-inbox deployment reads")
+    serve.add_argument("--feeds", metavar="FILE", help="the feeds file of the ingest-feeds deployment")
+    serve.add_argument("--only", nargs="+", metavar="NAME", help="serve only these deployments")
+    _data_option(serve)
+    serve.set_defaults(run=run_serve)
     return parser
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,6 +22,9 @@ from tasks.extract import document_id
 from tasks.schema import Quarantine, RawDocument
 from tasks.sources import iter_paths, read_sources, sha256_hex
 from tasks.store import KnownKeys, commit_batch, data_lock, quarantine_key, recover, without_known
+from tasks.web import FetchOptions, FetchResult, HttpCache, fetch_feeds, fetch_urls, read_url_list
+
+HTTP_CACHE = "_state/http_cache.json"
 
 
 @task(name="extract", retries=1)
@@ -43,6 +47,19 @@ def index(batch: batches.Batch, spacy_model: str | None) -> batches.Batch:
     return batches.index_batch(batch, spacy_model)
 
 
+@task(name="fetch", retries=1, retry_delay_seconds=10)
+def fetch(urls_file: str | None, feeds_file: str | None, cache: HttpCache) -> FetchResult:
+    """Pages of a URL list and of feeds' entries. Each request already retries with backoff
+    (tasks/web.py); the task's one retry covers what no request-level retry can (the host's
+    resolver or network gone for a moment)."""
+    result = FetchResult()
+    if urls_file:
+        result.add(fetch_urls(read_url_list(Path(urls_file)), FetchOptions(), cache))
+    if feeds_file:
+        result.add(fetch_feeds(read_url_list(Path(feeds_file)), FetchOptions(), cache))
+    return result
+
+
 @task(name="write")
 def write(batch: batches.Batch, data_dir: str, known: KnownKeys, batch_name: str) -> dict:
     """Commit a batch under the data folder's lock, minus what another run committed meanwhile."""
@@ -58,10 +75,12 @@ def new_run_id(now: datetime) -> str:
     return now.strftime("%Y%m%dT%H%M%S") + f"-{now.microsecond:06d}"
 
 
-def unknown_inputs(sources: list[str], known: KnownKeys, summary: RunSummary) -> Iterator[RawDocument | Quarantine]:
-    """The inputs of `sources` that the dataset does not hold yet (same place, same bytes)."""
+def unknown_inputs(
+    inputs: Iterable[RawDocument | Quarantine], known: KnownKeys, summary: RunSummary
+) -> Iterator[RawDocument | Quarantine]:
+    """The inputs that the dataset does not hold yet (same place, same bytes)."""
     last_file = None
-    for item in read_sources(sources):
+    for item in inputs:
         summary.inputs += 1
         this_file = item.source_uri.split("#", 1)[0]
         summary.files_read += this_file != last_file
@@ -92,8 +111,10 @@ def run_name() -> str:
     parameters = flow_run.parameters
     sources = [Path(s) for s in parameters.get("sources") or []]
     files = sum(1 for _ in iter_paths(sources))
-    names = ", ".join(s.name or str(s) for s in sources[:3]) + (" …" if len(sources) > 3 else "")
-    return f"ingest {names} ({files} file{'s' if files != 1 else ''})"
+    names = [s.name or str(s) for s in sources[:3]] + (["…"] if len(sources) > 3 else [])
+    names += [f"{kind} {Path(parameters[key]).name}" for key, kind in (("urls_file", "urls"), ("feeds_file", "feeds"))
+              if parameters.get(key)]
+    return f"ingest {', '.join(names)} ({files} file{'s' if files != 1 else ''})"
 
 
 @flow(name="ingest", flow_run_name=run_name, log_prints=True)
@@ -103,18 +124,24 @@ def ingest_flow(
     batch_size: int = BATCH_SIZE,
     spacy_model: str | None = None,
     link: bool = True,
+    urls_file: str | None = None,
+    feeds_file: str | None = None,
 ) -> RunSummary:
-    """Ingest files and folders into the dataset at `data_dir`, then link the new articles."""
+    """Ingest files and folders, a URL list and feeds into the dataset at `data_dir`, then link."""
     ingested_at = datetime.now(UTC)
     summary = RunSummary(run_id=new_run_id(ingested_at), data_dir=data_dir)
     known = KnownKeys(Path(data_dir))
     with data_lock(Path(data_dir)):
         recover(Path(data_dir))
         known.refresh()
-    files = sum(1 for _ in iter_paths(sources))
-    progress = start_progress(f"files read of {files}")
+    cache = HttpCache(Path(data_dir) / HTTP_CACHE)
+    fetched = fetch(urls_file, feeds_file, cache) if urls_file or feeds_file else FetchResult()
+    summary.unchanged_web = fetched.unchanged
+    files = sum(1 for _ in iter_paths(sources)) + len(fetched.documents) + len(fetched.quarantined)
+    progress = start_progress(f"inputs read of {files}")
+    inputs = chain(fetched.documents, fetched.quarantined, read_sources(sources))
     pending: deque[tuple[str, PrefectFuture]] = deque()
-    for number, raws in enumerate(chunked(unknown_inputs(sources, known, summary), batch_size)):
+    for number, raws in enumerate(chunked(unknown_inputs(inputs, known, summary), batch_size)):
         batch = extract.submit(raws, summary.run_id, ingested_at)
         batch = index.submit(enrich.submit(clean_and_split.submit(batch)), spacy_model)
         pending.append((f"{summary.run_id}-{number:05d}", batch))
@@ -127,6 +154,8 @@ def ingest_flow(
     if link:
         summary.links.update(link_articles(data_dir, summary.new_article_ids))
     report_progress(progress, files, files)
+    if not summary.failed_batches:
+        cache.save()  # only now: a page whose batch failed must be fetched again, not answered 304
     publish_summary(summary)
     get_run_logger().info(summary.as_text())
     if summary.failed_batches:

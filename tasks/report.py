@@ -19,6 +19,7 @@ class RunSummary:
     inputs: int = 0
     files_read: int = 0
     skipped_known: int = 0
+    unchanged_web: int = 0  # pages and feeds that answered 304 Not Modified
     documents: int = 0
     articles: int = 0
     batches: int = 0
@@ -49,6 +50,7 @@ class RunSummary:
         rows: list[dict[str, object]] = [
             {"what": "inputs read", "count": self.inputs},
             {"what": "inputs already in the dataset", "count": self.skipped_known},
+            {"what": "web pages and feeds unchanged (304)", "count": self.unchanged_web},
             {"what": "documents", "count": self.documents},
             {"what": "articles", "count": self.articles},
             {"what": "batches", "count": self.batches},
@@ -64,7 +66,8 @@ class RunSummary:
         """The summary the CLI prints."""
         lines = [
             f"run {self.run_id}: {self.inputs} inputs, {self.documents} new documents, "
-            f"{self.articles} articles ({self.skipped_known} inputs already ingested)",
+            f"{self.articles} articles ({self.skipped_known} inputs already ingested"
+            + (f", {self.unchanged_web} web pages or feeds unchanged)" if self.unchanged_web else ")"),
             _counter_line("quarantined", self.quarantined),
             _counter_line("spans dropped by rule", self.dropped_by_rule),
             _counter_line("spans moved to metadata by rule", self.moved_by_rule),

@@ -71,7 +71,9 @@ def ingest_command(inbox: Path, data: Path, home: Path) -> list[str]:
 
 
 def child_env(home: Path) -> dict[str, str]:
-    return {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PYTHONPATH": str(REPO)}
+    # Two temporary servers starting at once on two cores can take longer than Prefect's 20 s.
+    return {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            "PYTHONPATH": str(REPO), "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180"}
 
 
 def assert_each_input_once(data: Path, inputs: int) -> None:

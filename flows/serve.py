@@ -1,0 +1,47 @@
+"""`newsflow serve`: the deployments of prefect.yaml, served with their schedules in one process.
+
+The simplest scheduled set-up: no work pool, no worker. prefect.yaml stays the one place the
+schedules and default parameters are written; options given here override its parameters.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import yaml
+from prefect import serve
+
+REPO = Path(__file__).resolve().parent.parent
+PREFECT_YAML = REPO / "prefect.yaml"
+
+
+def load_entrypoint(entrypoint: str):
+    """The flow object an entrypoint like 'flows/ingest.py:ingest_flow' names."""
+    path, name = entrypoint.split(":")
+    module = importlib.import_module(path.removesuffix(".py").replace("/", "."))
+    return getattr(module, name)
+
+
+def deployment_specs(overrides: dict[str, object], only: list[str] | None = None) -> list[dict]:
+    """The deployments of prefect.yaml, their parameters updated with the overrides they accept."""
+    specs = yaml.safe_load(PREFECT_YAML.read_text())["deployments"]
+    chosen = [spec for spec in specs if only is None or spec["name"] in only]
+    for spec in chosen:
+        accepted = load_entrypoint(spec["entrypoint"]).parameters.properties
+        spec["parameters"] = {**spec.get("parameters", {}), **{k: v for k, v in overrides.items() if k in accepted}}
+    return chosen
+
+
+def serve_deployments(overrides: dict[str, object], only: list[str] | None = None) -> None:
+    """Serve the chosen deployments on their cron schedules until interrupted."""
+    deployments = [
+        load_entrypoint(spec["entrypoint"]).to_deployment(
+            name=spec["name"],
+            description=spec.get("description"),
+            parameters=spec["parameters"],
+            cron=[schedule["cron"] for schedule in spec.get("schedules", [])] or None,
+        )
+        for spec in deployment_specs(overrides, only)
+    ]
+    serve(*deployments)
