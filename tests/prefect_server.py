@@ -34,7 +34,7 @@ def prefect_server(home: Path) -> Iterator[str]:
     """`prefect server start` on a free loopback port; yields its API URL once /api/health answers."""
     port = free_port()
     api_url = f"http://127.0.0.1:{port}/api"
-    env = {**client_env(home, api_url)}
+    env = {**client_env(home, api_url), "PREFECT_UI_API_URL": api_url}  # the UI calls its API at this URL
     env.pop("PREFECT_API_URL")
     server = subprocess.Popen([PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
