@@ -65,8 +65,11 @@ def run_ingest(args: argparse.Namespace) -> int:
     data_dir = check_data_dir(args.data)
     quiet_prefect_defaults()
     from flows.ingest import ingest_flow
+    from flows.runners import task_runner
 
-    state = ingest_flow(sources=sources, data_dir=data_dir, batch_size=args.batch_size, link=not args.no_link,
+    runner = task_runner(args.workers, args.dask_address)
+    flow = ingest_flow.with_options(task_runner=runner) if runner else ingest_flow
+    state = flow(sources=sources, data_dir=data_dir, batch_size=args.batch_size, link=not args.no_link,
                         **web_files, return_state=True)
     summary = state.result(raise_on_failure=False)
     if isinstance(summary, BaseException):
@@ -161,6 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
     _data_option(ingest)
     ingest.add_argument("--batch-size", type=int, default=BATCH_SIZE, help="documents per batch task")
     ingest.add_argument("--no-link", action="store_true", help="skip linking the new articles")
+    ingest.add_argument("--workers", type=int, default=None, metavar="N",
+                        help="run the stages on a local Dask cluster of N processes")
+    ingest.add_argument("--dask-address", metavar="tcp://HOST:PORT", help="run the stages on this Dask cluster")
     ingest.set_defaults(run=run_ingest)
 
     sql = commands.add_parser("sql", help="run DuckDB SQL over the dataset's views",
