@@ -102,6 +102,18 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_compact(args: argparse.Namespace) -> int:
+    from tasks.compact import compact
+
+    if not Path(args.data).is_dir():
+        raise UsageError(f"no dataset at {args.data}; run `newsflow ingest` first or pass --data")
+    merged = compact(Path(args.data))
+    for item in merged:
+        print(f"{item.table}/{item.partition}: {item.files_before} files -> 1 ({item.rows} rows)")
+    print(f"compacted {len(merged)} partition(s)" if merged else "nothing to compact")
+    return 0
+
+
 def run_sql(args: argparse.Namespace) -> int:
     import duckdb
 
@@ -189,6 +201,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--only", nargs="+", metavar="NAME", help="serve only these deployments")
     _data_option(serve)
     serve.set_defaults(run=run_serve)
+
+    compact = commands.add_parser("compact", help="merge small part files; no query's result changes",
+                                  description="Merge each partition's part files into one file, crash-safely.")
+    _data_option(compact)
+    compact.set_defaults(run=run_compact)
     return parser
 
 

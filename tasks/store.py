@@ -56,7 +56,7 @@ def write_parquet_atomic(table: pa.Table, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     pq.write_table(table, temporary, **PARQUET_OPTIONS)
-    _fsync(temporary)
+    fsync_path(temporary)
     os.replace(temporary, path)
 
 
@@ -87,7 +87,7 @@ def recover(data_dir: Path) -> int:
     for batch_dir in sorted(staging.glob("*")) if staging.exists() else []:
         marker = batch_dir / COMMIT_MARKER
         if marker.exists():
-            _move_into_place(Path(data_dir), batch_dir, json.loads(marker.read_text()))
+            finish_commit(Path(data_dir), batch_dir, json.loads(marker.read_text()))
             finished += 1
         shutil.rmtree(batch_dir, ignore_errors=True)
     return finished
@@ -104,26 +104,35 @@ def commit_batch(data_dir: Path, batch_name: str, ingest_date: date, tables: dic
             continue
         staged = batch_dir / f"{name}.parquet"
         pq.write_table(rows.cast(PARTITIONED_TABLES[name]), staged, **PARQUET_OPTIONS)
-        _fsync(staged)
+        fsync_path(staged)
         placement[name] = f"{name}/ingest_date={ingest_date.isoformat()}/{batch_name}.parquet"
-    marker = batch_dir / COMMIT_MARKER
-    marker.write_text(json.dumps(placement))
-    _fsync(marker)
-    _move_into_place(data_dir, batch_dir, placement)
-    shutil.rmtree(batch_dir, ignore_errors=True)
+    mark_and_finish(data_dir, batch_dir, {"place": placement, "remove": []})
     return {name: tables[name].num_rows for name in placement}
 
 
-def _move_into_place(data_dir: Path, batch_dir: Path, placement: dict[str, str]) -> None:
-    for name, relative in placement.items():
+def mark_and_finish(data_dir: Path, batch_dir: Path, plan: dict) -> None:
+    """Write the COMMIT marker of a staged change, then carry it out. From the marker on, the
+    change happens whole: if this process dies, the next run's `recover` finishes it."""
+    marker = batch_dir / COMMIT_MARKER
+    marker.write_text(json.dumps(plan))
+    fsync_path(marker)
+    finish_commit(data_dir, batch_dir, plan)
+    shutil.rmtree(batch_dir, ignore_errors=True)
+
+
+def finish_commit(data_dir: Path, batch_dir: Path, plan: dict) -> None:
+    """Move staged files into place, then delete the files they replace; safe to repeat."""
+    for name, relative in plan["place"].items():
         staged = batch_dir / f"{name}.parquet"
         if staged.exists():  # absent when a dead run had already moved it
             target = data_dir / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(staged, target)
+    for relative in plan["remove"]:
+        (data_dir / relative).unlink(missing_ok=True)
 
 
-def _fsync(path: Path) -> None:
+def fsync_path(path: Path) -> None:
     with open(path, "rb") as handle:
         os.fsync(handle.fileno())
 

@@ -42,7 +42,8 @@ def test_recover_finishes_committed_and_discards_uncommitted_batches(tmp_path):
     committed = tmp_path / STAGING / "r1-00001"
     committed.mkdir(parents=True)
     pq.write_table(batch_tables("d9")["documents"], committed / "documents.parquet")
-    (committed / COMMIT_MARKER).write_text(json.dumps({"documents": "documents/ingest_date=2030-01-02/r1-00001.parquet"}))
+    (committed / COMMIT_MARKER).write_text(json.dumps(
+        {"place": {"documents": "documents/ingest_date=2030-01-02/r1-00001.parquet"}, "remove": []}))
     torn = tmp_path / STAGING / "r1-00002"
     torn.mkdir()
     (torn / "documents.parquet").write_bytes(b"PAR1 half a file")

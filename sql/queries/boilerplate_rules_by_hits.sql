@@ -4,7 +4,7 @@ SELECT rule,
        count(*) AS spans,
        sum("end" - start) AS characters,
        count(DISTINCT doc_id) AS documents,
-       any_value(text) AS example
+       min(text) AS example
 FROM spans
 WHERE rule IS NOT NULL
 GROUP BY rule, kind

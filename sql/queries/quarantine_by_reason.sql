@@ -2,8 +2,8 @@
 SELECT reason,
        count(*) AS inputs,
        sum(size_bytes) AS bytes,
-       any_value(source_uri) AS example_source,
-       any_value(detail) AS example_detail
+       min(source_uri) AS example_source,
+       min(detail) AS example_detail
 FROM quarantine
 GROUP BY reason
 ORDER BY inputs DESC, reason;

@@ -1,0 +1,61 @@
+"""`newsflow compact` merges part files and changes no query's result, even if it dies midway."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dataset_checks import row_counts
+from flows.cli import main
+from tasks.compact import compact
+from tasks.schema import TABLE_SCHEMAS
+from tasks.store import COMMIT_MARKER, STAGING, connect, part_files, recover
+
+REPO = Path(__file__).resolve().parents[1]
+QUERIES = sorted((REPO / "sql" / "queries").glob("*.sql"))
+
+
+def answers(data: Path) -> dict[str, list]:
+    db = connect(data)
+    found = {table: db.execute(f'SELECT * EXCLUDE (ingest_date) FROM "{table}" ORDER BY ALL').fetchall()
+             for table in TABLE_SCHEMAS if table not in {"links", "stories"}}
+    found.update({q.stem: db.execute(q.read_text()).fetchall() for q in QUERIES})
+    return found
+
+
+@pytest.fixture()
+def fragmented(prefect_server, tmp_path) -> Path:
+    data = tmp_path / "data"
+    assert main(["ingest", str(REPO / "examples" / "inbox"), "--data", str(data), "--batch-size", "2"]) == 0
+    return data
+
+
+def test_compact_changes_no_answer_and_leaves_one_file_per_partition(fragmented):
+    before, files = answers(fragmented), len(part_files(fragmented, "articles"))
+    assert files > 2
+    assert main(["compact", "--data", str(fragmented)]) == 0
+    assert answers(fragmented) == before
+    assert len(part_files(fragmented, "articles")) == 1
+    assert compact(fragmented) == []
+
+
+def test_a_compaction_killed_after_its_marker_is_finished_by_recover(fragmented):
+    before, counts = answers(fragmented), row_counts(fragmented)
+    folder = part_files(fragmented, "spans")[0].parent
+    files = part_files(fragmented, "spans")
+    staging = fragmented / STAGING / "compact-spans-killed"
+    staging.mkdir(parents=True)
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.concat_tables([pq.read_table(f, schema=TABLE_SCHEMAS["spans"]) for f in files]), staging / "merged.parquet")
+    plan = {"place": {"merged": (folder / "compact-x.parquet").relative_to(fragmented).as_posix()},
+            "remove": [f.relative_to(fragmented).as_posix() for f in files]}
+    (staging / COMMIT_MARKER).write_text(json.dumps(plan))
+    files[0].unlink()  # died halfway through removing the old files
+    (folder / "compact-x.parquet").parent.mkdir(exist_ok=True)
+    recover(fragmented)
+    assert row_counts(fragmented) == counts and answers(fragmented) == before
+    assert [p.name for p in part_files(fragmented, "spans")] == ["compact-x.parquet"]
