@@ -131,3 +131,14 @@ def test_second_run_adds_no_row_and_changes_no_link(shared_dir, seeds_dataset):
     assert main(["ingest", str(shared_dir / "seeds"), "--data", str(seeds_dataset)]) == 0
     assert row_counts(seeds_dataset) == before
     assert connect(seeds_dataset).execute("SELECT * FROM links ORDER BY ALL").fetchall() == links_before
+
+
+def test_relink_from_scratch_gives_the_same_links_and_stories(seeds_dataset, capsys):
+    db = connect(seeds_dataset)
+    links = db.execute("SELECT * FROM links ORDER BY ALL").fetchall()
+    stories = db.execute("SELECT * FROM stories ORDER BY ALL").fetchall()
+    assert main(["relink", "--data", str(seeds_dataset)]) == 0
+    assert "near_duplicate 1" in capsys.readouterr().out
+    db = connect(seeds_dataset)
+    assert db.execute("SELECT * FROM links ORDER BY ALL").fetchall() == links
+    assert db.execute("SELECT * FROM stories ORDER BY ALL").fetchall() == stories
