@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from uuid import UUID
 
@@ -14,6 +15,8 @@ from tasks.store import connect, sql_text
 
 # Artifact keys take lowercase letters, digits and dashes only (STACK.md).
 SUMMARY_KEY = "ingest-summary"
+# The CLI listens here to draw its progress bar (flows/cli.py).
+PROGRESS_LOG = logging.getLogger("newsflow.progress")
 STORIES_KEY = "ingest-stories"
 
 
@@ -22,7 +25,9 @@ def start_progress(description: str) -> UUID:
 
 
 def report_progress(artifact_id: UUID, done: int, total: int) -> None:
+    """Progress to the dashboard's artifact and, as a log record, to the CLI's progress bar."""
     update_progress_artifact(artifact_id=artifact_id, progress=100.0 * done / max(total, 1))
+    PROGRESS_LOG.info("%d of %d inputs read", done, total, extra={"done": done, "total": total})
 
 
 def publish_summary(summary: RunSummary) -> None:

@@ -8,10 +8,12 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import logging
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from tasks.settings import BATCH_SIZE
@@ -69,13 +71,44 @@ def run_ingest(args: argparse.Namespace) -> int:
 
     runner = task_runner(args.workers, args.dask_address)
     flow = ingest_flow.with_options(task_runner=runner) if runner else ingest_flow
-    state = flow(sources=sources, data_dir=data_dir, batch_size=args.batch_size, link=not args.no_link,
-                        **web_files, return_state=True)
+    with progress_bar(enabled=sys.stderr.isatty()):
+        state = flow(sources=sources, data_dir=data_dir, batch_size=args.batch_size, link=not args.no_link,
+                     **web_files, return_state=True)
     summary = state.result(raise_on_failure=False)
     if isinstance(summary, BaseException):
         raise UsageError(f"the run failed before it could count its work: {summary}") from summary
     print(summary.as_text())
     return 1 if state.is_failed() else 0
+
+
+@contextmanager
+def progress_bar(enabled: bool) -> Iterator[None]:
+    """A progress bar on stderr fed by the flow's progress records (a terminal only)."""
+    if not enabled:
+        yield
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task_id = bar.add_task("ingesting", total=None)
+        handler = _ProgressHandler(lambda done, total: bar.update(task_id, completed=done, total=total))
+        logger = logging.getLogger("newsflow.progress")
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        try:
+            yield
+        finally:
+            logger.removeHandler(handler)
+
+
+class _ProgressHandler(logging.Handler):
+    def __init__(self, update) -> None:
+        super().__init__()
+        self.update = update
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if hasattr(record, "done"):
+            self.update(record.done, record.total)
 
 
 def run_relink(args: argparse.Namespace) -> int:

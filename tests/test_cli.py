@@ -74,3 +74,21 @@ def test_sql_errors_are_one_sentence(small_dataset, tmp_path, capsys):
     assert capsys.readouterr().err.startswith("newsflow: the query failed: Binder Error")
     assert main(["sql", "SELECT 1", "--data", str(tmp_path / "missing")]) == 2
     assert "no dataset at" in capsys.readouterr().err
+
+
+def test_progress_bar_follows_the_flows_progress_records():
+    import logging
+
+    from flows.cli import _ProgressHandler
+
+    seen = []
+    handler = _ProgressHandler(lambda done, total: seen.append((done, total)))
+    logger = logging.getLogger("newsflow.progress")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        logger.info("%d of %d inputs read", 3, 10, extra={"done": 3, "total": 10})
+        logger.info("no numbers here")
+    finally:
+        logger.removeHandler(handler)
+    assert seen == [(3, 10)]
