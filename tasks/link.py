@@ -30,6 +30,7 @@ from tasks.schema import (
 )
 from tasks.settings import (
     MAX_ENTITY_ARTICLES,
+    MAX_ENTITY_PARTNERS,
     MIN_SHARED_ENTITIES,
     NEAR_DUPLICATE_JACCARD,
     SAME_STORY_COSINE_ALONE,
@@ -58,7 +59,8 @@ class LinkedArticle:
 def candidate_pairs(db: duckdb.DuckDBPyConnection, new_ids: list[str]) -> list[tuple[str, str]]:
     """Pairs worth judging, each once, with at least one article among `new_ids`."""
     db.register("new_articles", pa.table({"article_id": pa.array(new_ids, pa.string())}))
-    params = {"max_entity_articles": MAX_ENTITY_ARTICLES, "min_shared_entities": MIN_SHARED_ENTITIES}
+    params = {"max_entity_articles": MAX_ENTITY_ARTICLES, "min_shared_entities": MIN_SHARED_ENTITIES,
+              "max_entity_partners": MAX_ENTITY_PARTNERS}
     return [tuple(row) for row in db.execute(sql_text("link_candidates"), params).fetchall()]
 
 
@@ -125,7 +127,7 @@ def find_links(db: duckdb.DuckDBPyConnection, new_ids: list[str]) -> list[Link]:
     pairs = candidate_pairs(db, new_ids)
     articles = load_articles(db, {a for pair in pairs for a in pair})
     links = (judge_pair(articles[a], articles[b]) for a, b in pairs if a in articles and b in articles)
-    return sorted((link for link in links if link is not None), key=lambda l: (l.article_id, l.other_article_id))
+    return sorted((link for link in links if link is not None), key=lambda link: (link.article_id, link.other_article_id))
 
 
 def merge_links(existing: pa.Table, found: list[Link], new_ids: list[str]) -> pa.Table:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-I = re.IGNORECASE
+I = re.IGNORECASE  # noqa: E741 (the flag reads as in `re`: short, used in every pattern)
 
 # A line made only of rule characters: "__", "---", "* * *", "=====", "• • •".
 RULE_LINE = re.compile(r"^[\s_\-=*~#.•·–—+|/\\<>]{2,}$")
@@ -184,12 +184,12 @@ SOURCE_ANCHOR = re.compile(r"^(?:source|sources|link|here|via|\d{1,3}|quelle|fue
 
 # Photo credits: inside a caption's trailing parentheses, or a line of its own.
 PHOTO_WORDS = r"(?:photo|foto|photograph|image|picture|pic|credit|courtesy|getty|reuters|afp|ap|epa|dpa|shutterstock|alamy|pool|file|handout|xinhua|anadolu|bloomberg|imago|keystone|efe|ansa)"
-TRAILING_CREDIT = re.compile(rf"\s*\((?P<credit>[^()]{{2,80}})\)\s*$")
+TRAILING_CREDIT = re.compile(r"\s*\((?P<credit>[^()]{2,80})\)\s*$")
 PHOTO_CREDIT_INSIDE = re.compile(rf"/|\b{PHOTO_WORDS}\b", I)
 PHOTO_CREDIT_LINE = re.compile(
-    rf"^(?:\(?(?:photo|foto|photograph|image|picture|pic|credit|bild|crédit|crédito)s?(?: credit)?\s*[:/©]\s*[^\n]{{2,80}}\)?"
-    rf"|\(?(?:AP|AFP|Reuters|EPA|Getty Images|dpa|Xinhua|Anadolu|Bloomberg|Shutterstock)(?: Photo| Images)?(?:\s*/\s*[^\n]{{2,60}})?\)?"
-    rf"|©\s*[^\n]{{2,60}}|(?:image|photo) (?:copyright|source)\s*[^\n]{{2,60}})$",
+    r"^(?:\(?(?:photo|foto|photograph|image|picture|pic|credit|bild|crédit|crédito)s?(?: credit)?\s*[:/©]\s*[^\n]{2,80}\)?"
+    r"|\(?(?:AP|AFP|Reuters|EPA|Getty Images|dpa|Xinhua|Anadolu|Bloomberg|Shutterstock)(?: Photo| Images)?(?:\s*/\s*[^\n]{2,60})?\)?"
+    r"|©\s*[^\n]{2,60}|(?:image|photo) (?:copyright|source)\s*[^\n]{2,60})$",
     I,
 )
 LEADING_CREDIT = re.compile(r"^(?:photo|foto|image|credit|bild)\s*:\s*", I)

@@ -56,6 +56,10 @@ MIN_SHARED_ENTITIES = 3
 # the join near-linear in the dataset rather than quadratic in a popular name's articles
 # (bench/LINKING.md: 2000 made a 10k-article relink spend most of its time on such names).
 MAX_ENTITY_ARTICLES = 300
+# ... and each new article is compared with at most this many of them, those sharing the most
+# names: a story rarely has more than a few dozen versions in a window, and the bound keeps
+# the route linear (bench/LINKING.md).
+MAX_ENTITY_PARTNERS = 50
 
 # Cleaning. Boilerplate lines are short: phrase rules that could hit prose apply only to
 # lines of at most this many words (a promo sentence is 8-20 words, a paragraph 40+).

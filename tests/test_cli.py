@@ -2,7 +2,7 @@
 
 import json
 import os
-from datetime import date, datetime, UTC
+from datetime import date
 
 import pytest
 
