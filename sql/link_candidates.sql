@@ -4,7 +4,9 @@
 --   * the same body hash (exact duplicates);
 --   * a shared LSH band of the MinHash signatures (near-duplicates);
 --   * at least $min_shared_entities shared named entities that are not everywhere
---     (at most $max_entity_articles articles), for rewrites that share few shingles.
+--     (at most $max_entity_articles articles), for rewrites that share few shingles; each
+--     new article keeps its $max_entity_partners best partners (most names shared), which
+--     keeps this route linear in the dataset however often names recur.
 WITH named AS (
     SELECT DISTINCT article_id, lower(text) AS name, label
     FROM entities
@@ -15,13 +17,18 @@ distinctive AS (
     FROM named AS n
     JOIN (SELECT name, label FROM named GROUP BY name, label HAVING count(*) <= $max_entity_articles) USING (name, label)
 ),
-by_entities AS (
-    SELECT n.article_id AS a, o.article_id AS b
+shared_names AS (
+    SELECT n.article_id AS a, o.article_id AS b, count(*) AS shared
     FROM distinctive AS n
     JOIN new_articles USING (article_id)
     JOIN distinctive AS o ON o.name = n.name AND o.label = n.label AND o.article_id <> n.article_id
     GROUP BY ALL
     HAVING count(*) >= $min_shared_entities
+),
+by_entities AS (
+    SELECT a, b
+    FROM shared_names
+    QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, b) <= $max_entity_partners
 ),
 by_bands AS (
     SELECT DISTINCT n.article_id AS a, o.article_id AS b
