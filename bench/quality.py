@@ -33,6 +33,7 @@ from tasks.extract import extract_html  # noqa: E402
 
 AEB = REPO.parent / "shared" / "eval" / "aeb"
 REPORT = REPO / "bench" / "QUALITY.md"
+LINKING = REPO / "bench" / "LINKING.md"
 SYSTEMS = ("newsflow", "trafilatura", "trafilatura_precision")
 
 
@@ -138,6 +139,8 @@ def render(scores: dict[str, Scores], rules: Counter, worst: list[dict], split: 
     for row in worst:
         lines.append(f"| [{row['id'][:10]}]({row['url']}) | {row['delta']:+.3f} | {row['leaked'][:90]} | {row['missing'][:90]} |")
     lines += ["", split]
+    if LINKING.exists():  # written by bench/linking.py (its own run: 100k articles take minutes)
+        lines += ["", LINKING.read_text(encoding="utf-8").replace("# Linking: quality and cost", "## Linking (bench/linking.py)")]
     return "\n".join(lines) + "\n"
 
 
