@@ -7,6 +7,7 @@ could be read and one quarantine row for the rest.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,9 +40,22 @@ def read_warc(path: Path) -> Iterator[RawDocument | Quarantine]:
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as error:
         yield Quarantine(str(path), "bad_archive", f"the archive could not be read to its end: {error}", size, None)
         return
-    if _has_unread_records(path, read_to):  # warcio stops quietly at a truncated gzip member
+    if _has_unread_records(path, read_to) or _gzip_cut_short(path):  # warcio stops quietly there
         detail = f"the archive ends mid-record: {size - read_to} bytes after the last whole record"
         yield Quarantine(str(path), "bad_archive", detail, size, None)
+
+
+def _gzip_cut_short(path: Path) -> bool:
+    """A .gz archive whose last member ends before its end-of-stream marker."""
+    if not path.name.lower().endswith(".gz"):
+        return False
+    try:
+        with gzip.open(path, "rb") as stream:
+            while stream.read(1 << 20):
+                pass
+    except (EOFError, OSError):
+        return True
+    return False
 
 
 def _has_unread_records(path: Path, read_to: int) -> bool:
