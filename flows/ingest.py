@@ -151,7 +151,7 @@ def ingest_flow(
     while pending:
         _write_next(pending, data_dir, known, summary)
         report_progress(progress, summary.files_read, files)
-    if link:
+    if link and summary.new_article_ids:  # an unchanged inbox or feed: nothing to relink
         summary.links.update(link_articles(data_dir, summary.new_article_ids))
     report_progress(progress, files, files)
     if not summary.failed_batches:
