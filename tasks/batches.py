@@ -14,7 +14,7 @@ import pyarrow as pa
 
 from tasks.clean import segment_document
 from tasks.enrich import article_id, enrich_story
-from tasks.entities import extract_entities, load_pipeline
+from tasks.entities import extract_entities, load_pipeline, speaks
 from tasks.extract import prepare_document
 from tasks.minhash import signature_rows
 from tasks.schema import (
@@ -70,48 +70,47 @@ def prepare_batch(raws: Iterable[RawDocument | Quarantine], run_id: str, ingeste
     return batch
 
 
-def segment_batch(batch: Batch) -> Batch:
-    """Clean and split every document of the batch into story drafts."""
+def _each_document(batch: Batch, stage: str, step: Callable[[Document], None]) -> Batch:
+    """Run `step` on every document, timed as `stage`; a document it fails on is quarantined
+    and leaves the batch, so a bug on one document never costs the others."""
 
     def run() -> None:
         kept = []
         for doc in batch.documents:
             try:
-                drafts = segment_document(doc.raw_text, title_hint=doc.title)
-            except Exception as error:  # a bug on one document must not cost the batch
-                batch.quarantined.append(_failure(doc, "clean", error))
-                continue
-            stories = [draft for draft in drafts if draft.body.strip()]
-            batch.drafts[doc.doc_id] = stories
-            batch.loose_spans[doc.doc_id] = [s for d in drafts if not d.body.strip() for s in d.spans]
-            kept.append(doc)
-            if not stories:
-                batch.quarantined.append(_no_story(doc))
+                step(doc)
+                kept.append(doc)
+            except Exception as error:  # counted and reported as a quarantine row, not lost
+                batch.quarantined.append(_failure(doc, stage, error))
         batch.documents = kept
 
-    _timed(batch, "clean_split", run)
+    _timed(batch, stage, run)
     return batch
+
+
+def segment_batch(batch: Batch) -> Batch:
+    """Clean and split every document of the batch into story drafts."""
+
+    def segment(doc: Document) -> None:
+        drafts = segment_document(doc.raw_text, title_hint=doc.title)
+        stories = [draft for draft in drafts if draft.body.strip()]
+        batch.drafts[doc.doc_id] = stories
+        batch.loose_spans[doc.doc_id] = [s for d in drafts if not d.body.strip() for s in d.spans]
+        if not stories:
+            batch.quarantined.append(_no_story(doc))
+
+    return _each_document(batch, "clean_split", segment)
 
 
 def enrich_batch(batch: Batch) -> Batch:
     """Build the article records of every story of the batch."""
 
-    def run() -> None:
-        kept = []
-        for doc in batch.documents:
-            try:
-                drafts = batch.drafts[doc.doc_id]
-                batch.articles.extend(
-                    enrich_story(doc, i, draft, batch.run_id, batch.ingested_at) for i, draft in enumerate(drafts)
-                )
-                kept.append(doc)
-            except Exception as error:  # as above: quarantine the document, keep the batch
-                batch.quarantined.append(_failure(doc, "enrich", error))
-                batch.articles = [a for a in batch.articles if a.doc_id != doc.doc_id]
-        batch.documents = kept
+    def enrich(doc: Document) -> None:
+        drafts = batch.drafts[doc.doc_id]
+        # Built whole before it is added: a failure midway leaves no article of this document.
+        batch.articles.extend([enrich_story(doc, i, d, batch.run_id, batch.ingested_at) for i, d in enumerate(drafts)])
 
-    _timed(batch, "enrich", run)
-    return batch
+    return _each_document(batch, "enrich", enrich)
 
 
 def index_batch(batch: Batch, spacy_model: str | None) -> Batch:
@@ -119,7 +118,7 @@ def index_batch(batch: Batch, spacy_model: str | None) -> Batch:
 
     def find_entities() -> None:
         nlp = load_pipeline(spacy_model)
-        entities = extract_entities(nlp, [(a.article_id, a.body) for a in batch.articles])
+        entities = extract_entities(nlp, [(a.article_id, a.body) for a in batch.articles if speaks(nlp, a.language)])
         batch.extra_tables["entities"] = to_table(
             [{**to_row(e), "run_id": batch.run_id} for e in entities], ENTITIES
         )

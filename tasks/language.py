@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-from tasks.settings import MIN_LANGUAGE_LETTERS
+from tasks.settings import LANGUAGE_SAMPLE_CHARS, MIN_LANGUAGE_LETTERS
 
 LETTER = re.compile(r"[^\W\d_]")
 
@@ -20,7 +20,8 @@ def _identifier() -> LanguageIdentifier:
 
 def detect_language(text: str) -> tuple[str | None, float]:
     """The language of `text` and the detector's confidence; (None, 0.0) when too short to tell."""
-    if len(LETTER.findall(text[:2000])) < MIN_LANGUAGE_LETTERS:
+    sample = text[:LANGUAGE_SAMPLE_CHARS]
+    if len(LETTER.findall(sample)) < MIN_LANGUAGE_LETTERS:
         return None, 0.0
-    code, probability = _identifier().classify(text[:5000])
+    code, probability = _identifier().classify(sample)
     return code, round(float(probability), 4)

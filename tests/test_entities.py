@@ -2,7 +2,7 @@
 
 import pytest
 
-from tasks.entities import clean_mention, extract_entities, fold_mentions, load_pipeline
+from tasks.entities import clean_mention, extract_entities, fold_mentions, load_pipeline, speaks
 from tasks.schema import Entity
 
 
@@ -12,7 +12,20 @@ def nlp():
 
 
 def test_only_what_ner_needs_runs(nlp):
-    assert nlp.pipe_names == ["tok2vec", "ner"]
+    # en_core_web_sm's ner embeds its own tokens; the shared tok2vec feeds only tagger and parser.
+    assert nlp.pipe_names == ["ner"]
+
+
+def test_ner_runs_on_its_own_language_only(nlp):
+    assert speaks(nlp, "en") and speaks(nlp, None)
+    assert not speaks(nlp, "ru")
+
+
+def test_the_vocabulary_does_not_grow_with_the_corpus(nlp):
+    extract_entities(nlp, [("a-0", "Warm-up text from Oslo.")])
+    before = len(nlp.vocab.strings)
+    extract_entities(nlp, [(f"a-{i}", f"Zorblat{i} Quixam{i} met Frobnitz{i} in Ulvik{i}.") for i in range(50)])
+    assert len(nlp.vocab.strings) == before
 
 
 def test_entities_are_counted_and_folded_into_full_names(nlp):

@@ -57,3 +57,20 @@ def test_keywords_name_what_the_article_is_about():
     keywords = extract_keywords(text, "en", k=5)
     assert len(keywords) == 5 and {"railway", "Kiruna", "Narvik"} & set(keywords)
     assert extract_keywords("   ", "en") == []
+
+
+def test_a_recurring_name_is_one_keyword_and_possessives_fold():
+    text = ("The Kremlin said New York lawyers met Moscow officials. New York's attorney general, who "
+            "had sued the Kremlin, said the New York case would go on. The Kremlin said it saw no case.")
+    keywords = extract_keywords(text, "en", k=6)
+    assert keywords[0] in {"New York", "Kremlin"} and "New York" in keywords
+    assert "York" not in keywords and "New" not in keywords  # named by the pair already
+    assert "Kremlin said" not in keywords  # a name and a verb are not a term
+    assert not any(k.endswith(("'s", "’s")) for k in keywords)
+
+
+def test_keywords_follow_the_articles_language():
+    text = ("Der Stadtrat hat am Mittwoch beschlossen, neue Velowege zu bauen. Die Velowege sollen bis "
+            "2030 fertig sein. Der Stadtrat rechnet mit Kosten von 40 Millionen Franken für die Velowege.")
+    keywords = extract_keywords(text, "de", k=3)
+    assert keywords[:2] == ["Velowege", "Stadtrat"] and "der" not in {k.lower() for k in keywords}
