@@ -196,3 +196,8 @@ LEADING_CREDIT = re.compile(r"^(?:photo|foto|image|credit|bild)\s*:\s*", I)
 
 # Wire datelines at the start of a paragraph ("GENEVA (Reuters) -", "MOSCOW (AP) —").
 DATELINE_START = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{2,40}(?:,\s*[^()\n]{2,40})?\s*\([^()\n]{2,30}\)\s*[—–-]")
+
+# Chinese and Japanese topic words, which are not spaced: runs of kanji and katakana (compared
+# by character pairs when splitting stories); hiragana carries the grammar between them.
+IDEOGRAPH_RUN = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
+KANA_RUN = re.compile(r"[\u3040-\u309f]+")

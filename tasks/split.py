@@ -1,24 +1,37 @@
 """Where one story ends and the next begins, in a text that scrapers glued together.
 
-A new story starts at a headline-shaped line. Strong evidence makes it a boundary by itself:
-the headline repeated right below (with captions and a site mark between, the layout of
-newspaper pages), or a wire dateline opening the next paragraph. Weaker evidence (a gap of
-blank lines, a read-more teaser or rule line before it, or nothing but the headline) needs
-the text after it to be about something else: the content-word cosine of the windows before
-and after must be low, which keeps the subheads of one article from splitting it.
+A story starts at a headline-shaped line. Two page layouts mark a start by themselves: the
+headline repeated right below (with captions and a site mark between, as newspaper pages are
+saved) and a wire dateline opening the next paragraph. Every other headline-shaped line is a
+candidate, and the choice among them is global: the text starts as one segment per candidate,
+and the boundary that looks least like one between two stories is merged away, then the next,
+until every boundary left has a low break score. Segments too short to be a story go first.
+
+The break score (see `break_score`) judges a boundary by the whole segments on either side of
+it, so the subheads of a listicle, a Q&A or a shopping guide, each over a short section, end up
+judged by the article around them: the two sides' content words (absolutely, and against each
+side's similarity with itself), whether the headline is about what follows and not about what
+came before, how dense the text around it is with headline-shaped lines (roundups), the size
+of the sides, and layout evidence (a wider blank-line gap than between paragraphs, a read-more
+teaser). Segments keep their word counts as they merge, so the cost grows with the number of
+merges times a segment's vocabulary, not with the pairs of candidates.
 """
 
 from __future__ import annotations
 
+import heapq
+import math
 from collections import Counter
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tasks import patterns as p
 from tasks.schema import BODY
 from tasks.settings import (
-    COHESION_WINDOW_WORDS, LONE_HEADLINE_MAX_PAST_OVERLAP, LONE_HEADLINE_MAX_STORY_COSINE,
-    LONE_HEADLINE_MIN_LEDE_OVERLAP, LONE_HEADLINE_MIN_WORDS, MAX_HEADLINE_WORDS, MIN_STORY_WORDS,
-    SPLIT_COSINE_AFTER_GAP, SPLIT_COSINE_AFTER_TEASER, SPLIT_COSINE_LONE_HEADLINE,
+    BREAK_SCORE_MAX, BREAK_WEIGHT_DENSITY, BREAK_WEIGHT_LEDE, BREAK_WEIGHT_PAST, BREAK_WEIGHT_RELATIVE,
+    BREAK_WEIGHT_SIZE, DEFAULT_SELF_SIMILARITY, DENSITY_WINDOW_WORDS, GAP_LINE_EVIDENCE, LEDE_WORDS, LONE_HEADLINE_MIN_WORDS,
+    MAX_GAP_LINES_COUNTED, MAX_HEADLINE_DENSITY, MAX_HEADLINE_WORDS, MIN_SELF_SIMILARITY, MIN_STORY_WORDS,
+    SEPARATOR_EVIDENCE,
 )
 from tasks.terms import content_terms, cosine
 
@@ -28,6 +41,7 @@ if TYPE_CHECKING:
 # Lines that sit between glued stories; rule lines and marks also divide one article's sections.
 SEPARATOR_RULES = {"read_more"}
 REPEAT_LOOKAHEAD = 8  # lines within which a repeated headline counts as the page layout
+UNSIZED = 1e6  # merge order: a boundary beside a segment too short to be a story goes first
 
 
 def is_headline(line: Line) -> bool:
@@ -45,62 +59,231 @@ def is_headline(line: Line) -> bool:
     )
 
 
+def topic_terms(text: str) -> Counter:
+    """Content words of a text; in unspaced Chinese and Japanese, pairs of kanji or katakana."""
+    terms = content_terms(p.KANA_RUN.sub(" ", p.IDEOGRAPH_RUN.sub(" ", text)))
+    for run in p.IDEOGRAPH_RUN.findall(text):
+        terms.update(run[k : k + 2] for k in range(max(1, len(run) - 1)))
+    return terms
+
+
+@dataclass(frozen=True, slots=True)
+class LineFacts:
+    """What the segmentation needs to know of each line, worked out once."""
+
+    lines: list[Line]
+    terms: list[Counter]
+    words: list[int]  # body words
+    prose_words: list[int]  # body words of lines that are not headline-shaped
+    headline: list[bool]  # a body line shaped like a headline
+    evidence: list[float]  # layout evidence that a story starts at the line
+    density: list[float]  # headline-shaped lines per 100 words around the line, the sparser side
+
+
+@dataclass(slots=True)
+class Segment:
+    """Lines [start, end) taken as one story, with running sums."""
+
+    start: int
+    end: int
+    terms: Counter
+    words: int
+    prose_words: int
+
+
 def story_starts(lines: list[Line], counts: Counter, title_hint: str | None) -> list[int]:
     """Indices of the lines that open each story; the first story opens at 0."""
-    starts = [0]
-    for i, line in enumerate(lines):
-        if i > starts[-1] and line.kind == BODY and is_headline(line) and _is_boundary(lines, i, counts, starts[-1]):
-            starts.append(i)
-    return starts
+    facts = describe(lines)
+    candidates = [i for i in range(1, len(lines)) if facts.headline[i] and not _repeats_above(lines, i)]
+    segments = merge_segments(facts, candidates, _layout_starts(facts, candidates, counts))
+    return [segment.start for segment in segments]
 
 
-def _is_boundary(lines: list[Line], i: int, counts: Counter, story_start: int) -> bool:
-    after_lines = _until_next_headline(lines, i)
-    sized = _all_words(lines[story_start:i]) >= MIN_STORY_WORDS and _all_words(lines[i + 1 :]) >= MIN_STORY_WORDS
-    if _repeated_below(lines, i, counts) or _dateline_follows(lines, i):
-        return sized
-    if lines[i].text.rstrip().endswith("?"):
-        return False  # a question line without a repeat or dateline is an article's own subhead
-    similarity = _cohesion(lines, story_start, i)
-    if lines[i - 1].rule in SEPARATOR_RULES:
-        # Articles use rule lines and read-more links between their own sections too: the
-        # text after must be article-sized as well as about something else.
-        return (sized and similarity < SPLIT_COSINE_AFTER_TEASER
-                and _all_words(_until_next_separator(lines, i)) >= LONE_HEADLINE_MIN_WORDS)
-    if lines[i].gap >= 2:
-        return sized and similarity < SPLIT_COSINE_AFTER_GAP
-    if _body_words(lines[story_start:i]) < MIN_STORY_WORDS or _body_words(after_lines) < MIN_STORY_WORDS:
-        return False
-    return similarity < SPLIT_COSINE_LONE_HEADLINE and _reads_as_new_story(lines, i, story_start, after_lines)
+def describe(lines: list[Line]) -> LineFacts:
+    """Each line's topic terms, words, shape and the layout evidence that a story starts there."""
+    body = [line.kind == BODY for line in lines]
+    headline = [is_body and is_headline(line) for is_body, line in zip(body, lines)]
+    words = [line.words if is_body else 0 for is_body, line in zip(body, lines)]
+    prose = [0 if shaped else count for shaped, count in zip(headline, words)]
+    terms = [topic_terms(line.text) if is_body else Counter() for is_body, line in zip(body, lines)]
+    gaps = sorted(line.gap for line, count in zip(lines, prose) if count)
+    usual_gap = gaps[len(gaps) // 2] if gaps else 0
+    evidence = [_layout_evidence(lines, i, usual_gap) for i in range(len(lines))]
+    density = [_headline_density(headline, prose, i) if shaped else 0.0 for i, shaped in enumerate(headline)]
+    return LineFacts(lines, terms, words, prose, headline, evidence, density)
 
 
-def _reads_as_new_story(lines: list[Line], i: int, story_start: int, after: list[Line]) -> bool:
-    """A lone headline-shaped line opens a new story only when everything says so.
-
-    Both sides are article-sized (subheads of listicles and interviews sit between short
-    sections); the text after it shares little with the whole story so far; and the line is
-    about what follows (its words recur there), not about what came before.
-    """
-    since_heading = _body_words(lines[_previous_heading(lines, i, story_start) + 1 : i])
-    if since_heading < LONE_HEADLINE_MIN_WORDS or _body_words(after) < LONE_HEADLINE_MIN_WORDS:
-        return False
-    before_text = " ".join(line.text for line in lines[story_start:i] if line.kind == BODY)
-    after_text = " ".join(line.text for line in after if line.kind == BODY)
-    if cosine(content_terms(before_text), content_terms(after_text)) >= LONE_HEADLINE_MAX_STORY_COSINE:
-        return False
-    heading = set(content_terms(lines[i].text))
-    if not heading:
-        return False
-    lede = set(content_terms(" ".join(after_text.split()[:COHESION_WINDOW_WORDS])))
-    return (len(heading & lede) / len(heading) >= LONE_HEADLINE_MIN_LEDE_OVERLAP
-            and len(heading & set(content_terms(before_text))) / len(heading) < LONE_HEADLINE_MAX_PAST_OVERLAP)
+def _layout_evidence(lines: list[Line], i: int, usual_gap: int) -> float:
+    extra_gap = min(max(lines[i].gap - usual_gap, 0), MAX_GAP_LINES_COUNTED)
+    separated = i > 0 and lines[i - 1].rule in SEPARATOR_RULES
+    return GAP_LINE_EVIDENCE * extra_gap + SEPARATOR_EVIDENCE * separated
 
 
-def _previous_heading(lines: list[Line], i: int, story_start: int) -> int:
-    for j in range(i - 1, story_start - 1, -1):
-        if lines[j].kind == BODY and is_headline(lines[j]):
-            return j
-    return story_start - 1
+def _layout_starts(facts: LineFacts, candidates: list[int], counts: Counter) -> set[int]:
+    """Candidates the page layout marks as starts by itself (a repeated headline, a dateline
+    below), with a story's worth of text on either side."""
+    total = sum(facts.words)
+    return {
+        i for i in candidates
+        if (_repeated_below(facts.lines, i, counts) or _dateline_follows(facts.lines, i))
+        and sum(facts.words[:i]) >= MIN_STORY_WORDS and total - sum(facts.words[: i + 1]) >= MIN_STORY_WORDS
+    }
+
+
+def _repeats_above(lines: list[Line], i: int) -> bool:
+    """The second copy of a headline a few lines below the first is page layout, not a new story."""
+    return any(line.key == lines[i].key for line in lines[max(0, i - REPEAT_LOOKAHEAD) : i])
+
+
+def merge_segments(facts: LineFacts, starts: list[int], fixed: set[int]) -> list[Segment]:
+    """One segment per start, then the least story-like boundary merged away until all are story-like."""
+    merger = _Merger(facts, starts, fixed)
+    merger.run()
+    return [merger.segments[start] for start in sorted(merger.segments)]
+
+
+class _Merger:
+    """Live segments keyed by their first line, and a heap of their boundaries, worst first."""
+
+    def __init__(self, facts: LineFacts, starts: list[int], fixed: set[int]) -> None:
+        bounds = [0, *starts, len(facts.lines)]
+        self.facts, self.fixed = facts, fixed
+        self.segments = {a: _segment(facts, a, b) for a, b in zip(bounds, bounds[1:])}
+        self.previous = dict(zip(bounds[1:-1], bounds))
+        self.next = dict(zip(bounds[:-1], bounds[1:-1]))
+        self.scores: dict[int, float] = {}
+        self.heap: list[tuple[float, int]] = []
+        for start in starts:
+            self.rescore(start)
+
+    def rescore(self, start: int) -> None:
+        """Score the boundary that opens the segment at `start` (boundaries the layout marks stay)."""
+        if start in self.fixed or start not in self.previous:
+            return
+        score = _merge_priority(self.facts, self.segments[self.previous[start]], self.segments[start])
+        self.scores[start] = score
+        heapq.heappush(self.heap, (-score, start))
+
+    def run(self) -> None:
+        """Merge the worst boundary until the worst left scores below BREAK_SCORE_MAX."""
+        while self.heap:
+            negative, start = heapq.heappop(self.heap)
+            if self.scores.get(start) != -negative:
+                continue  # merged away, or scored again since
+            if -negative < BREAK_SCORE_MAX:
+                return
+            self.merge(start)
+
+    def merge(self, start: int) -> None:
+        """Append the segment at `start` to the one before it."""
+        left = self.previous.pop(start)
+        del self.scores[start]
+        _absorb(self.segments[left], self.segments.pop(start))
+        following = self.next.pop(start, None)
+        if following is None:
+            del self.next[left]
+        else:
+            self.next[left], self.previous[following] = following, left
+            self.rescore(following)
+        self.rescore(left)
+
+
+def _segment(facts: LineFacts, start: int, end: int) -> Segment:
+    terms = Counter()
+    for line_terms in facts.terms[start:end]:
+        terms.update(line_terms)
+    return Segment(start, end, terms, sum(facts.words[start:end]), sum(facts.prose_words[start:end]))
+
+
+def _absorb(left: Segment, right: Segment) -> None:
+    left.terms.update(right.terms)
+    left.end = right.end
+    left.words += right.words
+    left.prose_words += right.prose_words
+
+
+def _merge_priority(facts: LineFacts, left: Segment, right: Segment) -> float:
+    """Merge order: segments too short to be a story first, then the highest break score."""
+    score = break_score(facts, left, right)
+    return score if _story_sized(facts, left, right) else UNSIZED + score
+
+
+def _story_sized(facts: LineFacts, left: Segment, right: Segment) -> bool:
+    """Both sides hold a story's worth of body text (more when only a headline line divides them)."""
+    least = MIN_STORY_WORDS if facts.evidence[right.start] else LONE_HEADLINE_MIN_WORDS
+    return left.words >= least and right.words - facts.words[right.start] >= least
+
+
+def break_score(facts: LineFacts, left: Segment, right: Segment) -> float:
+    """How little the boundary at `right.start` looks like one between two stories (lower: more)."""
+    similarity = cosine(left.terms, right.terms)
+    relative = similarity / max(_self_similarity(facts, left, right), MIN_SELF_SIMILARITY)
+    headline = set(facts.terms[right.start])
+    past = len(headline & left.terms.keys()) / len(headline) if headline else 0.0
+    density = min(facts.density[right.start], MAX_HEADLINE_DENSITY)
+    shorter = min(left.words, right.words - facts.words[right.start])
+    return (
+        similarity + BREAK_WEIGHT_RELATIVE * relative
+        - BREAK_WEIGHT_LEDE * _lede_overlap(facts, right) + BREAK_WEIGHT_PAST * past
+        + BREAK_WEIGHT_DENSITY * density - BREAK_WEIGHT_SIZE * math.log1p(shorter)
+        - facts.evidence[right.start]
+    )
+
+
+def _self_similarity(facts: LineFacts, left: Segment, right: Segment) -> float:
+    """How alike each side is to itself: its end (the left's) or start (the right's), as long as
+    the other side but at most half of it, against the rest of it; the mean of the two."""
+    tail = _piece(facts, left, min(right.prose_words, left.prose_words // 2), from_end=True)
+    head = _piece(facts, right, min(left.prose_words, right.prose_words // 2), from_end=False)
+    values = [cosine(piece, side.terms - piece) for piece, side in ((tail, left), (head, right)) if piece]
+    return sum(values) / len(values) if values else DEFAULT_SELF_SIMILARITY
+
+
+def _piece(facts: LineFacts, segment: Segment, words: int, from_end: bool) -> Counter | None:
+    """Terms of the lines at one end of a segment holding `words` prose words, leaving at least
+    one line for the rest; the piece at the start includes the segment's headline."""
+    if from_end:
+        inner, terms = range(segment.end - 1, segment.start, -1), Counter()
+    else:
+        inner, terms = range(segment.start + 1, segment.end - 1), Counter(facts.terms[segment.start])
+    count = 0
+    for i in inner:
+        terms.update(facts.terms[i])
+        count += facts.prose_words[i]
+        if count >= words:
+            return terms
+    return None
+
+
+def _headline_density(headline: list[bool], prose: list[int], i: int) -> float:
+    """Headline-shaped lines per 100 prose words in the DENSITY_WINDOW_WORDS before line i and
+    after it, the sparser side; a window holding less text counts as sparse."""
+    sides = []
+    for lines in (range(i - 1, -1, -1), range(i + 1, len(prose))):
+        shaped, words = 0, 0
+        for j in lines:
+            if words >= DENSITY_WINDOW_WORDS:
+                break
+            shaped += headline[j]
+            words += prose[j]
+        sides.append(100 * shaped / max(words, DENSITY_WINDOW_WORDS))
+    return min(sides)
+
+
+def _lede_overlap(facts: LineFacts, segment: Segment) -> float:
+    """Share of the headline's words that recur in the first LEDE_WORDS words below it: a
+    headline is about what follows."""
+    headline, key = set(facts.terms[segment.start]), facts.lines[segment.start].key
+    if not headline:
+        return 0.0
+    seen, words = set(), 0
+    for i in range(segment.start + 1, segment.end):
+        if facts.lines[i].key != key:
+            seen |= facts.terms[i].keys()
+            words += facts.words[i]
+        if words >= LEDE_WORDS:
+            break
+    return len(headline & seen) / len(headline)
 
 
 def _repeated_below(lines: list[Line], i: int, counts: Counter) -> bool:
@@ -126,48 +309,3 @@ def _is_page_furniture(line: Line) -> bool:
 def _dateline_follows(lines: list[Line], i: int) -> bool:
     following = next((line for line in lines[i + 1 : i + 4] if line.kind == BODY and line.key != lines[i].key), None)
     return following is not None and bool(p.DATELINE_START.match(following.text))
-
-
-def _until_next_separator(lines: list[Line], i: int) -> list[Line]:
-    following = []
-    for line in lines[i + 1 :]:
-        if line.rule in SEPARATOR_RULES:
-            break
-        following.append(line)
-    return following
-
-
-def _all_words(lines: list[Line]) -> int:
-    return sum(line.words for line in lines if line.kind == BODY)
-
-
-def _body_words(lines: list[Line]) -> int:
-    return sum(line.words for line in lines if line.kind == BODY and not is_headline(line))
-
-
-def _until_next_headline(lines: list[Line], i: int) -> list[Line]:
-    following = []
-    for line in lines[i + 1 :]:
-        if line.kind == BODY and is_headline(line) and line.key != lines[i].key and _body_words(following) > 0:
-            break
-        following.append(line)
-    return following
-
-
-def _cohesion(lines: list[Line], story_start: int, i: int) -> float:
-    """Content-word cosine of the body text just before line i and just after it."""
-    before = _window(reversed(lines[story_start:i]))
-    after = _window(line for line in lines[i + 1 :] if line.key != lines[i].key)
-    return cosine(content_terms(before), content_terms(after))
-
-
-def _window(lines) -> str:
-    taken, words = [], 0
-    for line in lines:
-        if line.kind != BODY or is_headline(line):
-            continue
-        taken.append(line.text)
-        words += line.words
-        if words >= COHESION_WINDOW_WORDS:
-            break
-    return " ".join(taken)

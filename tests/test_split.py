@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tasks.clean import segment_document
+from tasks.split import topic_terms
 
 FIRE = (
     "More than 600 firefighters were battling a wildfire in northern Portugal on Sunday that forced the "
@@ -26,6 +27,73 @@ BANK = (
 )
 FIRE_TITLE = "Wildfire Forces Evacuation of Mountain Villages in Northern Portugal"
 BANK_TITLE = "Central Bank Holds Rates Steady as Inflation Cools"
+
+# Two short wire stories, one paragraph a line with no blank lines between (as many scrapers save them).
+QUAKE_TITLE = "Strong Earthquake Shakes Southern Peru, No Casualties Reported"
+QUAKE = (
+    "A magnitude 6.1 earthquake struck southern Peru early on Wednesday, shaking buildings in the city of "
+    "Arequipa and sending residents into the streets, the national geophysical institute said.\n"
+    "The quake was centred 40 kilometres south-west of the town of Chuquibamba at a depth of 90 kilometres, the "
+    "institute said, and was felt as far away as Tacna near the Chilean border.\n"
+    "Civil defence officials said there were no immediate reports of casualties, though a colonial church in "
+    "Arequipa lost part of its bell tower and several roads in the highlands were blocked by landslides.\n"
+    "Peru sits on the Pacific Ring of Fire and records hundreds of earthquakes a year, most of them too weak to "
+    "be felt.\n"
+)
+STRIKE_TITLE = "Rail Workers Walk Out Over Pay, Halting Most Trains in Belgium"
+STRIKE = (
+    "Most trains in Belgium were cancelled on Wednesday as rail workers began a 48-hour strike over pay and "
+    "pension reforms, the national operator SNCB said.\n"
+    "Only one train in three ran between Brussels and Antwerp, and international services to Paris and Amsterdam "
+    "were cut back, leaving commuters crowding onto buses and into cars on congested motorways.\n"
+    "Unions said the government's plan to raise the retirement age for train drivers broke a promise made in "
+    "2019, and that wages had fallen behind inflation for three years.\n"
+    "Transport minister Georges Gilkinet called the strike disproportionate and urged the unions to return to "
+    "talks on Friday.\n"
+)
+LISTICLE_TITLE = "Six Gadgets That Made Our Winter Easier"
+LISTICLE = (
+    f"{LISTICLE_TITLE}\n"
+    "We tested dozens of gadgets over the cold months, from heated gloves to smart thermostats, and kept coming "
+    "back to a handful that made dark mornings and long commutes a little easier. Here are the six we would buy "
+    "again.\n"
+    "Anker PowerCore 10000\n"
+    "This slim power bank charges a phone twice over and fits in a coat pocket, which matters when cold weather "
+    "drains batteries in half the usual time. It costs about $25 and takes four hours to refill.\n"
+    "Kindle Paperwhite\n"
+    "The warm light setting makes evening reading gentler on the eyes, and the waterproof body survived a week of "
+    "snowy bus stops. Battery life still runs to weeks, not days.\n"
+    "Ecobee Smart Thermostat\n"
+    "Our heating bill fell by roughly a tenth after the thermostat learned when the flat was empty. The remote "
+    "room sensors keep the bedroom warm without overheating the hallway.\n"
+    "Sony WH-1000XM5\n"
+    "Noise cancelling turns a crowded winter commute into quiet time, and the ear cups stay comfortable under a "
+    "hat. The battery lasts about 30 hours between charges.\n"
+    "Tile Mate\n"
+    "A tracker on the keys ended our morning searches in the dark. The app shows the last place the phone saw "
+    "them, and the tracker rings loudly enough to hear from another room.\n"
+    "Heated USB Gloves\n"
+    "Plugged into the power bank, these gloves kept fingers warm on long walks to the station. They are bulky for "
+    "typing, but at $30 they were the cheapest fix for the coldest days.\n"
+)
+INTERVIEW = (
+    "Meet the New Head of the City Orchestra\n"
+    "Maria Lindqvist took over as music director of the city orchestra this autumn, after ten years leading "
+    "choirs and chamber ensembles in Gothenburg and Oslo. We asked her about her plans for the season and what "
+    "brought her here.\n"
+    "Q: What drew you to this orchestra?\n"
+    "A: The players. I first conducted them as a guest four years ago, and they played a Sibelius symphony as if "
+    "they had written it themselves. I knew I wanted to come back.\n"
+    "Q: What will change this season?\n"
+    "A: We will play more music by living composers, including two premieres, and take smaller groups of "
+    "musicians into schools and hospitals across the region.\n"
+    "Q: How do you choose a programme?\n"
+    "A: I start from one piece I cannot stop thinking about and build the evening around it, so that the other "
+    "works answer it or argue with it.\n"
+    "Q: What do you do when you are not conducting?\n"
+    "A: I swim in the sea all year round, even in winter, and I read crime novels, preferably Scandinavian ones, "
+    "on long train journeys between rehearsals.\n"
+)
 
 
 def stories(text: str) -> list[tuple[str | None, str]]:
@@ -85,3 +153,38 @@ def test_subheads_of_one_article_do_not_split_it():
 
 def test_a_short_tail_is_not_split_off():
     assert len(stories(f"{FIRE_TITLE}\n{FIRE}Central Bank update\nRates unchanged.\n")) == 1
+
+
+def test_two_short_wire_stories_with_only_a_headline_between_them_split():
+    found = stories(f"{QUAKE_TITLE}\n{QUAKE}{STRIKE_TITLE}\n{STRIKE}")
+    assert [title for title, _ in found] == [QUAKE_TITLE, STRIKE_TITLE]
+    assert found[1][1].split() == STRIKE.split()
+
+
+def test_a_listicle_with_a_subhead_over_each_short_section_is_one_story():
+    found = stories(LISTICLE)
+    assert len(found) == 1 and "Tile Mate" in found[0][1]
+
+
+def test_a_question_and_answer_interview_is_one_story():
+    found = stories(INTERVIEW)
+    assert len(found) == 1 and found[0][1].endswith("between rehearsals.")
+
+
+def test_a_story_glued_to_a_listicle_splits_at_the_listicle_headline_only():
+    found = stories(f"{QUAKE_TITLE}\n{QUAKE}{LISTICLE}")
+    assert [title for title, _ in found] == [QUAKE_TITLE, LISTICLE_TITLE]
+
+
+def test_a_dateline_under_the_second_copy_of_a_headline_opens_one_story_not_two():
+    caption = "Firefighters near Arcos de Valdevez on Sunday. (Reuters/Miguel Pereira)"
+    second = f"{FIRE_TITLE}\n\n{caption}\nDL\n\n{FIRE_TITLE}\n\n{caption}\n\nLISBON (Reuters) - {FIRE}"
+    found = stories(f"{BANK_TITLE}\n\n{BANK}\n\n\n{second}")
+    assert [title for title, _ in found] == [BANK_TITLE, FIRE_TITLE]
+    assert found[1][1].startswith("LISBON (Reuters)")
+
+
+def test_unspaced_chinese_and_japanese_compare_by_character_pairs():
+    # Kanji and katakana runs carry the topic; hiragana between them is grammar.
+    assert set(topic_terms("東京で大きな地震が発生しました")) == {"東京", "大", "地震", "発生"}
+    assert set(topic_terms("Kindleのショートカット")) == {"kindle", "ショ", "ョー", "ート", "トカ", "カッ", "ット"}
