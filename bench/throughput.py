@@ -1,170 +1,239 @@
-"""Throughput: documents per second end to end and per stage, with baselines in the same run.
+"""Throughput, scaling and memory of an ingest, with the baselines measured in the same run.
 
-    .venv/bin/python bench/throughput.py --sizes 500 2000     # writes bench/RESULTS.md
+    .venv/bin/python bench/throughput.py --sizes 1000 10000    # every measure at each size
+    .venv/bin/python bench/throughput.py --ingest-only 100000  # the flow alone, at scale
 
-For each corpus size (AEB pages and the seeds, with seeded variations, written under
-bench/_work/), in one run: a bare `trafilatura.extract` loop over the same HTML; newsflow's
-task functions called without Prefect (read, extract, clean+split, enrich, entities, write,
-link); the Prefect flow with its default runner; and the flow on two Dask worker processes.
-Reported: documents per second, seconds per stage, peak memory (RSS, this process and its
-children), Parquet size, and the ratios the scale issue asks for.
+Each invocation saves its measures in bench/results/<size>.json, and bench/RESULTS.md is
+rendered from all of them. At each size (a corpus from bench/corpus.py), in one run:
+- bare trafilatura: `trafilatura.extract` (defaults, comments off) on the corpus's HTML pages,
+  and newsflow's extract-and-clean on the same pages, interleaved page by page;
+- plain: newsflow's batch function (tasks/batches.py) without Prefect, on a process pool as
+  large as the flow's default runner, writing and linking as the flow does: the baseline of
+  the orchestration overhead;
+- the flow (`newsflow ingest`, a process of its own) with its default runner, and on a local
+  Dask cluster of one and of two worker processes; all against one Prefect server started
+  here, so no run pays for a temporary server.
+Memory is the summed resident set of the newsflow process and all its children (workers),
+sampled every half second; the Prefect server's is reported apart.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
-import random
-import resource
-import shutil
+import subprocess
 import sys
+import tempfile
+import threading
 import time
-from collections import Counter
+from collections import Counter, deque
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+import psutil
+
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 import trafilatura  # noqa: E402
 
+from bench.corpus import make_corpus  # noqa: E402
+from prefect_server import client_env, prefect_server  # noqa: E402
 from tasks import batches  # noqa: E402
-from tasks.decode import decode_bytes  # noqa: E402
+from tasks.clean import segment_document  # noqa: E402
+from tasks.extract import prepare_document  # noqa: E402
 from tasks.link import update_links  # noqa: E402
+from tasks.settings import BATCH_SIZE  # noqa: E402
 from tasks.sources import read_sources  # noqa: E402
 from tasks.store import commit_batch, data_lock  # noqa: E402
 
-SHARED = REPO.parent / "shared"
 WORK = REPO / "bench" / "_work" / "throughput"
+RESULTS = REPO / "bench" / "results"
 REPORT = REPO / "bench" / "RESULTS.md"
-BOILERPLATE = ("<p>Advertisement</p>", "<p>Sign up for our newsletter, delivered straight to your inbox.</p>",
-               "<p>Read more: Markets close higher</p>", "<p>Share this article</p>")
+NEWSFLOW = str(Path(sys.executable).with_name("newsflow"))
+WORKERS = os.cpu_count() or 1
 
 
-def make_corpus(n: int, seed: int = 5) -> Path:
-    """n documents: AEB pages with a boilerplate line and a new title, and the seed texts."""
-    folder = WORK / f"corpus-{n}"
-    if folder.exists() and len(list(folder.iterdir())) == n:
-        return folder
+class MemorySampler:
+    """Peak summed RSS of a process and its descendants, sampled on a thread."""
+
+    def __init__(self, pid: int, every: float = 0.5) -> None:
+        self.pid, self.every, self.peak_mb = pid, every, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> MemorySampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak_mb = max(self.peak_mb, tree_rss_mb(self.pid))
+            self._stop.wait(self.every)
+
+
+def tree_rss_mb(pid: int) -> float:
+    try:
+        root = psutil.Process(pid)
+        processes = [root] + root.children(recursive=True)
+    except psutil.NoSuchProcess:
+        return 0.0
+    total = 0
+    for process in processes:
+        try:
+            total += process.memory_info().rss
+        except psutil.NoSuchProcess:
+            pass
+    return total / 2**20
+
+
+def compare_extraction(corpus: Path, limit: int) -> dict[str, float]:
+    """Seconds of bare trafilatura and of newsflow's extract-and-clean on the same HTML pages."""
+    pages = [raw for raw in read_sources([corpus]) if raw.media_type == "text/html"][:limit]
+    bare = ours = 0.0
+    for raw in pages:
+        started = time.perf_counter()
+        trafilatura.extract(raw.data, include_comments=False)
+        middle = time.perf_counter()
+        document = prepare_document(raw)
+        if hasattr(document, "raw_text"):
+            segment_document(document.raw_text, title_hint=document.title)
+        ours += time.perf_counter() - middle
+        bare += middle - started
+    return {"pages": len(pages), "bare_trafilatura_s": bare, "extract_clean_s": ours}
+
+
+def plain_run(corpus: Path, data: Path, workers: int) -> dict:
+    """The batch function without Prefect, on `workers` processes, written and linked like the flow."""
+    run_id, now = "plain", datetime.now(UTC)
+    seconds: Counter = Counter()
+    new_ids: list[str] = []
+    started = time.perf_counter()
+    with MemorySampler(os.getpid()) as memory, ProcessPoolExecutor(workers) as pool:
+        pending: deque = deque()
+        for number, raws in enumerate(chunks(read_sources([corpus]), BATCH_SIZE)):
+            pending.append((number, pool.submit(batches.process_batch, raws, run_id, now, None)))
+            while len(pending) > 2 * workers:
+                new_ids += write_plain(data, pending.popleft(), run_id, now, seconds)
+        while pending:
+            new_ids += write_plain(data, pending.popleft(), run_id, now, seconds)
+        link_started = time.perf_counter()
+        with data_lock(data):
+            update_links(data, new_ids)
+        seconds["link"] = time.perf_counter() - link_started
+    return {"seconds": time.perf_counter() - started, "stages": dict(seconds), "articles": len(new_ids),
+            "peak_mb": memory.peak_mb}
+
+
+def write_plain(data: Path, item: tuple, run_id: str, now: datetime, seconds: Counter) -> list[str]:
+    number, future = item
+    processed = future.result()
+    started = time.perf_counter()
+    with data_lock(data):
+        commit_batch(data, f"{run_id}-{number:05d}", now.date(), processed.tables)
+    seconds["write"] += time.perf_counter() - started
+    seconds.update(processed.seconds)
+    return processed.tables["articles"].column("article_id").to_pylist()
+
+
+def chunks(items, size: int):
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def flow_run(corpus: Path, data: Path, env: dict, extra: list[str]) -> dict:
+    """`newsflow ingest` in a process of its own; its time, exit status and peak memory."""
+    started = time.perf_counter()
+    process = subprocess.Popen([NEWSFLOW, "ingest", str(corpus), "--data", str(data), *extra], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    with MemorySampler(process.pid) as memory:
+        output, _ = process.communicate()
+    seconds = time.perf_counter() - started
+    if process.returncode != 0:
+        raise RuntimeError(f"newsflow ingest {' '.join(extra)} exited {process.returncode}:\n{output[-3000:]}")
+    return {"seconds": seconds, "peak_mb": memory.peak_mb, "summary": output.strip().splitlines()[:2]}
+
+
+def parquet_mb(data: Path) -> dict[str, float]:
+    sizes: Counter = Counter()
+    files: Counter = Counter()
+    for path in data.rglob("*.parquet"):
+        table = path.relative_to(data).parts[0]
+        sizes[table] += path.stat().st_size / 1e6
+        files[table] += 1
+    return {"total_mb": sum(sizes.values()), "files": sum(files.values()),
+            "largest_file_mb": max((p.stat().st_size for p in data.rglob("*.parquet")), default=0) / 1e6,
+            "by_table_mb": {k: round(v, 1) for k, v in sorted(sizes.items())}}
+
+
+@contextmanager
+def prefect_api():
+    with tempfile.TemporaryDirectory(prefix="bench-prefect-") as home, prefect_server(Path(home)) as api_url:
+        yield client_env(Path(home), api_url)
+
+
+def measure(n: int, compare_pages: int, runs: list[str]) -> dict:
+    corpus, work = make_corpus(n), WORK / str(n)
+    result: dict = {"documents": n, "workers": WORKERS, "measured_at": datetime.now(UTC).isoformat(timespec="seconds")}
+    if "compare" in runs:
+        result["extraction"] = compare_extraction(corpus, compare_pages)
+        print(json.dumps(result["extraction"]), flush=True)
+    if "plain" in runs:
+        result["plain"] = plain_run(corpus, fresh(work / "plain"), WORKERS)
+        print("plain", result["plain"]["seconds"], flush=True)
+    with prefect_api() as env:
+        for name, extra in (("flow", []), ("dask1", ["--workers", "1"]), ("dask2", ["--workers", "2"])):
+            if name in runs:
+                result[name] = flow_run(corpus, fresh(work / name), env, extra)
+                print(name, result[name]["seconds"], flush=True)
+    if "flow" in runs:
+        result["parquet"] = parquet_mb(work / "flow")
+    return result
+
+
+def fresh(folder: Path) -> Path:
+    import shutil
+
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    rng = random.Random(seed)
-    pages = [decode_bytes(gzip.decompress(p.read_bytes()), "text/html").text or ""
-             for p in sorted((SHARED / "eval" / "aeb" / "html").glob("*.html.gz"))]
-    seeds = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "seeds").glob("*.txt"))]
-    for i in range(n):
-        if i % 50 == 49:
-            (folder / f"doc-{i:06d}.txt").write_text(rng.choice(seeds) + f"\n\nUpdate {i}.\n", encoding="utf-8")
-            continue
-        html = rng.choice(pages).replace("</p>", "</p>" + rng.choice(BOILERPLATE), 1)
-        html = html.replace("<title>", f"<title>Edition {i}: ", 1)
-        (folder / f"doc-{i:06d}.html").write_text(html, encoding="utf-8")
     return folder
-
-
-def peak_memory_mb() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, children) / 1024
-
-
-def bare_trafilatura(corpus: Path) -> float:
-    started = time.perf_counter()
-    for path in sorted(corpus.glob("*.html")):
-        trafilatura.extract(path.read_text(encoding="utf-8"), include_comments=False)
-    return time.perf_counter() - started
-
-
-def plain_pipeline(corpus: Path, data: Path, batch_size: int = 250) -> dict[str, float]:
-    """newsflow's task functions in a plain loop: no Prefect, the orchestration-free baseline."""
-    shutil.rmtree(data, ignore_errors=True)
-    seconds: Counter = Counter()
-    started = time.perf_counter()
-    run_id, now = "plain", datetime.now(UTC)
-    inputs = list(read_sources([corpus]))
-    seconds["read"] = time.perf_counter() - started
-    new_ids: list[str] = []
-    for number in range(0, len(inputs), batch_size):
-        batch = batches.prepare_batch(inputs[number : number + batch_size], run_id, now)
-        batch = batches.index_batch(batches.enrich_batch(batches.segment_batch(batch)), None)
-        write_started = time.perf_counter()
-        tables = batches.batch_tables(batch)
-        with data_lock(data):
-            commit_batch(data, f"{run_id}-{number:05d}", now.date(), tables)
-        seconds["write"] += time.perf_counter() - write_started
-        seconds.update(batch.seconds)
-        new_ids += [a.article_id for a in batch.articles]
-    link_started = time.perf_counter()
-    update_links(data, new_ids)
-    seconds["link"] = time.perf_counter() - link_started
-    seconds["total"] = time.perf_counter() - started
-    return dict(seconds)
-
-
-def flow_run(corpus: Path, data: Path, workers: int | None = None) -> float:
-    from flows.cli import main
-
-    shutil.rmtree(data, ignore_errors=True)
-    args = ["ingest", str(corpus), "--data", str(data)] + (["--workers", str(workers)] if workers else [])
-    started = time.perf_counter()
-    assert main(args) in (0, 1)
-    return time.perf_counter() - started
-
-
-def parquet_mb(data: Path) -> float:
-    return sum(p.stat().st_size for p in data.rglob("*.parquet")) / 1e6
-
-
-def measure(n: int) -> dict:
-    corpus = make_corpus(n)
-    html_docs = len(list(corpus.glob("*.html")))
-    bare = bare_trafilatura(corpus)
-    plain = plain_pipeline(corpus, WORK / f"data-plain-{n}")
-    warm = flow_run(corpus, WORK / f"data-warmup-{n}")  # starts the temporary server once
-    flow = flow_run(corpus, WORK / f"data-flow-{n}")
-    two = flow_run(corpus, WORK / f"data-dask-{n}", workers=2)
-    return {"documents": n, "html_documents": html_docs, "bare_trafilatura_s": bare, "plain": plain,
-            "flow_first_s": warm, "flow_s": flow, "dask2_s": two, "peak_mb": peak_memory_mb(),
-            "parquet_mb": parquet_mb(WORK / f"data-flow-{n}")}
-
-
-def render(rows: list[dict]) -> str:
-    lines = ["# Throughput", "", "Produced by `bench/throughput.py` in one run on this machine (2 cores).", "",
-             "| documents | flow docs/s | plain docs/s | Prefect overhead | extract+clean / bare trafilatura "
-             "| 2 Dask workers vs default | peak MB | Parquet MB |", "|---|---|---|---|---|---|---|---|"]
-    for r in rows:
-        p = r["plain"]
-        extract_clean = p.get("extract", 0) + p.get("clean_split", 0)
-        lines.append(
-            f"| {r['documents']:,} | {r['documents'] / r['flow_s']:.1f} | {r['documents'] / p['total']:.1f} "
-            f"| {100 * (r['flow_s'] - p['total']) / p['total']:+.1f}% | {extract_clean / r['bare_trafilatura_s']:.2f}x "
-            f"| {r['flow_s'] / r['dask2_s']:.2f}x | {r['peak_mb']:.0f} | {r['parquet_mb']:.1f} |")
-    lines += ["", "Seconds per stage, task functions without Prefect:", "",
-              "| documents | " + " | ".join(sorted(rows[0]["plain"])) + " |",
-              "|---|" + "---|" * len(rows[0]["plain"])]
-    for r in rows:
-        lines.append(f"| {r['documents']:,} | " + " | ".join(f"{r['plain'][k]:.1f}" for k in sorted(r["plain"])) + " |")
-    lines += ["", "Flow times exclude the first run, which also starts Prefect's temporary server "
-              f"({rows[0]['flow_first_s'] - rows[0]['flow_s']:.0f} s more at the first size).", "",
-              "```json", json.dumps(rows, indent=1, default=float), "```"]
-    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[], help="corpus sizes to measure in full")
+    parser.add_argument("--ingest-only", type=int, nargs="*", default=[], help="sizes to run the flow alone at")
+    parser.add_argument("--compare-pages", type=int, default=1000, help="HTML pages for the extraction comparison")
     args = parser.parse_args(argv)
-    rows = []
-    for n in args.sizes:
-        rows.append(measure(n))
-        print(json.dumps(rows[-1], default=float), flush=True)
-    REPORT.write_text(render(rows), encoding="utf-8")
-    print(f"wrote {REPORT}")
+    RESULTS.mkdir(exist_ok=True)
+    plans = [(n, ["compare", "plain", "flow", "dask1", "dask2"]) for n in args.sizes]
+    plans += [(n, ["flow"]) for n in args.ingest_only]
+    for n, runs in plans:
+        result = measure(n, args.compare_pages, runs)
+        (RESULTS / f"{n}.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+        REPORT.write_text(render_report(), encoding="utf-8")
+        print(f"wrote {REPORT}", flush=True)
     return 0
+
+
+def render_report() -> str:
+    from bench.throughput_report import render
+
+    rows = [json.loads(p.read_text()) for p in sorted(RESULTS.glob("*.json"), key=lambda p: int(p.stem))]
+    return render(rows)
 
 
 if __name__ == "__main__":

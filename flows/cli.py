@@ -67,13 +67,13 @@ def run_ingest(args: argparse.Namespace) -> int:
     data_dir = check_data_dir(args.data)
     quiet_prefect_defaults()
     from flows.ingest import ingest_flow
-    from flows.runners import task_runner
+    from flows.runners import batches_in_flight, task_runner
 
     runner = task_runner(args.workers, args.dask_address)
     flow = ingest_flow.with_options(task_runner=runner) if runner else ingest_flow
     with progress_bar(enabled=sys.stderr.isatty()):
         state = flow(sources=sources, data_dir=data_dir, batch_size=args.batch_size, link=not args.no_link,
-                     **web_files, return_state=True)
+                     batches_in_flight=batches_in_flight(args.workers), **web_files, return_state=True)
     summary = state.result(raise_on_failure=False)
     if isinstance(summary, BaseException):
         raise UsageError(f"the run failed before it could count its work: {summary}") from summary
@@ -210,7 +210,8 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--batch-size", type=int, default=BATCH_SIZE, help="documents per batch task")
     ingest.add_argument("--no-link", action="store_true", help="skip linking the new articles")
     ingest.add_argument("--workers", type=int, default=None, metavar="N",
-                        help="run the stages on a local Dask cluster of N processes")
+                        help="run the stages on a local Dask cluster of N processes (0: in this process; "
+                             "default: a worker process per core)")
     ingest.add_argument("--dask-address", metavar="tcp://HOST:PORT", help="run the stages on this Dask cluster")
     ingest.set_defaults(run=run_ingest)
 

@@ -5,46 +5,31 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import chain
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from prefect import flow, get_run_logger, task
 from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 from prefect.states import Failed
 
+from flows.batch import process
 from flows.artifacts import publish_summary, report_progress, start_progress
 from flows.link import link_articles
-from tasks import batches
+from flows.runners import batches_in_flight as default_in_flight
+from flows.runners import default_task_runner
 from tasks.report import RunSummary
-from tasks.settings import BATCH_SIZE, MAX_BATCHES_IN_FLIGHT
-from tasks.extract import document_id
+from tasks.settings import BATCH_SIZE
 from tasks.schema import Quarantine, RawDocument
-from tasks.sources import iter_paths, read_sources, sha256_hex
+from tasks.sources import document_id, iter_paths, read_sources, sha256_hex
 from tasks.store import KnownKeys, commit_batch, data_lock, quarantine_key, recover, without_known
 from tasks.web import FetchOptions, FetchResult, HttpCache, fetch_feeds, fetch_urls, read_url_list
 
+if TYPE_CHECKING:
+    from tasks.batches import ProcessedBatch
+
 HTTP_CACHE = "_state/http_cache.json"
-
-
-@task(name="extract", retries=1)
-def extract(raws: list[RawDocument | Quarantine], run_id: str, ingested_at: datetime) -> batches.Batch:
-    return batches.prepare_batch(raws, run_id, ingested_at)
-
-
-@task(name="clean-and-split", retries=1)
-def clean_and_split(batch: batches.Batch) -> batches.Batch:
-    return batches.segment_batch(batch)
-
-
-@task(name="enrich", retries=1)
-def enrich(batch: batches.Batch) -> batches.Batch:
-    return batches.enrich_batch(batch)
-
-
-@task(name="entities-and-signatures", retries=1)
-def index(batch: batches.Batch, spacy_model: str | None) -> batches.Batch:
-    return batches.index_batch(batch, spacy_model)
 
 
 @task(name="fetch", retries=1, retry_delay_seconds=10)
@@ -61,12 +46,13 @@ def fetch(urls_file: str | None, feeds_file: str | None, cache: HttpCache) -> Fe
 
 
 @task(name="write")
-def write(batch: batches.Batch, data_dir: str, known: KnownKeys, batch_name: str) -> dict:
+def write(processed: ProcessedBatch, data_dir: str, known: KnownKeys, batch_name: str,
+          ingest_date: date) -> dict:
     """Commit a batch under the data folder's lock, minus what another run committed meanwhile."""
     with data_lock(Path(data_dir)):
         known.refresh()
-        tables = without_known(batches.batch_tables(batch), known)
-        commit_batch(Path(data_dir), batch_name, batch.ingested_at.date(), tables)
+        tables = without_known(processed.tables, known)
+        commit_batch(Path(data_dir), batch_name, ingest_date, tables)
         known.doc_ids.update(tables["documents"].column("doc_id").to_pylist())
     return tables
 
@@ -117,7 +103,7 @@ def run_name() -> str:
     return f"ingest {', '.join(names)} ({files} file{'s' if files != 1 else ''})"
 
 
-@flow(name="ingest", flow_run_name=run_name, log_prints=True)
+@flow(name="ingest", flow_run_name=run_name, log_prints=True, task_runner=default_task_runner())
 def ingest_flow(
     sources: list[str],
     data_dir: str = "data",
@@ -126,6 +112,7 @@ def ingest_flow(
     link: bool = True,
     urls_file: str | None = None,
     feeds_file: str | None = None,
+    batches_in_flight: int | None = None,
 ) -> RunSummary:
     """Ingest files and folders, a URL list and feeds into the dataset at `data_dir`, then link."""
     ingested_at = datetime.now(UTC)
@@ -141,15 +128,14 @@ def ingest_flow(
     progress = start_progress(f"inputs read of {files}")
     inputs = chain(fetched.documents, fetched.quarantined, read_sources(sources))
     pending: deque[tuple[str, PrefectFuture]] = deque()
+    batches_in_flight = batches_in_flight or default_in_flight(None)
     for number, raws in enumerate(chunked(unknown_inputs(inputs, known, summary), batch_size)):
-        batch = extract.submit(raws, summary.run_id, ingested_at)
-        batch = index.submit(enrich.submit(clean_and_split.submit(batch)), spacy_model)
-        pending.append((f"{summary.run_id}-{number:05d}", batch))
-        while len(pending) > MAX_BATCHES_IN_FLIGHT:
-            _write_next(pending, data_dir, known, summary)
+        pending.append((f"{summary.run_id}-{number:05d}", process.submit(raws, summary.run_id, ingested_at, spacy_model)))
+        while len(pending) > batches_in_flight:
+            _write_next(pending, data_dir, known, summary, ingested_at.date())
             report_progress(progress, summary.files_read, files)
     while pending:
-        _write_next(pending, data_dir, known, summary)
+        _write_next(pending, data_dir, known, summary, ingested_at.date())
         report_progress(progress, summary.files_read, files)
     if link and summary.new_article_ids:  # an unchanged inbox or feed: nothing to relink
         summary.links.update(link_articles(data_dir, summary.new_article_ids))
@@ -164,14 +150,14 @@ def ingest_flow(
     return summary
 
 
-def _write_next(pending: deque, data_dir: str, known: KnownKeys, summary: RunSummary) -> None:
+def _write_next(pending: deque, data_dir: str, known: KnownKeys, summary: RunSummary, ingest_date: date) -> None:
     """Write the oldest batch; a batch whose stages failed is reported, and its inputs stay new."""
     name, future = pending.popleft()
     try:
-        batch = future.result()
+        processed = future.result()
     except Exception as error:  # a failed batch (after its retries) costs only its own inputs
         get_run_logger().error(f"batch {name} failed: {error}")
         summary.failed_batches.append(name)
         return
-    written = write(batch, data_dir, known, name)
-    summary.add_batch(written, batch.seconds)
+    written = write(processed, data_dir, known, name, ingest_date)
+    summary.add_batch(written, processed.seconds)

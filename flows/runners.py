@@ -1,17 +1,48 @@
-"""The task runner of a run: Prefect's thread pool, a local Dask cluster of processes, or a
-Dask cluster elsewhere (prefect-dask's DaskTaskRunner)."""
+"""Where a run's batches are processed: worker processes on this machine (the default), a
+local Dask cluster, a Dask cluster elsewhere (prefect-dask's DaskTaskRunner), or this process."""
 
 from __future__ import annotations
 
-from prefect_dask import DaskTaskRunner
+import os
+
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+
+from tasks.settings import MIN_BATCHES_IN_FLIGHT
 
 
-def task_runner(workers: int | None = None, dask_address: str | None = None) -> DaskTaskRunner | None:
-    """A Dask runner for `--dask-address` or `--workers N` (N > 1); None keeps Prefect's default."""
+# One BLAS thread a worker: the workers are the parallelism, one a core, and each OpenBLAS
+# thread more would compete with them for the same cores and hold buffers of its own.
+WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1"}
+
+
+def default_task_runner() -> ProcessPoolTaskRunner:
+    """A worker process a core: the stages are CPU-bound Python, which threads do not scale."""
+    return ProcessPoolTaskRunner(max_workers=os.cpu_count() or 1, initializer=set_worker_env)
+
+
+def set_worker_env() -> None:
+    """Run first in each worker process, before numpy is imported."""
+    os.environ.update(WORKER_ENV)
+
+
+def task_runner(workers: int | None = None, dask_address: str | None = None) -> TaskRunner | None:
+    """The runner for `--workers N` / `--dask-address`; None keeps the flow's default."""
+    # Imported here: Dask costs every worker process 30 MB and a second of start-up otherwise.
+    from prefect_dask import DaskTaskRunner
+
     if dask_address:
         return DaskTaskRunner(address=dask_address)
-    if workers and workers > 1:
-        # One thread per process: the stages are CPU-bound Python, so processes, not threads, scale.
-        cluster = {"n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": None}
-        return DaskTaskRunner(cluster_kwargs=cluster)
-    return None
+    if workers is None:
+        return None
+    if workers == 0:
+        return ThreadPoolTaskRunner()  # everything in this process: for a debugger, or a handful of files
+    # One thread a process, as above.
+    cluster = {"n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": None,
+               "env": WORKER_ENV}
+    return DaskTaskRunner(cluster_kwargs=cluster)
+
+
+def batches_in_flight(workers: int | None) -> int:
+    """Batches submitted ahead of the writer: one a worker and one waiting keep every worker
+    busy while the flow writes, and bound the memory held to a few batches whatever the corpus."""
+    return max(MIN_BATCHES_IN_FLIGHT, (workers if workers is not None else os.cpu_count() or 1) + 1)

@@ -3,11 +3,13 @@ document that breaks a step into a quarantine row instead of a failed batch."""
 
 from __future__ import annotations
 
+import ctypes
 import time
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 import pyarrow as pa
@@ -131,6 +133,53 @@ def index_batch(batch: Batch, spacy_model: str | None) -> Batch:
     _timed(batch, "entities", find_entities)
     _timed(batch, "signatures", sign)
     return batch
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessedBatch:
+    """What a batch adds to each table, and the seconds each stage took."""
+
+    tables: dict[str, pa.Table]
+    seconds: dict[str, float]
+
+
+def process_batch(
+    raws: Iterable[RawDocument | Quarantine], run_id: str, ingested_at: datetime, spacy_model: str | None
+) -> ProcessedBatch:
+    """Every CPU stage of a batch in turn: extract, clean and split, enrich, entities and signatures.
+
+    One call per batch, so that a worker process receives the inputs once and sends back only
+    the rows: a task per stage would ship each batch's pages to and fro between stages.
+    """
+    processed = _processed(raws, run_id, ingested_at, spacy_model)
+    return_freed_memory()  # the batch's documents and pages are garbage by now
+    return processed
+
+
+def _processed(raws: Iterable[RawDocument | Quarantine], run_id: str, ingested_at: datetime,
+               spacy_model: str | None) -> ProcessedBatch:
+    batch = index_batch(enrich_batch(segment_batch(prepare_batch(raws, run_id, ingested_at))), spacy_model)
+    tables = _timed(batch, "tables", lambda: batch_tables(batch))
+    return ProcessedBatch(tables, dict(batch.seconds))
+
+
+@lru_cache(maxsize=1)
+def _glibc() -> ctypes.CDLL | None:
+    try:
+        return ctypes.CDLL("libc.so.6")
+    except OSError:
+        return None
+
+
+def return_freed_memory() -> None:
+    """Give the heap's free pages back to the system (glibc's malloc_trim; elsewhere nothing).
+
+    lxml's trees of large pages fragment the heap: without this a worker's resident set keeps
+    the high-water mark of every batch it ran, ~100 MB more a worker on the AEB corpus.
+    """
+    libc = _glibc()
+    if libc is not None and hasattr(libc, "malloc_trim"):
+        libc.malloc_trim(0)
 
 
 def batch_tables(batch: Batch) -> dict[str, pa.Table]:

@@ -15,6 +15,7 @@ from trafilatura.utils import load_html
 
 from tasks.decode import decode_bytes
 from tasks.schema import Document, Quarantine, RawDocument
+from tasks.sources import document_id
 from tasks.settings import MAX_INPUT_BYTES
 
 
@@ -93,11 +94,6 @@ def _clean(value: object) -> str | None:
         return None
     text = str(value).strip()
     return text or None
-
-
-def document_id(source_uri: str, content_sha256: str) -> str:
-    """Stable id of one input version: the same bytes from the same place are the same document."""
-    return hashlib.sha256(f"{source_uri}\n{content_sha256}".encode()).hexdigest()[:32]
 
 
 def prepare_document(raw: RawDocument) -> Document | Quarantine:

@@ -10,7 +10,6 @@ import hashlib
 import re
 
 import numpy as np
-from datasketch import MinHash
 
 from tasks.schema import Article
 from tasks.settings import LSH_BANDS, LSH_ROWS, MIN_WORDS_TO_LINK, MINHASH_PERMUTATIONS, SHINGLE_WORDS
@@ -28,6 +27,10 @@ def shingles(body: str, size: int = SHINGLE_WORDS) -> set[bytes]:
 
 def signatures(bodies: list[str]) -> list[np.ndarray]:
     """MinHash signatures (uint32 arrays) of many bodies at once (datasketch's bulk hashing)."""
+    # Imported here: datasketch's package imports all its sketches and scipy (60 MB), which the
+    # flow's own process, that only compares signatures, does not need.
+    from datasketch import MinHash
+
     sets = [sorted(shingles(body)) for body in bodies]
     return [m.hashvalues.astype(np.uint32) for m in MinHash.bulk(sets, num_perm=MINHASH_PERMUTATIONS)]
 

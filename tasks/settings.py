@@ -4,13 +4,19 @@
 # (trafilatura #704); real article pages stay far below this (the 181 AEB pages: all < 1 MB).
 MAX_INPUT_BYTES = 8 * 1024 * 1024
 
-# Documents per batch task: Prefect costs 3-6 ms per task run (STACK.md), so batches of a
-# few hundred keep orchestration under 1% while bounding the memory a batch holds.
-BATCH_SIZE = 250
+# Documents per batch task: Prefect costs 3-6 ms per task run (STACK.md), under 0.1% of the
+# ~20 s a batch of 100 pages takes; a batch's pages, trees and rows are ~80 MB of a worker's
+# memory at 250 documents and a third of that at 100 (bench/RESULTS.md).
+BATCH_SIZE = 100
 
-# Batches submitted but not yet written: enough to keep every worker busy while the flow
-# writes, few enough that memory stays bounded however large the corpus.
-MAX_BATCHES_IN_FLIGHT = 4
+# DuckDB's memory for linking and queries; beyond it, joins spill to the data folder's
+# _state/duckdb_spill. Its default, 80% of the machine's RAM, bounds nothing a worker shares.
+DUCKDB_MEMORY_LIMIT = "512MB"
+
+# Batches submitted but not yet written, at least: one processed while the flow writes the
+# last (in this process: threads overlap the writer with the stages); with worker processes,
+# one more than the workers (flows/runners.py). Memory stays bounded however large the corpus.
+MIN_BATCHES_IN_FLIGHT = 2
 
 # Fewer letters than this and langid's guess is noise (a 2-word line scores 'sr' at 0.01).
 MIN_LANGUAGE_LETTERS = 20
@@ -27,9 +33,10 @@ DATE_TEXT_WINDOW = 400
 KEYWORDS_PER_ARTICLE = 10
 KEYWORD_MIN_BIGRAM_COUNT = 2
 
-# spaCy nlp.pipe batch: 64 articles kept both cores' BLAS busy without growing memory;
-# texts are cut at 20k characters (a long article is ~5k) so one giant page can't stall NER.
-NER_BATCH_SIZE = 64
+# spaCy nlp.pipe batch: the speed is the same from 8 to 64 articles, the memory is not: on AEB
+# articles the pipe's peak grew from 170 MB at 8 to 550 MB at 64, the largest allocation of a
+# worker. Texts are cut at 20k characters (a long article is ~5k) so one giant page can't stall NER.
+NER_BATCH_SIZE = 8
 NER_MAX_CHARS = 20_000
 
 # Near-duplicates. 3-word shingles: on the seeds, the syndicated copy of the AP story (edited

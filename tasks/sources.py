@@ -23,6 +23,11 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def document_id(source_uri: str, content_sha256: str) -> str:
+    """Stable id of one input version: the same bytes from the same place are the same document."""
+    return hashlib.sha256(f"{source_uri}\n{content_sha256}".encode()).hexdigest()[:32]
+
+
 def iter_paths(sources: Iterable[str | Path]) -> Iterator[Path]:
     """Every file under the given files and folders (recursive, sorted, hidden files skipped).
 

@@ -28,11 +28,13 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from tasks.schema import DERIVED_TABLES, PARTITIONED_TABLES, TABLE_SCHEMAS
+from tasks.settings import DUCKDB_MEMORY_LIMIT
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 STAGING = "_staging"
 COMMIT_MARKER = "COMMIT"
 LOCK_FILE = ".lock"
+SPILL = "_state/duckdb_spill"  # where DuckDB writes what exceeds its memory limit
 PARQUET_OPTIONS = {"compression": "zstd", "row_group_size": 256_000}
 
 
@@ -194,6 +196,13 @@ def connect(data_dir: Path, database: str = ":memory:") -> duckdb.DuckDBPyConnec
     """A DuckDB connection with a view per table of the dataset (empty, typed views for empty tables)."""
     connection = duckdb.connect(database)
     connection.execute("SET VARIABLE data_dir = ?", [str(Path(data_dir).resolve())])
+    connection.execute("SET memory_limit = ?", [DUCKDB_MEMORY_LIMIT])
+    spill = Path(data_dir).resolve() / SPILL
+    try:
+        spill.parent.mkdir(parents=True, exist_ok=True)  # DuckDB makes only the last folder itself
+        connection.execute("SET temp_directory = ?", [str(spill)])
+    except OSError:
+        pass  # a read-only dataset: queries still run, within the memory limit
     for table, schema in TABLE_SCHEMAS.items():
         if part_files(data_dir, table):
             connection.execute(sql_text(table))

@@ -1,12 +1,16 @@
-"""A run on a local Dask cluster of processes makes the same tables as Prefect's default runner."""
+"""The runners make the same tables: worker processes (the default), a local Dask cluster of
+processes, and this process alone."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from prefect.task_runners import ProcessPoolTaskRunner
 
 from flows.cli import main
+from flows.ingest import ingest_flow
+from flows.runners import batches_in_flight
 from tasks.schema import TABLE_SCHEMAS
 from tasks.store import connect
 
@@ -24,9 +28,16 @@ def snapshot(data: Path) -> dict[str, list[tuple]]:
     return tables
 
 
+def test_the_default_runner_is_a_worker_process_a_core(monkeypatch):
+    assert isinstance(ingest_flow.task_runner, ProcessPoolTaskRunner)
+    monkeypatch.setattr("os.cpu_count", lambda: 8)
+    assert batches_in_flight(None) == 9 and batches_in_flight(2) == 3 and batches_in_flight(0) == 2
+
+
 @pytest.mark.slow
-def test_dask_cluster_makes_the_same_tables(prefect_server, tmp_path):
-    default, dask = tmp_path / "default", tmp_path / "dask"
-    assert main(["ingest", str(EXAMPLES), "--data", str(default)]) == 0
+def test_every_runner_makes_the_same_tables(prefect_server, tmp_path):
+    default, dask, threads = tmp_path / "default", tmp_path / "dask", tmp_path / "threads"
+    assert main(["ingest", str(EXAMPLES), "--data", str(default), "--batch-size", "3"]) == 0
     assert main(["ingest", str(EXAMPLES), "--data", str(dask), "--workers", "2", "--batch-size", "3"]) == 0
-    assert snapshot(dask) == snapshot(default)
+    assert main(["ingest", str(EXAMPLES), "--data", str(threads), "--workers", "0"]) == 0
+    assert snapshot(dask) == snapshot(default) == snapshot(threads)

@@ -22,6 +22,10 @@ PARAGRAPH = ("Officials in {city} said on Monday that the new tram line would op
              "delays, and that tickets would cost the same as on the city's buses for the first year of service.")
 
 
+# The batches run in this process (threads), where the monkeypatched stage is the one they call.
+IN_PROCESS = ("--batch-size", "3", "--workers", "0")
+
+
 def make_inbox(folder: Path, count: int, poison: set[int] = frozenset()) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(count):
@@ -43,7 +47,7 @@ def test_a_batch_that_fails_once_is_retried(prefect_server, tmp_path, monkeypatc
 
     monkeypatch.setattr(batches, "segment_batch", flaky)
     data = tmp_path / "data"
-    assert main(["ingest", str(make_inbox(tmp_path / "in", 6)), "--data", str(data), "--batch-size", "3"]) == 0
+    assert main(["ingest", str(make_inbox(tmp_path / "in", 6)), "--data", str(data), *IN_PROCESS]) == 0
     assert failed and row_counts(data)["documents"] == 6
 
 
@@ -57,12 +61,12 @@ def test_a_failed_batch_loses_no_other_batch_and_the_run_fails_honestly(prefect_
 
     monkeypatch.setattr(batches, "segment_batch", poisoned)
     inbox, data = make_inbox(tmp_path / "in", 9, poison={4}), tmp_path / "data"
-    assert main(["ingest", str(inbox), "--data", str(data), "--batch-size", "3"]) == 1
+    assert main(["ingest", str(inbox), "--data", str(data), *IN_PROCESS]) == 1
     out = capsys.readouterr().out
     assert "FAILED batches" in out and "6 new documents" in out
     assert row_counts(data)["documents"] == 6
     monkeypatch.setattr(batches, "segment_batch", real)
-    assert main(["ingest", str(inbox), "--data", str(data), "--batch-size", "3"]) == 0
+    assert main(["ingest", str(inbox), "--data", str(data), *IN_PROCESS]) == 0
     assert row_counts(data)["documents"] == 9
 
 

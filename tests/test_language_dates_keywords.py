@@ -74,3 +74,10 @@ def test_keywords_follow_the_articles_language():
             "2030 fertig sein. Der Stadtrat rechnet mit Kosten von 40 Millionen Franken für die Velowege.")
     keywords = extract_keywords(text, "de", k=3)
     assert keywords[:2] == ["Velowege", "Stadtrat"] and "der" not in {k.lower() for k in keywords}
+
+
+@pytest.mark.parametrize("language, stop, fallback", [("fr", "le", False), ("de", "und", False), ("zz", "the", True), (None, "the", True)])
+def test_stop_words_per_language_and_english_otherwise(language, stop, fallback):
+    from tasks.terms import stop_words
+
+    assert stop in stop_words(language) and (stop_words(language) == stop_words("en")) == fallback

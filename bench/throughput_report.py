@@ -1,0 +1,100 @@
+"""bench/RESULTS.md from the measures bench/throughput.py saved (bench/results/<size>.json)."""
+
+from __future__ import annotations
+
+import json
+
+STAGES = ("extract", "clean_split", "enrich", "entities", "signatures", "tables", "write", "link")
+GOALS = {
+    "overhead": "orchestration overhead <= 5% of a 10k-document run",
+    "extract": "extract-and-clean within 1.3x bare trafilatura on the same pages",
+    "workers": "two workers >= 1.7x one",
+    "memory": "peak memory within 1.5 GB, flat as the corpus grows tenfold",
+    "scale": "100k documents ingest and link on this machine",
+}
+
+
+def render(rows: list[dict]) -> str:
+    lines = ["# Throughput, scaling and memory", "",
+             "Produced by `bench/throughput.py` on this machine (2 cores, 24 GB). Each size is one run of the",
+             "script: its baselines and its flows were measured together, so every ratio below compares",
+             "measures taken minutes apart on the same corpus. Corpus: `bench/corpus.py` (half HTML pages,",
+             "three in ten text files, two in ten JSONL records, all varied from the 181 AEB pages and the",
+             "seeds). Memory: the summed resident set of the newsflow process and all its workers, sampled",
+             "every 0.5 s (the Prefect server's own, a separate process, is not included).", ""]
+    lines += _end_to_end(rows) + [""] + _ratios(rows) + [""] + _stages(rows) + [""] + _parquet(rows)
+    lines += ["", "## Raw measures", "", "```json", json.dumps(rows, indent=1), "```"]
+    return "\n".join(lines) + "\n"
+
+
+def _end_to_end(rows: list[dict]) -> list[str]:
+    out = ["## End to end", "", "| documents | runner | seconds | documents/s | peak MB |", "|---|---|---|---|---|"]
+    names = (("plain", "task functions, no Prefect (process pool)"), ("flow", "flow, default runner"),
+             ("dask1", "flow, Dask, 1 worker"), ("dask2", "flow, Dask, 2 workers"))
+    for row in rows:
+        for key, label in names:
+            if key in row:
+                run = row[key]
+                out.append(f"| {row['documents']:,} | {label} | {run['seconds']:.0f} | "
+                           f"{row['documents'] / run['seconds']:.1f} | {run['peak_mb']:.0f} |")
+    return out
+
+
+def _ratios(rows: list[dict]) -> list[str]:
+    out = ["## The goals, as ratios measured in one run", "", "| documents | measure | value | goal |", "|---|---|---|---|"]
+    for row in rows:
+        n = f"{row['documents']:,}"
+        if "plain" in row and "flow" in row:
+            overhead = row["flow"]["seconds"] / row["plain"]["seconds"] - 1
+            out.append(f"| {n} | flow vs the same functions without Prefect | {overhead:+.1%} | {GOALS['overhead']} |")
+        if "extraction" in row:
+            e = row["extraction"]
+            out.append(f"| {n} | extract+clean / bare trafilatura ({e['pages']} pages) | "
+                       f"{e['extract_clean_s'] / e['bare_trafilatura_s']:.2f}x | {GOALS['extract']} |")
+        if "dask1" in row and "dask2" in row:
+            out.append(f"| {n} | 2 Dask workers vs 1 | {row['dask1']['seconds'] / row['dask2']['seconds']:.2f}x "
+                       f"| {GOALS['workers']} |")
+        if "flow" in row:
+            out.append(f"| {n} | peak memory, default runner | {row['flow']['peak_mb']:.0f} MB | {GOALS['memory']} |")
+    out += _growth(rows)
+    return out
+
+
+def _growth(rows: list[dict]) -> list[str]:
+    """Memory and link time as the corpus grows tenfold."""
+    out = []
+    by_size = {row["documents"]: row for row in rows if "flow" in row}
+    for small in sorted(by_size):
+        big = by_size.get(small * 10)
+        if big is None:
+            continue
+        out.append(f"| {small:,} -> {big['documents']:,} | peak memory grows | "
+                   f"{big['flow']['peak_mb'] / by_size[small]['flow']['peak_mb']:.2f}x | flat |")
+        if "plain" in big and "plain" in by_size[small]:
+            ratio = big["plain"]["stages"]["link"] / by_size[small]["plain"]["stages"]["link"]
+            out.append(f"| {small:,} -> {big['documents']:,} | link time grows | {ratio:.1f}x | <= 12x |")
+    return out
+
+
+def _stages(rows: list[dict]) -> list[str]:
+    plain = [row for row in rows if "plain" in row]
+    if not plain:
+        return []
+    out = ["## Per stage (task functions without Prefect; CPU seconds summed over the workers)", "",
+           "| documents | " + " | ".join(STAGES) + " |", "|---|" + "---|" * len(STAGES)]
+    for row in plain:
+        stages = row["plain"]["stages"]
+        cells = [f"{stages.get(s, 0):.1f} s ({row['documents'] / stages[s]:.0f}/s)" if stages.get(s) else "-"
+                 for s in STAGES]
+        out.append(f"| {row['documents']:,} | " + " | ".join(cells) + " |")
+    return out
+
+
+def _parquet(rows: list[dict]) -> list[str]:
+    out = ["## Parquet written by the default run", "", "| documents | MB | part files | largest file MB |",
+           "|---|---|---|---|"]
+    for row in rows:
+        if "parquet" in row:
+            p = row["parquet"]
+            out.append(f"| {row['documents']:,} | {p['total_mb']:.0f} | {p['files']} | {p['largest_file_mb']:.1f} |")
+    return out

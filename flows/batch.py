@@ -1,0 +1,24 @@
+"""The task that takes a batch through every CPU stage, in a module of its own: a worker process
+imports this and what the stages need, not the flow's readers, writers and linking."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from prefect import task
+
+if TYPE_CHECKING:
+    from tasks.batches import ProcessedBatch
+    from tasks.schema import Quarantine, RawDocument
+
+
+@task(name="extract-clean-split-enrich", retries=1)
+def process(raws: list[RawDocument | Quarantine], run_id: str, ingested_at: datetime,
+            spacy_model: str | None) -> ProcessedBatch:
+    """A batch through extract, clean and split, enrich, entities and signatures: its table rows."""
+    # Imported where it runs, on the worker: the stages' libraries (spaCy, trafilatura, the
+    # language and MinHash models, ~200 MB) need not load in the flow's own process.
+    from tasks.batches import process_batch
+
+    return process_batch(raws, run_id, ingested_at, spacy_model)
