@@ -73,7 +73,8 @@ def run_ingest(args: argparse.Namespace) -> int:
     flow = ingest_flow.with_options(task_runner=runner) if runner else ingest_flow
     with progress_bar(enabled=sys.stderr.isatty()):
         state = flow(sources=sources, data_dir=data_dir, batch_size=args.batch_size, link=not args.no_link,
-                     batches_in_flight=batches_in_flight(args.workers), **web_files, return_state=True)
+                     batches_in_flight=batches_in_flight(args.workers), compact=not args.no_compact, **web_files,
+                     return_state=True)
     summary = state.result(raise_on_failure=False)
     if isinstance(summary, BaseException):
         raise UsageError(f"the run failed before it could count its work: {summary}") from summary
@@ -209,6 +210,8 @@ def build_parser() -> argparse.ArgumentParser:
     _data_option(ingest)
     ingest.add_argument("--batch-size", type=int, default=BATCH_SIZE, help="documents per batch task")
     ingest.add_argument("--no-link", action="store_true", help="skip linking the new articles")
+    ingest.add_argument("--no-compact", action="store_true",
+                        help="keep a part file a batch (merge them later with `newsflow compact`)")
     ingest.add_argument("--workers", type=int, default=None, metavar="N",
                         help="run the stages on a local Dask cluster of N processes (0: in this process; "
                              "default: a worker process per core)")

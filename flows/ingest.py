@@ -19,6 +19,8 @@ from flows.artifacts import publish_summary, report_progress, start_progress
 from flows.link import link_articles
 from flows.runners import batches_in_flight as default_in_flight
 from flows.runners import default_task_runner
+from tasks.compact import Compaction
+from tasks.compact import compact as compact_parts
 from tasks.report import RunSummary
 from tasks.settings import BATCH_SIZE
 from tasks.schema import Quarantine, RawDocument
@@ -55,6 +57,12 @@ def write(processed: ProcessedBatch, data_dir: str, known: KnownKeys, batch_name
         commit_batch(Path(data_dir), batch_name, ingest_date, tables)
         known.doc_ids.update(tables["documents"].column("doc_id").to_pylist())
     return tables
+
+
+@task(name="compact")
+def merge_small_parts(data_dir: str, ingest_date: date) -> list[Compaction]:
+    """Merge the day's part files, one a batch, into files of a size DuckDB reads fast."""
+    return compact_parts(Path(data_dir), partition=f"ingest_date={ingest_date.isoformat()}")
 
 
 def new_run_id(now: datetime) -> str:
@@ -113,8 +121,10 @@ def ingest_flow(
     urls_file: str | None = None,
     feeds_file: str | None = None,
     batches_in_flight: int | None = None,
+    compact: bool = True,
 ) -> RunSummary:
-    """Ingest files and folders, a URL list and feeds into the dataset at `data_dir`, then link."""
+    """Ingest files and folders, a URL list and feeds into the dataset at `data_dir`, merge the
+    day's small part files (unless `compact` is off), then link the new articles."""
     ingested_at = datetime.now(UTC)
     summary = RunSummary(run_id=new_run_id(ingested_at), data_dir=data_dir)
     known = KnownKeys(Path(data_dir))
@@ -137,6 +147,8 @@ def ingest_flow(
     while pending:
         _write_next(pending, data_dir, known, summary, ingested_at.date())
         report_progress(progress, summary.files_read, files)
+    if compact and summary.batches:
+        summary.merged_files = sum(merged.files_before for merged in merge_small_parts(data_dir, ingested_at.date()))
     if link and summary.new_article_ids:  # an unchanged inbox or feed: nothing to relink
         summary.links.update(link_articles(data_dir, summary.new_article_ids))
     report_progress(progress, files, files)

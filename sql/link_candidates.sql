@@ -3,32 +3,57 @@
 -- Three routes, none of them all-pairs:
 --   * the same body hash (exact duplicates);
 --   * a shared LSH band of the MinHash signatures (near-duplicates);
---   * at least $min_shared_entities shared named entities that are not everywhere
---     (at most $max_entity_articles articles), for rewrites that share few shingles; each
---     new article keeps its $max_entity_partners best partners (most names shared), which
---     keeps this route linear in the dataset however often names recur.
-WITH named AS (
-    SELECT DISTINCT article_id, lower(text) AS name, label
-    FROM entities
-    WHERE label IN ('PERSON', 'ORG', 'PLACE', 'EVENT')
+--   * at least $min_shared_entities shared names (people, organisations, places, events), for
+--     rewrites that share few shingles. Same-story links hold only within $window_days, so
+--     names meet within time buckets of that width: an article's own bucket and the two
+--     beside it (its date: published, else ingested). Each new article brings its
+--     $names_per_article rarest names that another article of those buckets also has, none in
+--     more than $max_entity_articles articles there, and keeps its $max_entity_partners best
+--     partners (most names shared). So the join grows with the articles of a few weeks, not
+--     with the dataset, and common names cost nothing.
+WITH dated AS MATERIALIZED (
+    -- Numbers stand for article ids in the name join: grouping millions of pairs of integers
+    -- takes a fraction of the time and memory that pairs of strings do.
+    SELECT article_id, row_number() OVER (ORDER BY article_id) AS number,
+           floor(epoch(coalesce(published_at, ingested_at)) / (86400 * $window_days))::BIGINT AS bucket
+    FROM articles
 ),
-distinctive AS (
+named AS MATERIALIZED (
+    SELECT DISTINCT d.number, lower(e.text) AS name, e.label, d.bucket
+    FROM entities AS e
+    JOIN dated AS d USING (article_id)
+    WHERE e.label IN ('PERSON', 'ORG', 'PLACE', 'EVENT')
+),
+frequency AS (  -- articles with the name in a bucket and the two beside it
+    SELECT name, label, bucket + shift AS bucket, sum(articles) AS articles
+    FROM (SELECT name, label, bucket, count(*) AS articles FROM named GROUP BY ALL),
+         (VALUES (-1), (0), (1)) AS step(shift)
+    GROUP BY ALL
+),
+rarest AS (
     SELECT n.*
     FROM named AS n
-    JOIN (SELECT name, label FROM named GROUP BY name, label HAVING count(*) <= $max_entity_articles) USING (name, label)
+    JOIN (SELECT number, article_id FROM dated) USING (number)
+    JOIN new_articles USING (article_id)
+    JOIN frequency USING (name, label, bucket)
+    WHERE articles BETWEEN 2 AND $max_entity_articles
+    QUALIFY row_number() OVER (PARTITION BY n.number ORDER BY articles, name) <= $names_per_article
 ),
 shared_names AS (
-    SELECT n.article_id AS a, o.article_id AS b, count(*) AS shared
-    FROM distinctive AS n
-    JOIN new_articles USING (article_id)
-    JOIN distinctive AS o ON o.name = n.name AND o.label = n.label AND o.article_id <> n.article_id
+    SELECT probe.number AS a, o.number AS b, count(*) AS shared
+    FROM (SELECT number, name, label, bucket + shift AS bucket
+          FROM rarest, (VALUES (-1), (0), (1)) AS step(shift)) AS probe
+    JOIN named AS o USING (name, label, bucket)
+    WHERE o.number <> probe.number
     GROUP BY ALL
     HAVING count(*) >= $min_shared_entities
 ),
 by_entities AS (
-    SELECT a, b
-    FROM shared_names
-    QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, b) <= $max_entity_partners
+    SELECT left_id.article_id AS a, right_id.article_id AS b
+    FROM (SELECT * FROM shared_names
+          QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, b) <= $max_entity_partners) AS best
+    JOIN (SELECT number, article_id FROM dated) AS left_id ON left_id.number = best.a
+    JOIN (SELECT number, article_id FROM dated) AS right_id ON right_id.number = best.b
 ),
 by_bands AS (
     SELECT DISTINCT n.article_id AS a, o.article_id AS b

@@ -15,6 +15,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from tasks.schema import PARTITIONED_TABLES
+from tasks.settings import PART_FILE_TARGET_BYTES
 from tasks.store import PARQUET_OPTIONS, STAGING, data_lock, fsync_path, mark_and_finish, part_files
 
 
@@ -26,19 +27,39 @@ class Compaction:
     rows: int
 
 
-def compact(data_dir: Path, min_files: int = 2) -> list[Compaction]:
-    """Merge every partition holding at least `min_files` part files into a single file."""
+def compact(data_dir: Path, min_files: int = 2, target_bytes: int = PART_FILE_TARGET_BYTES,
+            partition: str | None = None) -> list[Compaction]:
+    """Merge the small part files of every partition (or of `partition`, e.g. 'ingest_date=2025-01-13')
+    into files of up to `target_bytes`; a run of fewer than `min_files` files is left as it is."""
     data_dir = Path(data_dir)
     done = []
     with data_lock(data_dir):
         for table in PARTITIONED_TABLES:
             partitions: dict[Path, list[Path]] = {}
             for path in part_files(data_dir, table):
-                partitions.setdefault(path.parent, []).append(path)
+                if partition is None or path.parent.name == partition:
+                    partitions.setdefault(path.parent, []).append(path)
             for folder, files in sorted(partitions.items()):
-                if len(files) >= min_files:
-                    done.append(merge_partition(data_dir, table, folder, files))
+                for run in runs_to_merge(files, target_bytes):
+                    if len(run) >= min_files:
+                        done.append(merge_partition(data_dir, table, folder, run))
     return done
+
+
+def runs_to_merge(files: list[Path], target_bytes: int) -> list[list[Path]]:
+    """The partition's files below the target size, in runs that together stay within it."""
+    runs: list[list[Path]] = [[]]
+    size = 0
+    for path in sorted(files):
+        length = path.stat().st_size
+        if length >= target_bytes:
+            continue
+        if size + length > target_bytes and runs[-1]:
+            runs.append([])
+            size = 0
+        runs[-1].append(path)
+        size += length
+    return [run for run in runs if run]
 
 
 def merge_partition(data_dir: Path, table: str, folder: Path, files: list[Path]) -> Compaction:

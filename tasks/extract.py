@@ -37,20 +37,25 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     if tree is None:
         return Extracted(text="", url=url)
     meta = page_metadata(tree, url)
-    # Comments leak into the text with trafilatura's default include_comments=True (STACK.md).
-    # favor_precision: on the 181 AEB pages, with newsflow's rules after it, F1 0.970 against
-    # 0.964 with trafilatura's default balance (bench/QUALITY.md).
-    result = trafilatura.bare_extraction(
-        tree, url=url, include_comments=False, with_metadata=False, deduplicate=False, favor_precision=True
-    )
     return Extracted(
-        text=(result.text if result is not None else None) or "",
+        text=page_text(tree, url),
         title=_clean(meta.title),
         authors=split_authors(meta.author),
         date=_clean(meta.date),
         site_name=_clean(meta.sitename),
         url=_clean(meta.url) or url,
     )
+
+
+def page_text(tree: HtmlElement, url: str | None) -> str:
+    """trafilatura's main text of a parsed page, paragraphs on their own lines."""
+    # Comments leak into the text with trafilatura's default include_comments=True (STACK.md).
+    # favor_precision: on the 181 AEB pages, with newsflow's rules after it, F1 0.970 against
+    # 0.964 with trafilatura's default balance (bench/QUALITY.md).
+    result = trafilatura.bare_extraction(
+        tree, url=url, include_comments=False, with_metadata=False, deduplicate=False, favor_precision=True
+    )
+    return (result.text if result is not None else None) or ""
 
 
 def page_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:

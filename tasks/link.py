@@ -32,6 +32,7 @@ from tasks.settings import (
     MAX_ENTITY_ARTICLES,
     MAX_ENTITY_PARTNERS,
     MIN_SHARED_ENTITIES,
+    NAMES_PER_ARTICLE,
     NEAR_DUPLICATE_JACCARD,
     SAME_STORY_COSINE_ALONE,
     SAME_STORY_SCORE,
@@ -39,7 +40,7 @@ from tasks.settings import (
 )
 from tasks.store import connect, sql_text, write_derived
 from tasks.stories import StoryMember, story_roles
-from tasks.terms import content_terms, cosine
+from tasks.terms import content_terms, cosine, norm
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +55,15 @@ class LinkedArticle:
     minhash: np.ndarray | None
     terms: Counter
     names: frozenset[str] = frozenset()
+    terms_norm: float = 0.0
 
 
 def candidate_pairs(db: duckdb.DuckDBPyConnection, new_ids: list[str]) -> list[tuple[str, str]]:
     """Pairs worth judging, each once, with at least one article among `new_ids`."""
     db.register("new_articles", pa.table({"article_id": pa.array(new_ids, pa.string())}))
     params = {"max_entity_articles": MAX_ENTITY_ARTICLES, "min_shared_entities": MIN_SHARED_ENTITIES,
-              "max_entity_partners": MAX_ENTITY_PARTNERS}
+              "max_entity_partners": MAX_ENTITY_PARTNERS, "window_days": SAME_STORY_WINDOW_DAYS,
+              "names_per_article": NAMES_PER_ARTICLE}
     return [tuple(row) for row in db.execute(sql_text("link_candidates"), params).fetchall()]
 
 
@@ -79,8 +82,9 @@ def load_articles(db: duckdb.DuckDBPyConnection, article_ids: set[str]) -> dict[
             agency=record["agency"],
             word_count=record["word_count"] or 0,
             minhash=None if record["minhash"] is None else np.asarray(record["minhash"], dtype=np.uint32),
-            terms=content_terms(record["body"] or "", record["language"]),
+            terms=(terms := content_terms(record["body"] or "", record["language"])),
             names=frozenset(record["names"] or ()),
+            terms_norm=norm(terms),
         )
     return loaded
 
@@ -108,7 +112,7 @@ def story_similarity(left: LinkedArticle, right: LinkedArticle) -> float:
     article has names (a language the NER model does not read), the cosine alone, scaled so
     that the same threshold applies.
     """
-    words = cosine(left.terms, right.terms)
+    words = cosine(left.terms, right.terms, left.terms_norm, right.terms_norm)
     if not left.names and not right.names:
         return words * SAME_STORY_SCORE / SAME_STORY_COSINE_ALONE
     names = len(left.names & right.names) / len(left.names | right.names)

@@ -30,6 +30,7 @@ class RunSummary:
     seconds: Counter = field(default_factory=Counter)
     failed_batches: list[str] = field(default_factory=list)
     new_article_ids: list[str] = field(default_factory=list)
+    merged_files: int = 0  # part files the run's compaction merged
 
     def add_batch(self, written: dict[str, pa.Table], seconds: dict[str, float]) -> None:
         """Count what one batch committed (its rows after deduplication) and its stage times."""
@@ -54,6 +55,7 @@ class RunSummary:
             {"what": "documents", "count": self.documents},
             {"what": "articles", "count": self.articles},
             {"what": "batches", "count": self.batches},
+            {"what": "part files merged", "count": self.merged_files},
         ]
         rows += [{"what": f"quarantined: {k}", "count": v} for k, v in sorted(self.quarantined.items())]
         rows += [{"what": f"dropped by rule: {k}", "count": v} for k, v in self.dropped_by_rule.most_common()]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 import pyarrow as pa
@@ -299,8 +300,23 @@ TABLE_SCHEMAS = {**PARTITIONED_TABLES, **DERIVED_TABLES}
 
 
 def to_row(record: Any) -> dict[str, Any]:
-    """A record as a dict of plain values, nested dataclasses included."""
-    return dataclasses.asdict(record)
+    """A record as a dict of plain values, nested records (a list of captions) included.
+
+    Not dataclasses.asdict: its deep copy of every value made it the largest cost of writing
+    100k links (bench/LINKING.md); the values here are strings, numbers and lists of them.
+    """
+    return {name: _plain(getattr(record, name)) for name in _field_names(type(record))}
+
+
+@lru_cache(maxsize=64)
+def _field_names(record_type: type) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(record_type))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (list, tuple)) and value and dataclasses.is_dataclass(value[0]):
+        return [to_row(item) for item in value]
+    return to_row(value) if dataclasses.is_dataclass(value) else value
 
 
 def to_table(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:

@@ -9,6 +9,11 @@ MAX_INPUT_BYTES = 8 * 1024 * 1024
 # memory at 250 documents and a third of that at 100 (bench/RESULTS.md).
 BATCH_SIZE = 100
 
+# Part files: each batch commits its own, and a run merges those of its partition into files
+# of up to this size (tasks/compact.py); DuckDB reads files of 100 MB or more best (STACK.md),
+# and a merge rewrites at most this much a table, however often small runs come.
+PART_FILE_TARGET_BYTES = 128 * 2**20
+
 # DuckDB's memory for linking and queries; beyond it, joins spill to the data folder's
 # _state/duckdb_spill. Its default, 80% of the machine's RAM, bounds nothing a worker shares.
 DUCKDB_MEMORY_LIMIT = "512MB"
@@ -60,12 +65,16 @@ SAME_STORY_SCORE = 0.35
 SAME_STORY_COSINE_ALONE = 0.5
 # Reports of one event appear within days; a later article on the same topic is a new story.
 SAME_STORY_WINDOW_DAYS = 7
-# Entity-join candidates: pairs sharing at least this many distinctive named entities ...
+# Entity-join candidates (sql/link_candidates.sql), within time buckets of the window above:
+# pairs sharing at least this many names ...
 MIN_SHARED_ENTITIES = 3
-# ... where an entity in more articles than this ("United States") proposes nothing: it keeps
-# the join near-linear in the dataset rather than quadratic in a popular name's articles
-# (bench/LINKING.md: 2000 made a 10k-article relink spend most of its time on such names).
-MAX_ENTITY_ARTICLES = 300
+# ... among the new article's rarest names around its bucket, this many: a rewrite keeps the
+# story's particular people and places, which are what the rarest names are; common names
+# only multiply the pairs (bench/LINKING.md: all names made 100k articles 35x slower than 10k).
+NAMES_PER_ARTICLE = 8
+# ... where a name in more articles than this around its bucket ("United States") is not one of
+# them: it keeps the join near-linear rather than quadratic in a popular name's articles.
+MAX_ENTITY_ARTICLES = 100
 # ... and each new article is compared with at most this many of them, those sharing the most
 # names: a story rarely has more than a few dozen versions in a window, and the bound keeps
 # the route linear (bench/LINKING.md).

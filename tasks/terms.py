@@ -35,9 +35,17 @@ def content_terms(text: str, language: str | None = None) -> Counter:
     return Counter(word for word in WORD.findall(text.lower()) if word not in stops)
 
 
-def cosine(left: Counter, right: Counter) -> float:
-    """Cosine similarity of two term-count vectors (0 when either is empty)."""
+def cosine(left: Counter, right: Counter, left_norm: float | None = None, right_norm: float | None = None) -> float:
+    """Cosine similarity of two term-count vectors (0 when either is empty); pass the norms when
+    the same vector is compared many times (linking), so they are not summed again each time."""
     if not left or not right:
         return 0.0
+    if len(right) < len(left):
+        left, right = right, left
     dot = sum(count * right[term] for term, count in left.items() if term in right)
-    return dot / math.sqrt(sum(v * v for v in left.values()) * sum(v * v for v in right.values()))
+    return dot / ((left_norm or norm(left)) * (right_norm or norm(right)))
+
+
+def norm(counts: Counter) -> float:
+    """The Euclidean length of a term-count vector."""
+    return math.sqrt(sum(v * v for v in counts.values()))

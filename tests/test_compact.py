@@ -28,7 +28,8 @@ def answers(data: Path) -> dict[str, list]:
 @pytest.fixture()
 def fragmented(prefect_server, tmp_path) -> Path:
     data = tmp_path / "data"
-    assert main(["ingest", str(REPO / "examples" / "inbox"), "--data", str(data), "--batch-size", "2"]) == 0
+    assert main(["ingest", str(REPO / "examples" / "inbox"), "--data", str(data), "--batch-size", "2",
+                 "--no-compact"]) == 0
     return data
 
 
@@ -59,3 +60,20 @@ def test_a_compaction_killed_after_its_marker_is_finished_by_recover(fragmented)
     recover(fragmented)
     assert row_counts(fragmented) == counts and answers(fragmented) == before
     assert [p.name for p in part_files(fragmented, "spans")] == ["compact-x.parquet"]
+
+
+def test_files_merge_in_runs_up_to_the_target_size(tmp_path):
+    from tasks.compact import runs_to_merge
+
+    sizes = {"a": 40, "b": 40, "c": 300, "d": 40, "e": 40, "f": 40}
+    for name, size in sizes.items():
+        (tmp_path / name).write_bytes(b"x" * size)
+    runs = runs_to_merge([tmp_path / name for name in sizes], target_bytes=100)
+    assert [[p.name for p in run] for run in runs] == [["a", "b"], ["d", "e"], ["f"]]
+
+
+def test_an_ingest_leaves_one_file_a_table_and_day(prefect_server, tmp_path):
+    data = tmp_path / "data"
+    assert main(["ingest", str(REPO / "examples" / "inbox"), "--data", str(data), "--batch-size", "2"]) == 0
+    assert all(len(part_files(data, table)) <= 1 for table in TABLE_SCHEMAS if table not in {"links", "stories"})
+    assert row_counts(data)["documents"] == 9

@@ -104,3 +104,22 @@ def test_merge_keeps_old_links_and_replaces_those_of_new_articles():
         {"article_id": "a", "other_article_id": "b", "relation": "near_duplicate", "score": 0.5},
         {"article_id": "a", "other_article_id": "z", "relation": "same_story", "score": np.float32(0.7)},
     ]
+
+
+def test_names_propose_partners_within_the_same_story_window_only(tmp_path):
+    from datetime import date
+
+    from tasks.link import candidate_pairs
+    from tasks.schema import ARTICLES, ENTITIES, Article, to_row, to_table
+    from tasks.store import commit_batch, connect
+
+    ingested = datetime(2030, 6, 1, tzinfo=UTC)
+    dates = {"a": datetime(2030, 1, 1, tzinfo=UTC), "b": datetime(2030, 1, 4, tzinfo=UTC),
+             "c": datetime(2030, 3, 1, tzinfo=UTC), "d": None}  # d: undated, ingested in June
+    articles = [Article(article_id=k, doc_id=k, story_index=0, body="text", published_at=v, run_id="r",
+                        ingested_at=ingested, body_sha256=k) for k, v in dates.items()]
+    entities = [{"article_id": k, "text": name, "label": "PLACE", "count": 1, "run_id": "r"}
+                for k in dates for name in ("Kiruna", "Narvik", "Ofoten")]
+    commit_batch(tmp_path, "r-0", date(2030, 6, 1), {"articles": to_table([to_row(a) for a in articles], ARTICLES),
+                                                     "entities": to_table(entities, ENTITIES)})
+    assert candidate_pairs(connect(tmp_path), list(dates)) == [("a", "b")]
