@@ -13,14 +13,16 @@ rendered from all of them. At each size (a corpus from bench/corpus.py), in one 
 - the flow (`newsflow ingest`, a process of its own) with its default runner, and on a local
   Dask cluster of one and of two worker processes; all against one Prefect server started
   here, so no run pays for a temporary server.
-Memory is the summed resident set of the newsflow process and all its children (workers),
-sampled every half second; the Prefect server's is reported apart.
+Memory is that of the newsflow process and all its children (workers), sampled every half
+second: summed PSS (shared pages counted once; the peak reported) and summed RSS. The Prefect
+server, a process of its own, is not included.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -60,10 +62,13 @@ WORKERS = os.cpu_count() or 1
 
 
 class MemorySampler:
-    """Peak summed RSS of a process and its descendants, sampled on a thread."""
+    """Peak memory of a process and its descendants, sampled on a thread: the summed resident
+    sets (RSS, which counts a shared library once per process) and the summed proportional set
+    sizes (PSS, which shares such pages out among the processes: the memory the tree takes)."""
 
     def __init__(self, pid: int, every: float = 0.5) -> None:
-        self.pid, self.every, self.peak_mb = pid, every, 0.0
+        self.pid, self.every = pid, every
+        self.peak_mb = self.peak_rss_mb = self.peak_root_mb = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -77,23 +82,28 @@ class MemorySampler:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak_mb = max(self.peak_mb, tree_rss_mb(self.pid))
+            pss, rss, root = tree_memory_mb(self.pid)
+            self.peak_mb, self.peak_rss_mb = max(self.peak_mb, pss), max(self.peak_rss_mb, rss)
+            self.peak_root_mb = max(self.peak_root_mb, root)
             self._stop.wait(self.every)
 
 
-def tree_rss_mb(pid: int) -> float:
+def tree_memory_mb(pid: int) -> tuple[float, float, float]:
+    """(summed PSS, summed RSS, the root process's PSS) of a process tree, in MB."""
     try:
         root = psutil.Process(pid)
         processes = [root] + root.children(recursive=True)
     except psutil.NoSuchProcess:
-        return 0.0
-    total = 0
+        return 0.0, 0.0, 0.0
+    pss = rss = root_pss = 0
     for process in processes:
         try:
-            total += process.memory_info().rss
-        except psutil.NoSuchProcess:
-            pass
-    return total / 2**20
+            info = process.memory_full_info()
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+        pss, rss = pss + info.pss, rss + info.rss
+        root_pss = info.pss if process.pid == pid else root_pss
+    return pss / 2**20, rss / 2**20, root_pss / 2**20
 
 
 def compare_extraction(corpus: Path, limit: int) -> dict[str, float]:
@@ -125,7 +135,9 @@ def plain_run(corpus: Path, data: Path, workers: int) -> dict:
     seconds: Counter = Counter()
     new_ids: list[str] = []
     started = time.perf_counter()
-    with MemorySampler(os.getpid()) as memory, ProcessPoolExecutor(workers) as pool:
+    # Spawned, not forked, like the flow's workers: each starts a fresh interpreter and loads its models.
+    spawn = multiprocessing.get_context("spawn")
+    with MemorySampler(os.getpid()) as memory, ProcessPoolExecutor(workers, mp_context=spawn) as pool:
         pending: deque = deque()
         for number, raws in enumerate(chunks(read_sources([corpus]), BATCH_SIZE)):
             pending.append((number, pool.submit(batches.process_batch, raws, run_id, now, None)))
@@ -138,7 +150,7 @@ def plain_run(corpus: Path, data: Path, workers: int) -> dict:
             update_links(data, new_ids)
         seconds["link"] = time.perf_counter() - link_started
     return {"seconds": time.perf_counter() - started, "stages": dict(seconds), "articles": len(new_ids),
-            "peak_mb": memory.peak_mb}
+            "peak_mb": memory.peak_mb, "peak_rss_mb": memory.peak_rss_mb}
 
 
 def write_plain(data: Path, item: tuple, run_id: str, now: datetime, seconds: Counter) -> list[str]:
@@ -173,7 +185,15 @@ def flow_run(corpus: Path, data: Path, env: dict, extra: list[str]) -> dict:
     seconds = time.perf_counter() - started
     if process.returncode != 0:
         raise RuntimeError(f"newsflow ingest {' '.join(extra)} exited {process.returncode}:\n{output[-3000:]}")
-    return {"seconds": seconds, "peak_mb": memory.peak_mb, "summary": output.strip().splitlines()[:2]}
+    return {"seconds": seconds, "peak_mb": memory.peak_mb, "peak_rss_mb": memory.peak_rss_mb,
+            "peak_flow_process_mb": memory.peak_root_mb, "summary": summary_lines(output)}
+
+
+def summary_lines(output: str) -> list[str]:
+    """The run summary newsflow printed (its first line starts with 'run '), without the log lines."""
+    lines = output.strip().splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith("run ")), len(lines))
+    return lines[start : start + 6]
 
 
 def parquet_mb(data: Path) -> dict[str, float]:

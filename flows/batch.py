@@ -7,13 +7,15 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from prefect import task
+from prefect.cache_policies import NO_CACHE
 
 if TYPE_CHECKING:
     from tasks.batches import ProcessedBatch
     from tasks.schema import Quarantine, RawDocument
 
 
-@task(name="extract-clean-split-enrich", retries=1)
+# No cache key: a batch's inputs are megabytes of pages, hashed for nothing, as no result is kept.
+@task(name="extract-clean-split-enrich", retries=1, cache_policy=NO_CACHE)
 def process(raws: list[RawDocument | Quarantine], run_id: str, ingested_at: datetime,
             spacy_model: str | None) -> ProcessedBatch:
     """A batch through extract, clean and split, enrich, entities and signatures: its table rows."""

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 from prefect.states import Failed
@@ -47,7 +48,7 @@ def fetch(urls_file: str | None, feeds_file: str | None, cache: HttpCache) -> Fe
     return result
 
 
-@task(name="write")
+@task(name="write", cache_policy=NO_CACHE)
 def write(processed: ProcessedBatch, data_dir: str, known: KnownKeys, batch_name: str,
           ingest_date: date) -> dict:
     """Commit a batch under the data folder's lock, minus what another run committed meanwhile."""
