@@ -47,6 +47,7 @@ from bench.corpus import make_corpus  # noqa: E402
 from prefect_server import client_env, prefect_server  # noqa: E402
 from tasks import batches  # noqa: E402
 from tasks.clean import segment_document  # noqa: E402
+from tasks.compact import compact  # noqa: E402
 from tasks.decode import decode_bytes  # noqa: E402
 from tasks.extract import page_metadata, page_text  # noqa: E402
 from tasks.link import update_links  # noqa: E402
@@ -59,6 +60,7 @@ RESULTS = REPO / "bench" / "results"
 REPORT = REPO / "bench" / "RESULTS.md"
 NEWSFLOW = str(Path(sys.executable).with_name("newsflow"))
 WORKERS = os.cpu_count() or 1
+RUNS = ("compare", "plain", "flow", "dask1", "dask2")
 
 
 class MemorySampler:
@@ -130,7 +132,8 @@ def compare_extraction(corpus: Path, limit: int) -> dict[str, float]:
 
 
 def plain_run(corpus: Path, data: Path, workers: int) -> dict:
-    """The batch function without Prefect, on `workers` processes, written and linked like the flow."""
+    """The batch function without Prefect, on `workers` processes, written, compacted and linked
+    like the flow."""
     run_id, now = "plain", datetime.now(UTC)
     seconds: Counter = Counter()
     new_ids: list[str] = []
@@ -145,6 +148,9 @@ def plain_run(corpus: Path, data: Path, workers: int) -> dict:
                 new_ids += write_plain(data, pending.popleft(), run_id, now, seconds)
         while pending:
             new_ids += write_plain(data, pending.popleft(), run_id, now, seconds)
+        compact_started = time.perf_counter()
+        compact(data, partition=f"ingest_date={now.date().isoformat()}")
+        seconds["compact"] = time.perf_counter() - compact_started
         link_started = time.perf_counter()
         with data_lock(data):
             update_links(data, new_ids)
@@ -216,7 +222,8 @@ def prefect_api():
 
 def measure(n: int, compare_pages: int, runs: list[str]) -> dict:
     corpus, work = make_corpus(n), WORK / str(n)
-    result: dict = {"documents": n, "workers": WORKERS, "measured_at": datetime.now(UTC).isoformat(timespec="seconds")}
+    result: dict = {"documents": n, "workers": WORKERS,
+                    f"measured_at_{'_'.join(runs)}": datetime.now(UTC).isoformat(timespec="seconds")}
     if "compare" in runs:
         result["extraction"] = compare_extraction(corpus, compare_pages)
         print(json.dumps(result["extraction"]), flush=True)
@@ -246,13 +253,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="*", default=[], help="corpus sizes to measure in full")
     parser.add_argument("--ingest-only", type=int, nargs="*", default=[], help="sizes to run the flow alone at")
     parser.add_argument("--compare-pages", type=int, default=1000, help="HTML pages for the extraction comparison")
+    parser.add_argument("--runs", nargs="+", choices=RUNS, default=list(RUNS),
+                        help="measures to take at --sizes (the others saved for that size are kept)")
     args = parser.parse_args(argv)
     RESULTS.mkdir(exist_ok=True)
-    plans = [(n, ["compare", "plain", "flow", "dask1", "dask2"]) for n in args.sizes]
-    plans += [(n, ["flow"]) for n in args.ingest_only]
+    plans = [(n, args.runs) for n in args.sizes] + [(n, ["flow"]) for n in args.ingest_only]
     for n, runs in plans:
-        result = measure(n, args.compare_pages, runs)
-        (RESULTS / f"{n}.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+        saved = RESULTS / f"{n}.json"
+        earlier = json.loads(saved.read_text()) if saved.exists() else {}
+        result = {**earlier, **measure(n, args.compare_pages, runs)}
+        saved.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
         REPORT.write_text(render_report(), encoding="utf-8")
         print(f"wrote {REPORT}", flush=True)
     return 0

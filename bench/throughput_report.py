@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-STAGES = ("extract", "clean_split", "enrich", "entities", "signatures", "tables", "write", "link")
+STAGES = ("extract", "clean_split", "enrich", "entities", "signatures", "tables", "write", "compact", "link")
 GOALS = {
     "overhead": "orchestration overhead <= 5% of a 10k-document run",
     "extract": "extract-and-clean within 1.3x bare trafilatura on the same pages",
@@ -20,15 +20,18 @@ def render(rows: list[dict]) -> str:
              "script: its baselines and its flows were measured together, so every ratio below compares",
              "measures taken minutes apart on the same corpus. Corpus: `bench/corpus.py` (half HTML pages,",
              "three in ten text files, two in ten JSONL records, all varied from the 181 AEB pages and the",
-             "seeds). Memory: the summed resident set of the newsflow process and all its workers, sampled",
-             "every 0.5 s (the Prefect server's own, a separate process, is not included).", ""]
+             "seeds). Memory: the newsflow process and all its workers, sampled every 0.5 s: the summed",
+             "proportional set size (PSS: pages shared between processes, such as libraries, counted once)",
+             "and, beside it, the summed resident sets (RSS, which counts them in every process). The",
+             "Prefect server, a process of its own, is not included.", ""]
     lines += _end_to_end(rows) + [""] + _ratios(rows) + [""] + _stages(rows) + [""] + _parquet(rows)
     lines += ["", "## Raw measures", "", "```json", json.dumps(rows, indent=1), "```"]
     return "\n".join(lines) + "\n"
 
 
 def _end_to_end(rows: list[dict]) -> list[str]:
-    out = ["## End to end", "", "| documents | runner | seconds | documents/s | peak MB |", "|---|---|---|---|---|"]
+    out = ["## End to end", "", "| documents | runner | seconds | documents/s | peak PSS MB | peak RSS MB |",
+           "|---|---|---|---|---|---|"]
     names = (("plain", "task functions, no Prefect (process pool)"), ("flow", "flow, default runner"),
              ("dask1", "flow, Dask, 1 worker"), ("dask2", "flow, Dask, 2 workers"))
     for row in rows:
@@ -36,7 +39,8 @@ def _end_to_end(rows: list[dict]) -> list[str]:
             if key in row:
                 run = row[key]
                 out.append(f"| {row['documents']:,} | {label} | {run['seconds']:.0f} | "
-                           f"{row['documents'] / run['seconds']:.1f} | {run['peak_mb']:.0f} |")
+                           f"{row['documents'] / run['seconds']:.1f} | {run['peak_mb']:.0f} | "
+                           f"{run.get('peak_rss_mb', 0):.0f} |")
     return out
 
 
@@ -57,7 +61,7 @@ def _ratios(rows: list[dict]) -> list[str]:
             out.append(f"| {n} | 2 Dask workers vs 1 | {row['dask1']['seconds'] / row['dask2']['seconds']:.2f}x "
                        f"| {GOALS['workers']} |")
         if "flow" in row:
-            out.append(f"| {n} | peak memory, default runner | {row['flow']['peak_mb']:.0f} MB | {GOALS['memory']} |")
+            out.append(f"| {n} | peak memory (PSS), default runner | {row['flow']['peak_mb']:.0f} MB | {GOALS['memory']} |")
     out += _growth(rows)
     return out
 
@@ -70,7 +74,7 @@ def _growth(rows: list[dict]) -> list[str]:
         big = by_size.get(small * 10)
         if big is None:
             continue
-        out.append(f"| {small:,} -> {big['documents']:,} | peak memory grows | "
+        out.append(f"| {small:,} -> {big['documents']:,} | peak memory (PSS) grows | "
                    f"{big['flow']['peak_mb'] / by_size[small]['flow']['peak_mb']:.2f}x | flat |")
         if "plain" in big and "plain" in by_size[small]:
             ratio = big["plain"]["stages"]["link"] / by_size[small]["plain"]["stages"]["link"]

@@ -1,11 +1,12 @@
-"""The ingest flow: read, extract, clean and split, enrich, index, write, link."""
+"""The ingest flow: read; extract, clean and split, enrich, find entities (on worker processes,
+a batch at a time); write; merge the day's part files; link."""
 
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import chain
 from datetime import UTC, date, datetime
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,16 +16,17 @@ from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 from prefect.states import Failed
 
-from flows.batch import process
 from flows.artifacts import publish_summary, report_progress, start_progress
+from flows.batch import process
 from flows.link import link_articles
 from flows.runners import batches_in_flight as default_in_flight
 from flows.runners import default_task_runner
 from tasks.compact import Compaction
 from tasks.compact import compact as compact_parts
+from tasks.memory import keep_large_blocks_off_the_heap, return_freed_memory
 from tasks.report import RunSummary
-from tasks.settings import BATCH_SIZE
 from tasks.schema import Quarantine, RawDocument
+from tasks.settings import BATCH_SIZE
 from tasks.sources import document_id, iter_paths, read_sources, sha256_hex
 from tasks.store import KnownKeys, commit_batch, data_lock, quarantine_key, recover, without_known
 from tasks.web import FetchOptions, FetchResult, HttpCache, fetch_feeds, fetch_urls, read_url_list
@@ -126,6 +128,7 @@ def ingest_flow(
 ) -> RunSummary:
     """Ingest files and folders, a URL list and feeds into the dataset at `data_dir`, merge the
     day's small part files (unless `compact` is off), then link the new articles."""
+    keep_large_blocks_off_the_heap()
     ingested_at = datetime.now(UTC)
     summary = RunSummary(run_id=new_run_id(ingested_at), data_dir=data_dir)
     known = KnownKeys(Path(data_dir))
@@ -174,3 +177,5 @@ def _write_next(pending: deque, data_dir: str, known: KnownKeys, summary: RunSum
         return
     written = write(processed, data_dir, known, name, ingest_date)
     summary.add_batch(written, processed.seconds)
+    del processed, written
+    return_freed_memory()

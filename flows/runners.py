@@ -7,6 +7,7 @@ import os
 
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
+from tasks.memory import keep_large_blocks_off_the_heap
 from tasks.settings import MIN_BATCHES_IN_FLIGHT
 
 
@@ -17,12 +18,13 @@ WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1"}
 
 def default_task_runner() -> ProcessPoolTaskRunner:
     """A worker process a core: the stages are CPU-bound Python, which threads do not scale."""
-    return ProcessPoolTaskRunner(max_workers=os.cpu_count() or 1, initializer=set_worker_env)
+    return ProcessPoolTaskRunner(max_workers=os.cpu_count() or 1, initializer=prepare_worker)
 
 
-def set_worker_env() -> None:
+def prepare_worker() -> None:
     """Run first in each worker process, before numpy is imported."""
     os.environ.update(WORKER_ENV)
+    keep_large_blocks_off_the_heap()
 
 
 def task_runner(workers: int | None = None, dask_address: str | None = None) -> TaskRunner | None:

@@ -3,13 +3,11 @@ document that breaks a step into a quarantine row instead of a failed batch."""
 
 from __future__ import annotations
 
-import ctypes
 import time
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 from typing import Any
 
 import pyarrow as pa
@@ -18,6 +16,7 @@ from tasks.clean import segment_document
 from tasks.enrich import article_id, enrich_story
 from tasks.entities import extract_entities, load_pipeline, speaks
 from tasks.extract import prepare_document
+from tasks.memory import keep_large_blocks_off_the_heap, return_freed_memory
 from tasks.minhash import signature_rows
 from tasks.schema import (
     ARTICLES, BANDS, DOCUMENTS, ENTITIES, QUARANTINE, SIGNATURES, SPANS, Article, Document, Quarantine, RawDocument,
@@ -151,6 +150,7 @@ def process_batch(
     One call per batch, so that a worker process receives the inputs once and sends back only
     the rows: a task per stage would ship each batch's pages to and fro between stages.
     """
+    keep_large_blocks_off_the_heap()  # once per process matters; Dask workers start no other way
     processed = _processed(raws, run_id, ingested_at, spacy_model)
     return_freed_memory()  # the batch's documents and pages are garbage by now
     return processed
@@ -161,25 +161,6 @@ def _processed(raws: Iterable[RawDocument | Quarantine], run_id: str, ingested_a
     batch = index_batch(enrich_batch(segment_batch(prepare_batch(raws, run_id, ingested_at))), spacy_model)
     tables = _timed(batch, "tables", lambda: batch_tables(batch))
     return ProcessedBatch(tables, dict(batch.seconds))
-
-
-@lru_cache(maxsize=1)
-def _glibc() -> ctypes.CDLL | None:
-    try:
-        return ctypes.CDLL("libc.so.6")
-    except OSError:
-        return None
-
-
-def return_freed_memory() -> None:
-    """Give the heap's free pages back to the system (glibc's malloc_trim; elsewhere nothing).
-
-    lxml's trees of large pages fragment the heap: without this a worker's resident set keeps
-    the high-water mark of every batch it ran, ~100 MB more a worker on the AEB corpus.
-    """
-    libc = _glibc()
-    if libc is not None and hasattr(libc, "malloc_trim"):
-        libc.malloc_trim(0)
 
 
 def batch_tables(batch: Batch) -> dict[str, pa.Table]:
