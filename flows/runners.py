@@ -8,7 +8,7 @@ import os
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from tasks.memory import keep_large_blocks_off_the_heap
-from tasks.settings import MIN_BATCHES_IN_FLIGHT
+from tasks.settings import BATCHES_IN_FLIGHT_PER_WORKER, MIN_BATCHES_IN_FLIGHT
 
 
 # One BLAS thread a worker: the workers are the parallelism, one a core, and each OpenBLAS
@@ -45,6 +45,7 @@ def task_runner(workers: int | None = None, dask_address: str | None = None) -> 
 
 
 def batches_in_flight(workers: int | None) -> int:
-    """Batches submitted ahead of the writer: one a worker and one waiting keep every worker
-    busy while the flow writes, and bound the memory held to a few batches whatever the corpus."""
-    return max(MIN_BATCHES_IN_FLIGHT, (workers if workers is not None else os.cpu_count() or 1) + 1)
+    """Batches submitted ahead of the writer: enough to keep every worker busy while the flow
+    writes in order, and a bound on the memory held whatever the corpus."""
+    cores = workers if workers is not None else os.cpu_count() or 1
+    return max(MIN_BATCHES_IN_FLIGHT, BATCHES_IN_FLIGHT_PER_WORKER * cores)

@@ -4,10 +4,11 @@
 # (trafilatura #704); real article pages stay far below this (the 181 AEB pages: all < 1 MB).
 MAX_INPUT_BYTES = 8 * 1024 * 1024
 
-# Documents per batch task: Prefect costs 3-6 ms per task run (STACK.md), under 0.1% of the
-# ~20 s a batch of 100 pages takes; a batch's pages, trees and rows are ~80 MB of a worker's
-# memory at 250 documents and a third of that at 100 (bench/RESULTS.md).
-BATCH_SIZE = 100
+# Documents per batch task. A task run costs the flow 3-6 ms (STACK.md) but the Prefect server,
+# on the same cores as the workers, ~0.2 s of CPU (its states, events and logs: 40 s in a
+# 10k-document run at batches of 100, 2.5% of the run's CPU), so batches are large; a batch's
+# pages, trees and rows are ~80 MB of a worker's memory at 250 documents, ~30 MB at 100.
+BATCH_SIZE = 200
 
 # Part files: each batch commits its own, and a run merges those of its partition into files
 # of up to this size (tasks/compact.py); DuckDB reads files of 100 MB or more best (STACK.md),
@@ -19,9 +20,12 @@ PART_FILE_TARGET_BYTES = 128 * 2**20
 DUCKDB_MEMORY_LIMIT = "512MB"
 
 # Batches submitted but not yet written, at least: one processed while the flow writes the
-# last (in this process: threads overlap the writer with the stages); with worker processes,
-# one more than the workers (flows/runners.py). Memory stays bounded however large the corpus.
+# last (in this process: threads overlap the writer with the stages). With worker processes,
+# this many a worker (flows/runners.py): the flow writes in order, so a worker that finishes
+# a later batch before the oldest needs one waiting, or it idles. Memory stays bounded
+# however large the corpus: a waiting batch is its pages, a finished one its rows.
 MIN_BATCHES_IN_FLIGHT = 2
+BATCHES_IN_FLIGHT_PER_WORKER = 2
 
 # Fewer letters than this and langid's guess is noise (a 2-word line scores 'sr' at 0.01).
 MIN_LANGUAGE_LETTERS = 20

@@ -31,7 +31,7 @@ def snapshot(data: Path) -> dict[str, list[tuple]]:
 def test_the_default_runner_is_a_worker_process_a_core(monkeypatch):
     assert isinstance(ingest_flow.task_runner, ProcessPoolTaskRunner)
     monkeypatch.setattr("os.cpu_count", lambda: 8)
-    assert batches_in_flight(None) == 9 and batches_in_flight(2) == 3 and batches_in_flight(0) == 2
+    assert batches_in_flight(None) == 16 and batches_in_flight(2) == 4 and batches_in_flight(0) == 2
 
 
 @pytest.mark.slow
