@@ -142,7 +142,7 @@ def plain_run(corpus: Path, data: Path, workers: int) -> dict:
     spawn = multiprocessing.get_context("spawn")
     with MemorySampler(os.getpid()) as memory, ProcessPoolExecutor(workers, mp_context=spawn) as pool:
         pending: deque = deque()
-        for number, raws in enumerate(chunks(read_sources([corpus]), BATCH_SIZE)):
+        for number, raws in enumerate(chunks(timed(read_sources([corpus]), seconds, "read"), BATCH_SIZE)):
             pending.append((number, pool.submit(batches.process_batch, raws, run_id, now, None)))
             while len(pending) > 2 * workers:
                 new_ids += write_plain(data, pending.popleft(), run_id, now, seconds)
@@ -168,6 +168,20 @@ def write_plain(data: Path, item: tuple, run_id: str, now: datetime, seconds: Co
     seconds["write"] += time.perf_counter() - started
     seconds.update(processed.seconds)
     return processed.tables["articles"].column("article_id").to_pylist()
+
+
+def timed(items, seconds: Counter, stage: str):
+    """`items`, with the time spent producing them added to seconds[stage]."""
+    iterator = iter(items)
+    while True:
+        started = time.perf_counter()
+        try:
+            item = next(iterator)
+        except StopIteration:
+            return
+        finally:
+            seconds[stage] += time.perf_counter() - started
+        yield item
 
 
 def chunks(items, size: int):

@@ -4,11 +4,12 @@
 # (trafilatura #704); real article pages stay far below this (the 181 AEB pages: all < 1 MB).
 MAX_INPUT_BYTES = 8 * 1024 * 1024
 
-# Documents per batch task. A task run costs the flow 3-6 ms (STACK.md) but the Prefect server,
-# on the same cores as the workers, ~0.2 s of CPU (its states, events and logs: 40 s in a
-# 10k-document run at batches of 100, 2.5% of the run's CPU), so batches are large; a batch's
-# pages, trees and rows are ~80 MB of a worker's memory at 250 documents, ~30 MB at 100.
-BATCH_SIZE = 200
+# Documents per batch task. A task run costs the flow 3-6 ms (STACK.md) and the Prefect server,
+# on the same cores as the workers, ~0.2 s of CPU (states, events, logs): 40 s for the 200 task
+# runs of a 10k-document run, ~2.5% of its CPU. Larger batches pay that less often but hold more
+# pages in flight and leave workers idle at the end: at 1k documents, batches of 200 took 102 s
+# and peaked at 1.59 GB, batches of 100 took 94 s and 1.44 GB (bench/_work memory timeline).
+BATCH_SIZE = 100
 
 # Part files: each batch commits its own, and a run merges those of its partition into files
 # of up to this size (tasks/compact.py); DuckDB reads files of 100 MB or more best (STACK.md),
