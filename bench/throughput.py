@@ -64,15 +64,24 @@ RUNS = ("compare", "plain", "flow", "dask1", "dask2")
 
 
 class MemorySampler:
-    """Peak memory of a process and its descendants, sampled on a thread: the summed resident
-    sets (RSS, which counts a shared library once per process) and the summed proportional set
-    sizes (PSS, which shares such pages out among the processes: the memory the tree takes)."""
+    """Peak memory and CPU time of a process and its descendants, sampled on a thread: the summed
+    resident sets (RSS, which counts a shared library once per process), the summed proportional
+    set sizes (PSS, which shares such pages out among the processes: the memory the tree takes),
+    and the CPU seconds the tree spent while sampled (user and system, every thread). CPU time
+    shows what wall time on a shared machine may hide: runs minutes apart here differed by 15%
+    in wall time on the same work."""
 
     def __init__(self, pid: int, every: float = 0.5) -> None:
         self.pid, self.every = pid, every
         self.peak_mb = self.peak_rss_mb = self.peak_root_mb = 0.0
+        self._cpu: dict[int, float] = {}
+        self._cpu_at_start = process_cpu_s(pid)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
+
+    @property
+    def cpu_s(self) -> float:
+        return sum(self._cpu.values()) - self._cpu_at_start
 
     def __enter__(self) -> MemorySampler:
         self._thread.start()
@@ -84,14 +93,23 @@ class MemorySampler:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            pss, rss, root = tree_memory_mb(self.pid)
+            pss, rss, root = tree_memory_mb(self.pid, self._cpu)
             self.peak_mb, self.peak_rss_mb = max(self.peak_mb, pss), max(self.peak_rss_mb, rss)
             self.peak_root_mb = max(self.peak_root_mb, root)
             self._stop.wait(self.every)
 
 
-def tree_memory_mb(pid: int) -> tuple[float, float, float]:
-    """(summed PSS, summed RSS, the root process's PSS) of a process tree, in MB."""
+def process_cpu_s(pid: int) -> float:
+    try:
+        times = psutil.Process(pid).cpu_times()
+    except psutil.NoSuchProcess:
+        return 0.0
+    return times.user + times.system
+
+
+def tree_memory_mb(pid: int, cpu: dict[int, float]) -> tuple[float, float, float]:
+    """(summed PSS, summed RSS, the root process's PSS) of a process tree, in MB; each process's
+    CPU seconds so far go into `cpu` (a process that ended keeps its last sample)."""
     try:
         root = psutil.Process(pid)
         processes = [root] + root.children(recursive=True)
@@ -101,8 +119,10 @@ def tree_memory_mb(pid: int) -> tuple[float, float, float]:
     for process in processes:
         try:
             info = process.memory_full_info()
+            times = process.cpu_times()
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             continue
+        cpu[process.pid] = times.user + times.system
         pss, rss = pss + info.pss, rss + info.rss
         root_pss = info.pss if process.pid == pid else root_pss
     return pss / 2**20, rss / 2**20, root_pss / 2**20
@@ -156,7 +176,7 @@ def plain_run(corpus: Path, data: Path, workers: int) -> dict:
             update_links(data, new_ids)
         seconds["link"] = time.perf_counter() - link_started
     return {"seconds": time.perf_counter() - started, "stages": dict(seconds), "articles": len(new_ids),
-            "peak_mb": memory.peak_mb, "peak_rss_mb": memory.peak_rss_mb}
+            "peak_mb": memory.peak_mb, "peak_rss_mb": memory.peak_rss_mb, "cpu_s": memory.cpu_s}
 
 
 def write_plain(data: Path, item: tuple, run_id: str, now: datetime, seconds: Counter) -> list[str]:
@@ -196,7 +216,9 @@ def chunks(items, size: int):
 
 
 def flow_run(corpus: Path, data: Path, env: dict, extra: list[str]) -> dict:
-    """`newsflow ingest` in a process of its own; its time, exit status and peak memory."""
+    """`newsflow ingest` in a process of its own; its time, exit status, peak memory and CPU
+    seconds, and those of the Prefect server meanwhile (orchestration on the same cores)."""
+    server_started = prefect_server_cpu_s()
     started = time.perf_counter()
     process = subprocess.Popen([NEWSFLOW, "ingest", str(corpus), "--data", str(data), *extra], env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -206,7 +228,20 @@ def flow_run(corpus: Path, data: Path, env: dict, extra: list[str]) -> dict:
     if process.returncode != 0:
         raise RuntimeError(f"newsflow ingest {' '.join(extra)} exited {process.returncode}:\n{output[-3000:]}")
     return {"seconds": seconds, "peak_mb": memory.peak_mb, "peak_rss_mb": memory.peak_rss_mb,
-            "peak_flow_process_mb": memory.peak_root_mb, "summary": summary_lines(output)}
+            "peak_flow_process_mb": memory.peak_root_mb, "cpu_s": memory.cpu_s,
+            "server_cpu_s": prefect_server_cpu_s() - server_started, "summary": summary_lines(output)}
+
+
+def prefect_server_cpu_s() -> float:
+    """CPU seconds so far of the Prefect server this script started (and its children)."""
+    total = 0.0
+    for process in psutil.Process().children(recursive=True):
+        try:
+            if "server" in process.cmdline() and "start" in process.cmdline():
+                total += sum(process_cpu_s(p.pid) for p in [process, *process.children(recursive=True)])
+        except psutil.NoSuchProcess:
+            continue
+    return total
 
 
 def summary_lines(output: str) -> list[str]:

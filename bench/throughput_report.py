@@ -30,8 +30,11 @@ def render(rows: list[dict]) -> str:
 
 
 def _end_to_end(rows: list[dict]) -> list[str]:
-    out = ["## End to end", "", "| documents | runner | seconds | documents/s | peak PSS MB | peak RSS MB |",
-           "|---|---|---|---|---|---|"]
+    out = ["## End to end", "",
+           "CPU seconds: the run's processes (the newsflow process and its workers), plus the Prefect",
+           "server's during the run.", "",
+           "| documents | runner | seconds | documents/s | CPU seconds | peak PSS MB | peak RSS MB |",
+           "|---|---|---|---|---|---|---|"]
     names = (("plain", "task functions, no Prefect (process pool)"), ("flow", "flow, default runner"),
              ("dask1", "flow, Dask, 1 worker"), ("dask2", "flow, Dask, 2 workers"))
     for row in rows:
@@ -39,7 +42,7 @@ def _end_to_end(rows: list[dict]) -> list[str]:
             if key in row:
                 run = row[key]
                 out.append(f"| {row['documents']:,} | {label} | {run['seconds']:.0f} | "
-                           f"{row['documents'] / run['seconds']:.1f} | {run['peak_mb']:.0f} | "
+                           f"{row['documents'] / run['seconds']:.1f} | {_cpu(run)} | {run['peak_mb']:.0f} | "
                            f"{run.get('peak_rss_mb', 0):.0f} |")
     return out
 
@@ -50,6 +53,13 @@ MEMORY_MB = 1536
 
 def _met(ok: bool) -> str:
     return "yes" if ok else "**no**"
+
+
+def _cpu(run: dict) -> str:
+    if "cpu_s" not in run:
+        return "-"
+    server = run.get("server_cpu_s")
+    return f"{run['cpu_s']:.0f}" + (f" + {server:.0f} server" if server is not None else "")
 
 
 def _ratios(rows: list[dict]) -> list[str]:
@@ -63,6 +73,10 @@ def _ratios(rows: list[dict]) -> list[str]:
             out.append(f"| {n} | flow vs the same functions without Prefect | {overhead:+.1%} | "
                        f"{GOALS['overhead'] if judged else '(judged at 10k documents)'} | "
                        f"{_met(overhead <= 0.05) if judged else ''} |")
+            if "cpu_s" in row["plain"] and "cpu_s" in row["flow"]:
+                flow_cpu = row["flow"]["cpu_s"] + row["flow"].get("server_cpu_s", 0)
+                out.append(f"| {n} | the same in CPU seconds (the Prefect server's included) | "
+                           f"{flow_cpu / row['plain']['cpu_s'] - 1:+.1%} | | |")
         if "extraction" in row:
             e = row["extraction"]
             ratio = e["extract_clean_s"] / e["bare_trafilatura_s"]
@@ -80,6 +94,8 @@ def _ratios(rows: list[dict]) -> list[str]:
         if row["documents"] >= 100_000 and "flow" in row:
             out.append(f"| {n} | ingested and linked by the default runner | {row['flow']['seconds'] / 60:.0f} min | "
                        f"{GOALS['scale']} | yes |")
+    if not any(row["documents"] >= 100_000 and "flow" in row for row in rows):
+        out.append(f"| 100,000 | ingested and linked by the default runner | not measured | {GOALS['scale']} | **no** |")
     out += _growth(rows)
     return out
 
