@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+NOTES = Path(__file__).with_name("throughput_notes.md")  # read by a person, kept beside the figures
 
 STAGES = ("read", "extract", "clean_split", "enrich", "entities", "signatures", "tables", "write", "compact", "link")
 GOALS = {
@@ -25,6 +28,8 @@ def render(rows: list[dict]) -> str:
              "and, beside it, the summed resident sets (RSS, which counts them in every process). The",
              "Prefect server, a process of its own, is not included.", ""]
     lines += _end_to_end(rows) + [""] + _ratios(rows) + [""] + _stages(rows) + [""] + _parquet(rows)
+    if NOTES.exists():
+        lines += ["", NOTES.read_text(encoding="utf-8").rstrip()]
     lines += ["", "## Raw measures", "", "```json", json.dumps(rows, indent=1), "```"]
     return "\n".join(lines) + "\n"
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -42,6 +43,9 @@ TITLES = re.compile(
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # Labels whose short mentions ("Putin") may be folded into a longer name of the same article.
 FOLDABLE = {"PERSON", "ORG", "NORP"}
+# One batch at a time through a process's pipelines: a memory zone frees the strings a batch
+# added, which another thread's batch (the in-process runner's) may be reading.
+NER_LOCK = threading.Lock()
 
 
 def model_name(name: str | None = None) -> str:
@@ -68,7 +72,7 @@ def extract_entities(nlp: spacy.language.Language, articles: list[tuple[str, str
     entities: list[Entity] = []
     # Strings and lexemes of a batch's texts are freed after it: without the zone the
     # vocabulary, and the process, grow with every new word of the corpus.
-    with nlp.memory_zone():
+    with NER_LOCK, nlp.memory_zone():
         for (article_id, _), doc in zip(articles, nlp.pipe(texts, batch_size=NER_BATCH_SIZE)):
             mentions = [(clean_mention(e.text, LABELS[e.label_]), LABELS[e.label_]) for e in doc.ents if e.label_ in LABELS]
             entities.extend(fold_mentions(article_id, [(text, label) for text, label in mentions if text]))
