@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -26,10 +27,16 @@ print((before - process.memory_info().rss) / 2**20)
 """
 
 
+def run_mb(script: str) -> float:
+    """What `script` prints, run with glibc's default malloc settings: Dask sets
+    MALLOC_TRIM_THRESHOLD_ in the environment, which also fixes the mmap threshold."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("MALLOC_")}
+    return float(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                                env=env).stdout)
+
+
 def freed_mb(call: str) -> float:
-    script = FRAGMENT_AND_FREE.format(call=call)
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    return float(result.stdout)
+    return run_mb(FRAGMENT_AND_FREE.format(call=call))
 
 
 @pytest.mark.skipif(_glibc() is None, reason="malloc_trim and mallopt are glibc's")
@@ -60,8 +67,7 @@ print((before - process.memory_info().rss) / 2**20)
 @pytest.mark.skipif(_glibc() is None, reason="malloc_trim and mallopt are glibc's")
 def test_large_blocks_are_unmapped_when_freed():
     def freed(setup: str) -> float:
-        script = LARGE_BLOCKS.format(setup=setup)
-        return float(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout)
+        return run_mb(LARGE_BLOCKS.format(setup=setup))
 
     assert freed("pass") < 20  # the default: 60 freed blocks of 2 MB stay in the heap ...
     assert freed("keep_large_blocks_off_the_heap()") > 100  # ... or go back (114 MB)
