@@ -7,7 +7,6 @@ import os
 
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
-from tasks.memory import keep_large_blocks_off_the_heap
 from tasks.settings import BATCHES_IN_FLIGHT_PER_WORKER, MIN_BATCHES_IN_FLIGHT
 
 
@@ -18,13 +17,13 @@ WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1"}
 
 def default_task_runner() -> ProcessPoolTaskRunner:
     """A worker process a core: the stages are CPU-bound Python, which threads do not scale."""
-    return ProcessPoolTaskRunner(max_workers=os.cpu_count() or 1, initializer=prepare_worker)
+    return ProcessPoolTaskRunner(max_workers=os.cpu_count() or 1, initializer=set_worker_env)
 
 
-def prepare_worker() -> None:
-    """Run first in each worker process, before numpy is imported."""
+def set_worker_env() -> None:
+    """Run first in each worker process, before numpy is imported. (The heap settings of
+    tasks/memory.py are made by the batch function itself, on every runner.)"""
     os.environ.update(WORKER_ENV)
-    keep_large_blocks_off_the_heap()
 
 
 def task_runner(workers: int | None = None, dask_address: str | None = None) -> TaskRunner | None:
