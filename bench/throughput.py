@@ -160,14 +160,16 @@ def plain_run(corpus: Path, data: Path, workers: int) -> dict:
     started = time.perf_counter()
     # Spawned, not forked, like the flow's workers: each starts a fresh interpreter and loads its models.
     spawn = multiprocessing.get_context("spawn")
-    with MemorySampler(os.getpid()) as memory, ProcessPoolExecutor(workers, mp_context=spawn) as pool:
-        pending: deque = deque()
-        for number, raws in enumerate(chunks(timed(read_sources([corpus]), seconds, "read"), BATCH_SIZE)):
-            pending.append((number, pool.submit(batches.process_batch, raws, run_id, now, None)))
-            while len(pending) > 2 * workers:
+    with MemorySampler(os.getpid()) as memory:
+        # Closed before merging and linking, as the flow's runner is.
+        with ProcessPoolExecutor(workers, mp_context=spawn) as pool:
+            pending: deque = deque()
+            for number, raws in enumerate(chunks(timed(read_sources([corpus]), seconds, "read"), BATCH_SIZE)):
+                pending.append((number, pool.submit(batches.process_batch, raws, run_id, now, None)))
+                while len(pending) > 2 * workers:
+                    new_ids += write_plain(data, pending.popleft(), run_id, now, seconds)
+            while pending:
                 new_ids += write_plain(data, pending.popleft(), run_id, now, seconds)
-        while pending:
-            new_ids += write_plain(data, pending.popleft(), run_id, now, seconds)
         compact_started = time.perf_counter()
         compact(data, partition=f"ingest_date={now.date().isoformat()}")
         seconds["compact"] = time.perf_counter() - compact_started

@@ -67,14 +67,11 @@ def run_ingest(args: argparse.Namespace) -> int:
     data_dir = check_data_dir(args.data)
     quiet_prefect_defaults()
     from flows.ingest import ingest_flow
-    from flows.runners import batches_in_flight, task_runner
 
-    runner = task_runner(args.workers, args.dask_address)
-    flow = ingest_flow.with_options(task_runner=runner) if runner else ingest_flow
     with progress_bar(enabled=sys.stderr.isatty()):
-        state = flow(sources=sources, data_dir=data_dir, batch_size=args.batch_size, link=not args.no_link,
-                     batches_in_flight=batches_in_flight(args.workers), compact=not args.no_compact, **web_files,
-                     return_state=True)
+        state = ingest_flow(sources=sources, data_dir=data_dir, batch_size=args.batch_size, link=not args.no_link,
+                            compact=not args.no_compact, workers=args.workers, dask_address=args.dask_address,
+                            **web_files, return_state=True)
     summary = state.result(raise_on_failure=False)
     if isinstance(summary, BaseException):
         raise UsageError(f"the run failed before it could count its work: {summary}") from summary

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from prefect import flow, get_run_logger, task
-from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 from prefect.states import Failed
@@ -19,8 +18,8 @@ from prefect.states import Failed
 from flows.artifacts import publish_summary, report_progress, start_progress
 from flows.batch import process
 from flows.link import link_articles
+from flows.runners import batch_runner
 from flows.runners import batches_in_flight as default_in_flight
-from flows.runners import default_task_runner
 from tasks.compact import Compaction
 from tasks.compact import compact as compact_parts
 from tasks.memory import keep_large_blocks_off_the_heap, return_freed_memory
@@ -50,10 +49,12 @@ def fetch(urls_file: str | None, feeds_file: str | None, cache: HttpCache) -> Fe
     return result
 
 
-@task(name="write", cache_policy=NO_CACHE)
 def write(processed: ProcessedBatch, data_dir: str, known: KnownKeys, batch_name: str,
           ingest_date: date) -> dict:
-    """Commit a batch under the data folder's lock, minus what another run committed meanwhile."""
+    """Commit a batch under the data folder's lock, minus what another run committed meanwhile.
+
+    A step of the flow, not a task: a task run costs the Prefect server ~0.2 s of CPU on the
+    workers' cores (states, events), and a write is milliseconds of the flow's own work."""
     with data_lock(Path(data_dir)):
         known.refresh()
         tables = without_known(processed.tables, known)
@@ -114,7 +115,7 @@ def run_name() -> str:
     return f"ingest {', '.join(names)} ({files} file{'s' if files != 1 else ''})"
 
 
-@flow(name="ingest", flow_run_name=run_name, log_prints=True, task_runner=default_task_runner())
+@flow(name="ingest", flow_run_name=run_name, log_prints=True)
 def ingest_flow(
     sources: list[str],
     data_dir: str = "data",
@@ -125,9 +126,14 @@ def ingest_flow(
     feeds_file: str | None = None,
     batches_in_flight: int | None = None,
     compact: bool = True,
+    workers: int | None = None,
+    dask_address: str | None = None,
 ) -> RunSummary:
     """Ingest files and folders, a URL list and feeds into the dataset at `data_dir`, merge the
-    day's small part files (unless `compact` is off), then link the new articles."""
+    day's small part files (unless `compact` is off), then link the new articles.
+
+    The batch stages run on a worker process a core, or on a local Dask cluster of `workers`
+    processes (0: in this process), or on the Dask cluster at `dask_address`."""
     keep_large_blocks_off_the_heap()
     ingested_at = datetime.now(UTC)
     summary = RunSummary(run_id=new_run_id(ingested_at), data_dir=data_dir)
@@ -140,17 +146,20 @@ def ingest_flow(
     summary.unchanged_web = fetched.unchanged
     files = sum(1 for _ in iter_paths(sources)) + len(fetched.documents) + len(fetched.quarantined)
     progress = start_progress(f"inputs read of {files}")
-    inputs = chain(fetched.documents, fetched.quarantined, read_sources(sources))
-    pending: deque[tuple[str, PrefectFuture]] = deque()
-    batches_in_flight = batches_in_flight or default_in_flight(None)
-    for number, raws in enumerate(chunked(unknown_inputs(inputs, known, summary), batch_size)):
-        pending.append((f"{summary.run_id}-{number:05d}", process.submit(raws, summary.run_id, ingested_at, spacy_model)))
-        while len(pending) > batches_in_flight:
+    inputs = unknown_inputs(chain(fetched.documents, fetched.quarantined, read_sources(sources)), known, summary)
+    # The workers, and the models they hold, are gone before merging and linking need the memory.
+    with batch_runner(workers, dask_address) as runner:
+        pending: deque[tuple[str, PrefectFuture]] = deque()
+        in_flight = batches_in_flight or default_in_flight(workers)
+        for number, raws in enumerate(chunked(inputs, batch_size)):
+            parameters = {"raws": raws, "run_id": summary.run_id, "ingested_at": ingested_at, "spacy_model": spacy_model}
+            pending.append((f"{summary.run_id}-{number:05d}", runner.submit(process, parameters)))
+            while len(pending) > in_flight:
+                _write_next(pending, data_dir, known, summary, ingested_at.date())
+                report_progress(progress, summary.files_read, files)
+        while pending:
             _write_next(pending, data_dir, known, summary, ingested_at.date())
             report_progress(progress, summary.files_read, files)
-    while pending:
-        _write_next(pending, data_dir, known, summary, ingested_at.date())
-        report_progress(progress, summary.files_read, files)
     if compact and summary.batches:
         summary.merged_files = sum(merged.files_before for merged in merge_small_parts(data_dir, ingested_at.date()))
     if link and summary.new_article_ids:  # an unchanged inbox or feed: nothing to relink

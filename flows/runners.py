@@ -15,8 +15,22 @@ from tasks.settings import BATCHES_IN_FLIGHT_PER_WORKER, MIN_BATCHES_IN_FLIGHT
 WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1"}
 
 
-def default_task_runner() -> ProcessPoolTaskRunner:
-    """A worker process a core: the stages are CPU-bound Python, which threads do not scale."""
+def batch_runner(workers: int | None = None, dask_address: str | None = None) -> TaskRunner:
+    """The runner for the batch stages: a worker process a core by default (the stages are
+    CPU-bound Python, which threads do not scale); `workers` N: a local Dask cluster of N
+    processes, 0: this process; `dask_address`: the Dask cluster there."""
+    if dask_address or workers:
+        # Imported here: Dask costs every worker process 30 MB and a second of start-up otherwise.
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        # One thread a process, as above.
+        cluster = {"n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": None,
+                   "env": WORKER_ENV}
+        return DaskTaskRunner(cluster_kwargs=cluster)
+    if workers == 0:
+        return ThreadPoolTaskRunner()  # everything in this process: for a debugger, or a handful of files
     return ProcessPoolTaskRunner(max_workers=os.cpu_count() or 1, initializer=set_worker_env)
 
 
@@ -24,23 +38,6 @@ def set_worker_env() -> None:
     """Run first in each worker process, before numpy is imported. (The heap settings of
     tasks/memory.py are made by the batch function itself, on every runner.)"""
     os.environ.update(WORKER_ENV)
-
-
-def task_runner(workers: int | None = None, dask_address: str | None = None) -> TaskRunner | None:
-    """The runner for `--workers N` / `--dask-address`; None keeps the flow's default."""
-    # Imported here: Dask costs every worker process 30 MB and a second of start-up otherwise.
-    from prefect_dask import DaskTaskRunner
-
-    if dask_address:
-        return DaskTaskRunner(address=dask_address)
-    if workers is None:
-        return None
-    if workers == 0:
-        return ThreadPoolTaskRunner()  # everything in this process: for a debugger, or a handful of files
-    # One thread a process, as above.
-    cluster = {"n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": None,
-               "env": WORKER_ENV}
-    return DaskTaskRunner(cluster_kwargs=cluster)
 
 
 def batches_in_flight(workers: int | None) -> int:

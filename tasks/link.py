@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from tasks.minhash import estimated_jaccard
 from tasks.schema import (
@@ -58,13 +59,14 @@ class LinkedArticle:
     terms_norm: float = 0.0
 
 
-def candidate_pairs(db: duckdb.DuckDBPyConnection, new_ids: list[str]) -> list[tuple[str, str]]:
-    """Pairs worth judging, each once, with at least one article among `new_ids`."""
+def candidate_pairs(db: duckdb.DuckDBPyConnection, new_ids: list[str]) -> pa.Table:
+    """Pairs worth judging (article_id, other_article_id), each once, with at least one article
+    among `new_ids`, sorted."""
     db.register("new_articles", pa.table({"article_id": pa.array(new_ids, pa.string())}))
     params = {"max_entity_articles": MAX_ENTITY_ARTICLES, "min_shared_entities": MIN_SHARED_ENTITIES,
               "max_entity_partners": MAX_ENTITY_PARTNERS, "window_days": SAME_STORY_WINDOW_DAYS,
               "names_per_article": NAMES_PER_ARTICLE}
-    return [tuple(row) for row in db.execute(sql_text("link_candidates"), params).fetchall()]
+    return db.sql(sql_text("link_candidates"), params=params).to_arrow_table()
 
 
 def load_articles(db: duckdb.DuckDBPyConnection, article_ids: set[str]) -> dict[str, LinkedArticle]:
@@ -126,21 +128,30 @@ def within_window(left: datetime | None, right: datetime | None) -> bool:
     return abs(left - right) <= timedelta(days=SAME_STORY_WINDOW_DAYS)
 
 
-def find_links(db: duckdb.DuckDBPyConnection, new_ids: list[str]) -> list[Link]:
-    """Every link between a new article and any article of the dataset, sorted."""
+def find_links(db: duckdb.DuckDBPyConnection, new_ids: list[str]) -> pa.Table:
+    """Every link between a new article and any article of the dataset, as rows of LINKS."""
     pairs = candidate_pairs(db, new_ids)
-    articles = load_articles(db, {a for pair in pairs for a in pair})
-    links = (judge_pair(articles[a], articles[b]) for a, b in pairs if a in articles and b in articles)
-    return sorted((link for link in links if link is not None), key=lambda link: (link.article_id, link.other_article_id))
+    lefts, rights = pairs.column("article_id").to_pylist(), pairs.column("other_article_id").to_pylist()
+    articles = load_articles(db, set(lefts) | set(rights))
+    links = (judge_pair(articles[a], articles[b]) for a, b in zip(lefts, rights) if a in articles and b in articles)
+    return to_table([to_row(link) for link in links if link is not None], LINKS)
 
 
-def merge_links(existing: pa.Table, found: list[Link], new_ids: list[str]) -> pa.Table:
-    """The links table after a run: old links not touching new articles, plus what was found."""
-    new = set(new_ids)
-    kept = [row for row in existing.to_pylist() if row["article_id"] not in new and row["other_article_id"] not in new]
-    rows = kept + [to_row(link) for link in found]
-    rows.sort(key=lambda r: (r["article_id"], r["other_article_id"]))
-    return to_table(rows, LINKS)
+def merge_links(existing: pa.Table, found: pa.Table, new_ids: list[str]) -> pa.Table:
+    """The links table after a run: old links not touching new articles, plus what was found,
+    sorted by the pair."""
+    new = pa.array(new_ids, pa.string())
+    untouched = pc.invert(pc.or_(pc.is_in(existing["article_id"], new), pc.is_in(existing["other_article_id"], new)))
+    merged = pa.concat_tables([existing.filter(untouched).cast(LINKS), found.cast(LINKS)])
+    return merged.sort_by([("article_id", "ascending"), ("other_article_id", "ascending")])
+
+
+def links_among(members: dict[str, StoryMember], links: pa.Table) -> list[Link]:
+    """The links table as records whose ids are the members' own strings: a link costs its
+    record, not two more copies of its ids (281k links for 10k articles in bench/throughput.py)."""
+    ids = {article_id: article_id for article_id in members}
+    columns = [links[name].to_pylist() for name in ("article_id", "other_article_id", "relation", "score")]
+    return [Link(ids.get(a, a), ids.get(b, b), relation, score) for a, b, relation, score in zip(*columns)]
 
 
 def members(db: duckdb.DuckDBPyConnection) -> dict[str, StoryMember]:
@@ -159,8 +170,8 @@ def update_links(data_dir: Path, new_ids: list[str] | None) -> Counter:
     else:
         existing = db.sql(sql_text("links_current")).to_arrow_table().cast(LINKS)
     links_table = merge_links(existing, find_links(db, new_ids), new_ids)
-    links = [Link(**row) for row in links_table.to_pylist()]
-    roles = story_roles(members(db), links)
     write_derived(data_dir, "links", links_table)
+    story_members = members(db)
+    roles = story_roles(story_members, links_among(story_members, links_table))
     write_derived(data_dir, "stories", to_table([to_row(r) for r in roles], STORIES))
-    return Counter(link.relation for link in links)
+    return Counter(links_table["relation"].to_pylist())

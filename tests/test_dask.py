@@ -9,8 +9,7 @@ import pytest
 from prefect.task_runners import ProcessPoolTaskRunner
 
 from flows.cli import main
-from flows.ingest import ingest_flow
-from flows.runners import batches_in_flight
+from flows.runners import batch_runner, batches_in_flight
 from tasks.schema import TABLE_SCHEMAS
 from tasks.store import connect
 
@@ -29,7 +28,7 @@ def snapshot(data: Path) -> dict[str, list[tuple]]:
 
 
 def test_the_default_runner_is_a_worker_process_a_core(monkeypatch):
-    assert isinstance(ingest_flow.task_runner, ProcessPoolTaskRunner)
+    assert isinstance(batch_runner(), ProcessPoolTaskRunner)
     monkeypatch.setattr("os.cpu_count", lambda: 8)
     assert batches_in_flight(None) == 16 and batches_in_flight(2) == 4 and batches_in_flight(0) == 2
 

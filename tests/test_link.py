@@ -4,11 +4,12 @@ from collections import Counter
 from datetime import UTC, datetime
 
 import numpy as np
+import pyarrow as pa
 
 from tasks.link import LinkedArticle, judge_pair, merge_links
 from tasks.terms import content_terms, cosine
 from tasks.minhash import band_hashes, estimated_jaccard, shingles, signatures
-from tasks.schema import LINKS, Link, StoryRole
+from tasks.schema import LINKS, Link, StoryRole, to_row, to_table
 from tasks.stories import StoryMember, cluster, story_roles
 
 WIRE = ("OSLO (Reuters) - Norway and Sweden on Tuesday signed an agreement to build a freight and passenger "
@@ -99,10 +100,14 @@ def test_without_a_wire_dateline_the_earliest_is_the_original():
 def test_merge_keeps_old_links_and_replaces_those_of_new_articles():
     existing = LINKS.empty_table().from_pylist(
         [{"article_id": "a", "other_article_id": "b", "relation": "near_duplicate", "score": 0.5}], schema=LINKS)
-    merged = merge_links(existing, [Link("a", "z", "same_story", 0.7)], ["z"])
+    found = to_table([to_row(Link("a", "z", "same_story", 0.7)), to_row(Link("b", "z", "same_story", 0.4))], LINKS)
+    stale = existing.from_pylist([{"article_id": "c", "other_article_id": "z", "relation": "same_story", "score": 0.1}],
+                                 schema=LINKS)
+    merged = merge_links(pa.concat_tables([stale, existing]), found, ["z"])
     assert merged.to_pylist() == [
         {"article_id": "a", "other_article_id": "b", "relation": "near_duplicate", "score": 0.5},
         {"article_id": "a", "other_article_id": "z", "relation": "same_story", "score": np.float32(0.7)},
+        {"article_id": "b", "other_article_id": "z", "relation": "same_story", "score": np.float32(0.4)},
     ]
 
 
@@ -122,4 +127,5 @@ def test_names_propose_partners_within_the_same_story_window_only(tmp_path):
                 for k in dates for name in ("Kiruna", "Narvik", "Ofoten")]
     commit_batch(tmp_path, "r-0", date(2030, 6, 1), {"articles": to_table([to_row(a) for a in articles], ARTICLES),
                                                      "entities": to_table(entities, ENTITIES)})
-    assert candidate_pairs(connect(tmp_path), list(dates)) == [("a", "b")]
+    assert candidate_pairs(connect(tmp_path), list(dates)).to_pylist() == [{"article_id": "a", "other_article_id": "b"}]
+
