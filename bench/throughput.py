@@ -12,7 +12,8 @@ rendered from all of them. At each size (a corpus from bench/corpus.py), in one 
   the orchestration overhead;
 - the flow (`newsflow ingest`, a process of its own) with its default runner, and on a local
   Dask cluster of one and of two worker processes; all against one Prefect server started
-  here, so no run pays for a temporary server.
+  here, so no run pays for a temporary server. `--pairs K` runs plain and flow K times,
+  interleaved, and the report judges the median of the K overheads.
 Memory is that of the newsflow process and all its children (workers), sampled every half
 second: summed PSS (shared pages counted once; the peak reported) and summed RSS. The Prefect
 server, a process of its own, is not included.
@@ -271,18 +272,34 @@ def prefect_api():
         yield client_env(Path(home), api_url)
 
 
-def measure(n: int, compare_pages: int, runs: list[str]) -> dict:
+def measure(n: int, compare_pages: int, runs: list[str], pairs: int) -> dict:
     corpus, work = make_corpus(n), WORK / str(n)
     result: dict = {"documents": n, "workers": WORKERS,
                     f"measured_at_{'_'.join(runs)}": datetime.now(UTC).isoformat(timespec="seconds")}
     if "compare" in runs:
         result["extraction"] = compare_extraction(corpus, compare_pages)
         print(json.dumps(result["extraction"]), flush=True)
-    if "plain" in runs:
-        result["plain"] = plain_run(corpus, fresh(work / "plain"), WORKERS)
-        print("plain", result["plain"]["seconds"], flush=True)
     with prefect_api() as env:
-        for name, extra in (("flow", []), ("dask1", ["--workers", "1"]), ("dask2", ["--workers", "2"])):
+        overhead_pairs = []
+        # Interleaved plain and flow runs: a slow spell of this shared machine (its wall time
+        # varies by 15% between hours) falls on both runs of a pair, and the median of the
+        # pairs' overheads is what the report judges.
+        for _ in range(pairs if {"plain", "flow"} <= set(runs) else 1):
+            if "plain" in runs:
+                plain = plain_run(corpus, fresh(work / "plain"), WORKERS)
+                result.setdefault("plain", plain)
+                print("plain", plain["seconds"], flush=True)
+            if "flow" in runs:
+                flow = flow_run(corpus, fresh(work / "flow"), env, [])
+                result.setdefault("flow", flow)
+                print("flow", flow["seconds"], flush=True)
+            if {"plain", "flow"} <= set(runs):
+                overhead_pairs.append({"plain_s": plain["seconds"], "flow_s": flow["seconds"],
+                                       "plain_cpu_s": plain["cpu_s"], "flow_cpu_s": flow["cpu_s"],
+                                       "server_cpu_s": flow["server_cpu_s"]})
+        if overhead_pairs:
+            result["overhead_pairs"] = overhead_pairs
+        for name, extra in (("dask1", ["--workers", "1"]), ("dask2", ["--workers", "2"])):
             if name in runs:
                 result[name] = flow_run(corpus, fresh(work / name), env, extra)
                 print(name, result[name]["seconds"], flush=True)
@@ -306,13 +323,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--compare-pages", type=int, default=1000, help="HTML pages for the extraction comparison")
     parser.add_argument("--runs", nargs="+", choices=RUNS, default=list(RUNS),
                         help="measures to take at --sizes (the others saved for that size are kept)")
+    parser.add_argument("--pairs", type=int, default=1,
+                        help="interleaved plain and flow runs at --sizes; the report judges their median overhead")
     args = parser.parse_args(argv)
     RESULTS.mkdir(exist_ok=True)
-    plans = [(n, args.runs) for n in args.sizes] + [(n, ["flow"]) for n in args.ingest_only]
-    for n, runs in plans:
+    plans = [(n, args.runs, args.pairs) for n in args.sizes] + [(n, ["flow"], 1) for n in args.ingest_only]
+    for n, runs, pairs in plans:
         saved = RESULTS / f"{n}.json"
         earlier = json.loads(saved.read_text()) if saved.exists() else {}
-        result = {**earlier, **measure(n, args.compare_pages, runs)}
+        result = {**earlier, **measure(n, args.compare_pages, runs, pairs)}
         saved.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
         REPORT.write_text(render_report(), encoding="utf-8")
         print(f"wrote {REPORT}", flush=True)
