@@ -21,11 +21,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from tasks.enrich import body_sha256  # noqa: E402
-from tasks.link import LinkedArticle, judge_pair, update_links  # noqa: E402
+from tasks.link import LinkedArticle, Vocabulary, judge_pair, linked_article, update_links, vector_cosine  # noqa: E402
 from tasks.minhash import band_hashes, signature_rows, signatures  # noqa: E402
 from tasks.schema import ARTICLES, BANDS, ENTITIES, SIGNATURES, Article, to_row, to_table  # noqa: E402
 from tasks.store import commit_batch  # noqa: E402
-from tasks.terms import content_terms, cosine  # noqa: E402
 
 AEB = REPO.parent / "shared" / "eval" / "aeb"
 REPORT = REPO / "bench" / "LINKING.md"
@@ -60,9 +59,12 @@ def syndicated_copy(body: str, rng: random.Random) -> str:
     return "\n".join(edited)
 
 
+VOCABULARY = Vocabulary()
+
+
 def linked(article_id: str, body: str) -> LinkedArticle:
-    return LinkedArticle(article_id, body_sha256(body), None, None, len(body.split()),
-                         signatures([body])[0], content_terms(body), frozenset())
+    return linked_article(VOCABULARY, article_id, body, body_sha256=body_sha256(body), word_count=len(body.split()),
+                          minhash=signatures([body])[0])
 
 
 def near_duplicate_quality(seed: int = 7) -> dict:
@@ -74,7 +76,7 @@ def near_duplicate_quality(seed: int = 7) -> dict:
     positives = list(zip(originals, copies))
     # Negatives: every pair of different articles, the same-topic ones (highest cosine) included.
     negatives = [(a, b) for i, a in enumerate(originals) for b in originals[i + 1 :]]
-    topical = sorted(negatives, key=lambda pair: -cosine(pair[0].terms, pair[1].terms))[:200]
+    topical = sorted(negatives, key=lambda pair: -vector_cosine(pair[0].terms, pair[1].terms))[:200]
     is_copy = lambda a, b: (link := judge_pair(a, b)) is not None and link.relation in {"near_duplicate", "exact_duplicate"}  # noqa: E731
     tp = sum(is_copy(a, b) for a, b in positives)
     fp = sum(is_copy(a, b) for a, b in negatives)

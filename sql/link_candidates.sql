@@ -1,8 +1,9 @@
 -- Candidate pairs for linking: each pair once (article_id < other_article_id), at least one
 -- side in `new_articles` (registered by tasks/link.py; every article for a relink).
 -- Three routes, none of them all-pairs:
---   * the same body hash (exact duplicates);
---   * a shared LSH band of the MinHash signatures (near-duplicates);
+--   * the same body hash (exact duplicates), $max_copy_partners a new article at most;
+--   * a shared LSH band of the MinHash signatures (near-duplicates), as many, those sharing
+--     the most bands;
 --   * at least $min_shared_entities shared names (people, organisations, places, events), for
 --     rewrites that share few shingles. Same-story links hold only within $window_days, so
 --     names meet within time buckets of that width: an article's own bucket and the two
@@ -55,17 +56,33 @@ by_entities AS (
     JOIN (SELECT number, article_id FROM dated) AS left_id ON left_id.number = best.a
     JOIN (SELECT number, article_id FROM dated) AS right_id ON right_id.number = best.b
 ),
-by_bands AS (
-    SELECT DISTINCT n.article_id AS a, o.article_id AS b
+crowded AS (  -- band buckets of more articles than a new article is compared with
+    SELECT band, band_hash FROM bands GROUP BY ALL HAVING count(*) > $max_copy_partners
+),
+band_members AS (
+    -- At most $max_copy_partners articles of a band bucket answer a new article: a text
+    -- republished hundreds of times would otherwise join each copy with every other, bucket by
+    -- bucket, quadratically; the members kept are an arbitrary (id-ordered) sample of the copies.
+    -- Only crowded buckets are ranked: ranking every bucket holds all bands in memory at once.
+    SELECT band, band_hash, article_id FROM bands ANTI JOIN crowded USING (band, band_hash)
+    UNION ALL
+    SELECT * FROM (SELECT band, band_hash, article_id FROM bands SEMI JOIN crowded USING (band, band_hash))
+    QUALIFY row_number() OVER (PARTITION BY band, band_hash ORDER BY article_id) <= $max_copy_partners
+),
+by_bands AS (  -- a new article's partners sharing the most bands, $max_copy_partners at most
+    SELECT n.article_id AS a, o.article_id AS b
     FROM bands AS n
     JOIN new_articles USING (article_id)
-    JOIN bands AS o ON o.band = n.band AND o.band_hash = n.band_hash AND o.article_id <> n.article_id
+    JOIN band_members AS o ON o.band = n.band AND o.band_hash = n.band_hash AND o.article_id <> n.article_id
+    GROUP BY n.article_id, o.article_id
+    QUALIFY row_number() OVER (PARTITION BY a ORDER BY count(*) DESC, b) <= $max_copy_partners
 ),
-by_hash AS (
+by_hash AS (  -- exact copies: $max_copy_partners of them, which keeps every copy in the story
     SELECT n.article_id AS a, o.article_id AS b
     FROM articles AS n
     JOIN new_articles USING (article_id)
     JOIN articles AS o ON o.body_sha256 = n.body_sha256 AND o.article_id <> n.article_id
+    QUALIFY row_number() OVER (PARTITION BY a ORDER BY b) <= $max_copy_partners
 )
 SELECT DISTINCT least(a, b) AS article_id, greatest(a, b) AS other_article_id
 FROM (SELECT * FROM by_entities UNION ALL SELECT * FROM by_bands UNION ALL SELECT * FROM by_hash)

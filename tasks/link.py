@@ -8,7 +8,9 @@ the same decision for the same pair.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -30,6 +32,7 @@ from tasks.schema import (
     to_table,
 )
 from tasks.settings import (
+    MAX_COPY_PARTNERS,
     MAX_ENTITY_ARTICLES,
     MAX_ENTITY_PARTNERS,
     MIN_SHARED_ENTITIES,
@@ -41,7 +44,41 @@ from tasks.settings import (
 )
 from tasks.store import connect, sql_text, write_derived
 from tasks.stories import StoryMember, story_roles
-from tasks.terms import content_terms, cosine, norm
+from tasks.terms import content_terms
+
+# Rows a read of the articles brings into Python at a time, and candidate pairs judged at a time.
+LOAD_BATCH_ROWS = 2_000
+JUDGE_SLICE_PAIRS = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class TermVector:
+    """Counts of an article's content words as sorted word numbers and their counts: a tenth of
+    the memory of a Counter of strings, which is what lets a run hold every candidate article."""
+
+    words: np.ndarray  # uint32, sorted, unique
+    counts: np.ndarray  # float32, aligned with words
+    norm: float
+
+
+class Vocabulary:
+    """Numbers for the words and names of the articles linked in one run."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+        # A new item takes the next number; a known one keeps its own (and skips a number).
+        self._next = itertools.count()
+
+    def encode(self, items: Iterable[str]) -> np.ndarray:
+        """The items' numbers, in their order."""
+        return np.fromiter(map(self.numbers.setdefault, items, self._next), np.uint32)
+
+    def term_vector(self, text: str, language: str | None) -> TermVector:
+        counts = content_terms(text, language)
+        words = self.encode(counts)
+        values = np.fromiter(counts.values(), np.float32, len(counts))
+        order = np.argsort(words)
+        return TermVector(words[order], values[order], float(np.sqrt(values @ values)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +91,16 @@ class LinkedArticle:
     agency: str | None
     word_count: int
     minhash: np.ndarray | None
-    terms: Counter
-    names: frozenset[str] = frozenset()
-    terms_norm: float = 0.0
+    terms: TermVector
+    names: np.ndarray  # the vocabulary's numbers of its names, sorted
+
+
+def linked_article(vocabulary: Vocabulary, article_id: str, body: str, language: str | None = None, *,
+                   body_sha256: str, published_at: datetime | None = None, agency: str | None = None,
+                   word_count: int = 0, minhash: np.ndarray | None = None, names: Iterable[str] = ()) -> LinkedArticle:
+    """An article as linking holds it; the body itself is not kept."""
+    return LinkedArticle(article_id, body_sha256, published_at, agency, word_count, minhash,
+                         vocabulary.term_vector(body, language), np.unique(vocabulary.encode("name:" + n for n in names)))
 
 
 def candidate_pairs(db: duckdb.DuckDBPyConnection, new_ids: list[str]) -> pa.Table:
@@ -65,29 +109,23 @@ def candidate_pairs(db: duckdb.DuckDBPyConnection, new_ids: list[str]) -> pa.Tab
     db.register("new_articles", pa.table({"article_id": pa.array(new_ids, pa.string())}))
     params = {"max_entity_articles": MAX_ENTITY_ARTICLES, "min_shared_entities": MIN_SHARED_ENTITIES,
               "max_entity_partners": MAX_ENTITY_PARTNERS, "window_days": SAME_STORY_WINDOW_DAYS,
-              "names_per_article": NAMES_PER_ARTICLE}
+              "names_per_article": NAMES_PER_ARTICLE, "max_copy_partners": MAX_COPY_PARTNERS}
     return db.sql(sql_text("link_candidates"), params=params).to_arrow_table()
 
 
-def load_articles(db: duckdb.DuckDBPyConnection, article_ids: set[str]) -> dict[str, LinkedArticle]:
-    """The articles of the candidate pairs, with their content terms."""
+def load_articles(db: duckdb.DuckDBPyConnection, article_ids: Iterable[str], vocabulary: Vocabulary) -> dict[str, LinkedArticle]:
+    """The articles of the candidate pairs, with their content terms; read a record batch at a
+    time, so only one batch's bodies are ever in Python."""
     db.register("link_ids", pa.table({"article_id": pa.array(sorted(article_ids), pa.string())}))
-    cursor = db.execute(sql_text("link_articles"))
-    columns = [c[0] for c in cursor.description]
     loaded = {}
-    for row in cursor.fetchall():
-        record = dict(zip(columns, row))
-        loaded[record["article_id"]] = LinkedArticle(
-            article_id=record["article_id"],
-            body_sha256=record["body_sha256"],
-            published_at=record["published_at"],
-            agency=record["agency"],
-            word_count=record["word_count"] or 0,
-            minhash=None if record["minhash"] is None else np.asarray(record["minhash"], dtype=np.uint32),
-            terms=(terms := content_terms(record["body"] or "", record["language"])),
-            names=frozenset(record["names"] or ()),
-            terms_norm=norm(terms),
-        )
+    for batch in db.sql(sql_text("link_articles")).to_arrow_reader(LOAD_BATCH_ROWS):
+        for record in batch.to_pylist():
+            minhash = record["minhash"]
+            loaded[record["article_id"]] = linked_article(
+                vocabulary, record["article_id"], record["body"] or "", record["language"],
+                body_sha256=record["body_sha256"], published_at=record["published_at"], agency=record["agency"],
+                word_count=record["word_count"] or 0, names=record["names"] or (),
+                minhash=None if minhash is None else np.asarray(minhash, dtype=np.uint32))
     return loaded
 
 
@@ -114,11 +152,19 @@ def story_similarity(left: LinkedArticle, right: LinkedArticle) -> float:
     article has names (a language the NER model does not read), the cosine alone, scaled so
     that the same threshold applies.
     """
-    words = cosine(left.terms, right.terms, left.terms_norm, right.terms_norm)
-    if not left.names and not right.names:
+    words = vector_cosine(left.terms, right.terms)
+    if not left.names.size and not right.names.size:
         return words * SAME_STORY_SCORE / SAME_STORY_COSINE_ALONE
-    names = len(left.names & right.names) / len(left.names | right.names)
-    return (words + names) / 2
+    shared = len(np.intersect1d(left.names, right.names, assume_unique=True))
+    return (words + shared / (len(left.names) + len(right.names) - shared)) / 2
+
+
+def vector_cosine(left: TermVector, right: TermVector) -> float:
+    """Cosine similarity of two term vectors (0 when either is empty)."""
+    if not left.norm or not right.norm:
+        return 0.0
+    _, in_left, in_right = np.intersect1d(left.words, right.words, assume_unique=True, return_indices=True)
+    return float(left.counts[in_left] @ right.counts[in_right]) / (left.norm * right.norm)
 
 
 def within_window(left: datetime | None, right: datetime | None) -> bool:
@@ -129,12 +175,22 @@ def within_window(left: datetime | None, right: datetime | None) -> bool:
 
 
 def find_links(db: duckdb.DuckDBPyConnection, new_ids: list[str]) -> pa.Table:
-    """Every link between a new article and any article of the dataset, as rows of LINKS."""
+    """Every link between a new article and any article of the dataset, as rows of LINKS.
+
+    The candidate pairs stay in Arrow and are judged a slice at a time: their ids as Python
+    strings would take more memory than the articles themselves."""
     pairs = candidate_pairs(db, new_ids)
-    lefts, rights = pairs.column("article_id").to_pylist(), pairs.column("other_article_id").to_pylist()
-    articles = load_articles(db, set(lefts) | set(rights))
-    links = (judge_pair(articles[a], articles[b]) for a, b in zip(lefts, rights) if a in articles and b in articles)
-    return to_table([to_row(link) for link in links if link is not None], LINKS)
+    ids = pc.unique(pa.concat_arrays([pairs["article_id"].combine_chunks(), pairs["other_article_id"].combine_chunks()]))
+    articles = load_articles(db, ids.to_pylist(), Vocabulary())
+    found = [LINKS.empty_table()]
+    for start in range(0, pairs.num_rows, JUDGE_SLICE_PAIRS):
+        piece = pairs.slice(start, JUDGE_SLICE_PAIRS)
+        lefts, rights = piece["article_id"].to_pylist(), piece["other_article_id"].to_pylist()
+        links = [link for a, b in zip(lefts, rights) if a in articles and b in articles
+                 and (link := judge_pair(articles[a], articles[b])) is not None]
+        found.append(pa.Table.from_pydict({name: [getattr(link, name) for link in links] for name in LINKS.names},
+                                          schema=LINKS))
+    return pa.concat_tables(found)
 
 
 def merge_links(existing: pa.Table, found: pa.Table, new_ids: list[str]) -> pa.Table:
@@ -146,12 +202,13 @@ def merge_links(existing: pa.Table, found: pa.Table, new_ids: list[str]) -> pa.T
     return merged.sort_by([("article_id", "ascending"), ("other_article_id", "ascending")])
 
 
-def links_among(members: dict[str, StoryMember], links: pa.Table) -> list[Link]:
-    """The links table as records whose ids are the members' own strings: a link costs its
-    record, not two more copies of its ids (281k links for 10k articles in bench/throughput.py)."""
-    ids = {article_id: article_id for article_id in members}
-    columns = [links[name].to_pylist() for name in ("article_id", "other_article_id", "relation", "score")]
-    return [Link(ids.get(a, a), ids.get(b, b), relation, score) for a, b, relation, score in zip(*columns)]
+def table_links(links: pa.Table) -> Iterator[Link]:
+    """The links table as records, a slice at a time: story_roles reads them once, and a list
+    of millions of records is never built."""
+    for start in range(0, links.num_rows, JUDGE_SLICE_PAIRS):
+        piece = links.slice(start, JUDGE_SLICE_PAIRS)
+        columns = [piece[name].to_pylist() for name in ("article_id", "other_article_id", "relation", "score")]
+        yield from (Link(*values) for values in zip(*columns))
 
 
 def members(db: duckdb.DuckDBPyConnection) -> dict[str, StoryMember]:
@@ -171,7 +228,6 @@ def update_links(data_dir: Path, new_ids: list[str] | None) -> Counter:
         existing = db.sql(sql_text("links_current")).to_arrow_table().cast(LINKS)
     links_table = merge_links(existing, find_links(db, new_ids), new_ids)
     write_derived(data_dir, "links", links_table)
-    story_members = members(db)
-    roles = story_roles(story_members, links_among(story_members, links_table))
+    roles = story_roles(members(db), table_links(links_table))
     write_derived(data_dir, "stories", to_table([to_row(r) for r in roles], STORIES))
-    return Counter(links_table["relation"].to_pylist())
+    return Counter({row["values"]: row["counts"] for row in pc.value_counts(links_table["relation"]).to_pylist()})

@@ -43,7 +43,8 @@ def band_hashes(signature: np.ndarray) -> list[int]:
 
 def estimated_jaccard(left: np.ndarray, right: np.ndarray) -> float:
     """Share of equal MinHash values: an unbiased estimate of the shingle sets' Jaccard similarity."""
-    return float(np.mean(np.asarray(left) == np.asarray(right)))
+    # count_nonzero, not mean: a tenth of the time, and linking calls this for every candidate pair.
+    return np.count_nonzero(np.asarray(left) == np.asarray(right)) / len(left)
 
 
 def signature_rows(articles: list[Article]) -> tuple[list[dict], list[dict]]:

@@ -85,6 +85,13 @@ MAX_ENTITY_ARTICLES = 100
 # the route linear (bench/LINKING.md).
 MAX_ENTITY_PARTNERS = 50
 
+# Copies (same body, shared LSH bands): a new article is compared with at most this many, those
+# sharing the most bands. A wire story republished hundreds of times would otherwise cost
+# pairs in the square of its copies (bench/throughput.py's corpus: 281k links for 10k articles,
+# each page varied ~50 times); every copy still links to copies, so the story and its
+# syndicated copies are the same, and recall on bench/LINKING.md's stream is unchanged.
+MAX_COPY_PARTNERS = 20
+
 # Cleaning. Boilerplate lines are short: phrase rules that could hit prose apply only to
 # lines of at most this many words (a promo sentence is 8-20 words, a paragraph 40+).
 MAX_BOILERPLATE_WORDS = 14

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,24 +23,38 @@ class StoryMember:
     word_count: int
 
 
-def cluster(article_ids: list[str], links: list[Link]) -> list[list[str]]:
-    """Connected components of the link graph (union-find), each sorted, in a stable order."""
-    parent = {a: a for a in article_ids}
+class Components:
+    """Connected components of articles joined pair by pair (union-find): memory a member, not a link."""
 
-    def root(a: str) -> str:
+    def __init__(self, article_ids: Iterable[str]) -> None:
+        self.parent = {a: a for a in article_ids}
+
+    def root(self, a: str) -> str:
+        parent = self.parent
         while parent[a] != a:
             parent[a] = parent[parent[a]]
             a = parent[a]
         return a
 
+    def join(self, a: str, b: str) -> None:
+        if a in self.parent and b in self.parent:
+            left, right = self.root(a), self.root(b)
+            self.parent[max(left, right)] = min(left, right)
+
+    def groups(self) -> list[list[str]]:
+        """Each component sorted, in a stable order."""
+        groups: dict[str, list[str]] = defaultdict(list)
+        for a in self.parent:
+            groups[self.root(a)].append(a)
+        return sorted(sorted(group) for group in groups.values())
+
+
+def cluster(article_ids: list[str], links: Iterable[Link]) -> list[list[str]]:
+    """Connected components of the link graph, each sorted, in a stable order."""
+    components = Components(article_ids)
     for link in links:
-        if link.article_id in parent and link.other_article_id in parent:
-            left, right = root(link.article_id), root(link.other_article_id)
-            parent[max(left, right)] = min(left, right)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for a in article_ids:
-        groups[root(a)].append(a)
-    return sorted(sorted(group) for group in groups.values())
+        components.join(link.article_id, link.other_article_id)
+    return components.groups()
 
 
 def origin_key(member: StoryMember) -> tuple:
@@ -59,32 +74,26 @@ def origin_key(member: StoryMember) -> tuple:
     )
 
 
-def story_roles(members: dict[str, StoryMember], links: list[Link]) -> list[StoryRole]:
-    """One row per article: its story, its role and the original it derives from."""
-    copy_edges: dict[str, set[str]] = defaultdict(set)
+def story_roles(members: dict[str, StoryMember], links: Iterable[Link]) -> list[StoryRole]:
+    """One row per article: its story, its role and the original it derives from.
+
+    One pass over the links (millions, for a text copied hundreds of times): stories are the
+    components of all links, and an article is a syndicated copy when copy links alone join
+    it to its story's original, directly or not."""
+    stories, copies = Components(sorted(members)), Components(members)
     for link in links:
+        stories.join(link.article_id, link.other_article_id)
         if link.relation in COPY_RELATIONS:
-            copy_edges[link.article_id].add(link.other_article_id)
-            copy_edges[link.other_article_id].add(link.article_id)
+            copies.join(link.article_id, link.other_article_id)
     roles = []
-    for group in cluster(sorted(members), links):
+    for group in stories.groups():
         story_id = "story-" + hashlib.sha256(group[0].encode()).hexdigest()[:16]
         origin = min((members[a] for a in group), key=origin_key).article_id
-        copies = _reachable(origin, copy_edges)
+        origin_copies = copies.root(origin)
         for article_id in group:
             if article_id == origin:
                 roles.append(StoryRole(article_id, story_id, ORIGINAL, None))
             else:
-                role = SYNDICATED_COPY if article_id in copies else REWRITE
+                role = SYNDICATED_COPY if copies.root(article_id) == origin_copies else REWRITE
                 roles.append(StoryRole(article_id, story_id, role, origin))
     return roles
-
-
-def _reachable(start: str, edges: dict[str, set[str]]) -> set[str]:
-    """Articles joined to `start` by copy links alone: its syndicated copies, direct or not."""
-    seen, frontier = {start}, [start]
-    while frontier:
-        for other in edges[frontier.pop()] - seen:
-            seen.add(other)
-            frontier.append(other)
-    return seen - {start}

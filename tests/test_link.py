@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import numpy as np
 import pyarrow as pa
 
-from tasks.link import LinkedArticle, judge_pair, merge_links
+from tasks.link import Vocabulary, judge_pair, linked_article, merge_links, vector_cosine
 from tasks.terms import content_terms, cosine
 from tasks.minhash import band_hashes, estimated_jaccard, shingles, signatures
 from tasks.schema import LINKS, Link, StoryRole, to_row, to_table
@@ -29,9 +29,12 @@ OTHER = ("The central bank left its benchmark interest rate unchanged at 4.25% o
          "more data on wages before deciding whether to cut rates at its next meeting in December.")
 
 
+VOCABULARY = Vocabulary()
+
+
 def linked(article_id, body, published_at=None, agency=None, names=()):
-    return LinkedArticle(article_id, str(hash(body)), published_at, agency, len(body.split()),
-                         signatures([body])[0], content_terms(body, "en"), frozenset(names))
+    return linked_article(VOCABULARY, article_id, body, "en", body_sha256=str(hash(body)), published_at=published_at,
+                          agency=agency, word_count=len(body.split()), minhash=signatures([body])[0], names=names)
 
 
 def test_minhash_estimates_jaccard():
@@ -44,7 +47,7 @@ def test_minhash_estimates_jaccard():
 
 def test_pair_judgements():
     wire, copy, rewrite, other = (linked(i, t) for i, t in [("a", WIRE), ("b", COPY), ("c", REWRITE), ("d", OTHER)])
-    same = LinkedArticle("e", wire.body_sha256, None, None, 0, None, Counter())
+    same = linked_article(VOCABULARY, "e", "", body_sha256=wire.body_sha256)
     assert judge_pair(wire, same).relation == "exact_duplicate"
     assert judge_pair(wire, copy).relation == "near_duplicate"
     assert judge_pair(wire, rewrite).relation == "same_story"
@@ -68,6 +71,16 @@ def test_shared_names_carry_a_rewrite_that_shares_fewer_words():
 def test_cosine_of_content_terms():
     assert cosine(content_terms("Railway railway Kiruna", "en"), content_terms("the railway to Kiruna", "en")) > 0.9
     assert cosine(Counter(), Counter({"x": 1})) == 0.0
+
+
+def test_term_vectors_give_the_cosine_of_the_counts():
+    texts = [WIRE, COPY, REWRITE, OTHER, "", "Railway railway Kiruna"]
+    vocabulary = Vocabulary()
+    vectors = [vocabulary.term_vector(text, "en") for text in texts]
+    for left, left_vector in zip(texts, vectors):
+        for right, right_vector in zip(texts, vectors):
+            expected = cosine(content_terms(left, "en"), content_terms(right, "en"))
+            assert abs(vector_cosine(left_vector, right_vector) - expected) < 1e-6
 
 
 def test_clusters_and_roles():
@@ -129,3 +142,34 @@ def test_names_propose_partners_within_the_same_story_window_only(tmp_path):
                                                      "entities": to_table(entities, ENTITIES)})
     assert candidate_pairs(connect(tmp_path), list(dates)).to_pylist() == [{"article_id": "a", "other_article_id": "b"}]
 
+
+
+def test_a_text_copied_many_times_links_each_copy_to_a_few_and_stays_one_story(tmp_path, monkeypatch):
+    from datetime import date
+
+    from tasks import link
+    from tasks.minhash import signature_rows
+    from tasks.schema import ARTICLES, BANDS, SIGNATURES, Article
+    from tasks.store import commit_batch, connect
+
+    monkeypatch.setattr(link, "MAX_COPY_PARTNERS", 2)
+    published = datetime(2030, 6, 1, tzinfo=UTC)
+    # Eight sites: four exact copies of the wire text, four lightly edited ones.
+    bodies = [WIRE] * 4 + [WIRE.replace("Tuesday", day) for day in ("Monday", "Wednesday", "Friday", "Sunday")]
+    articles = [Article(article_id=f"a{i}", doc_id=f"d{i}", story_index=0, body=body, published_at=published,
+                        run_id="r", ingested_at=published, body_sha256=str(hash(body)), word_count=len(body.split()))
+                for i, body in enumerate(bodies)]
+    signature_table, band_table = signature_rows(articles)
+    commit_batch(tmp_path, "r-0", date(2030, 6, 1), {
+        "articles": to_table([to_row(a) for a in articles], ARTICLES),
+        "signatures": to_table([{**row, "run_id": "r"} for row in signature_table], SIGNATURES),
+        "bands": to_table(band_table, BANDS)})
+    ids = [a.article_id for a in articles]
+    pairs = link.candidate_pairs(connect(tmp_path), ids).to_pylist()
+    partners = Counter(p["article_id"] for p in pairs) + Counter(p["other_article_id"] for p in pairs)
+    assert len(pairs) < 8 * 7 / 2 and max(partners.values()) <= 2 * 2 * 2  # own two per route, plus chosen by others
+
+    link.update_links(tmp_path, ids)
+    stories = connect(tmp_path).execute("SELECT story_id, role FROM stories").fetchall()
+    assert len({story for story, _ in stories}) == 1
+    assert sorted(role for _, role in stories) == ["original"] + ["syndicated_copy"] * 7
