@@ -75,6 +75,9 @@ class MemorySampler:
     def __init__(self, pid: int, every: float = 0.5) -> None:
         self.pid, self.every = pid, every
         self.peak_mb = self.peak_rss_mb = self.peak_root_mb = 0.0
+        # Where the peak is: seconds into the run, and the processes' count and root's share then.
+        self.at_peak: dict[str, float] = {}
+        self._started = time.perf_counter()
         self._cpu: dict[int, float] = {}
         self._cpu_at_start = process_cpu_s(pid)
         self._stop = threading.Event()
@@ -95,9 +98,20 @@ class MemorySampler:
     def _run(self) -> None:
         while not self._stop.is_set():
             pss, rss, root = tree_memory_mb(self.pid, self._cpu)
+            if pss > self.peak_mb:
+                self.at_peak = {"seconds": time.perf_counter() - self._started, "root_mb": root,
+                                "processes": len(self._live())}
             self.peak_mb, self.peak_rss_mb = max(self.peak_mb, pss), max(self.peak_rss_mb, rss)
             self.peak_root_mb = max(self.peak_root_mb, root)
             self._stop.wait(self.every)
+
+
+    def _live(self) -> list:
+        try:
+            root = psutil.Process(self.pid)
+            return [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            return []
 
 
 def process_cpu_s(pid: int) -> float:
@@ -231,7 +245,7 @@ def flow_run(corpus: Path, data: Path, env: dict, extra: list[str]) -> dict:
     if process.returncode != 0:
         raise RuntimeError(f"newsflow ingest {' '.join(extra)} exited {process.returncode}:\n{output[-3000:]}")
     return {"seconds": seconds, "peak_mb": memory.peak_mb, "peak_rss_mb": memory.peak_rss_mb,
-            "peak_flow_process_mb": memory.peak_root_mb, "cpu_s": memory.cpu_s,
+            "peak_flow_process_mb": memory.peak_root_mb, "at_peak": memory.at_peak, "cpu_s": memory.cpu_s,
             "server_cpu_s": prefect_server_cpu_s() - server_started, "summary": summary_lines(output)}
 
 
