@@ -49,7 +49,11 @@ def test_served_deployment_runs_to_completion(tmp_path):
             assert "Completed" in run.stdout + run.stderr
         finally:
             os.killpg(served.pid, signal.SIGINT)
-            served.wait(90)  # a loaded machine can take its time to stop the runner
+            try:
+                served.wait(90)  # a loaded machine can take its time to stop the runner
+            except subprocess.TimeoutExpired:
+                os.killpg(served.pid, signal.SIGKILL)
+                raise AssertionError(f"newsflow serve did not stop on SIGINT: {served.communicate()[1][-3000:]}") from None
     assert connect(data).execute("SELECT count(*) FROM documents").fetchone()[0] == 9
 
 
