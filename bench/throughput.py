@@ -97,21 +97,13 @@ class MemorySampler:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            pss, rss, root = tree_memory_mb(self.pid, self._cpu)
+            pss, rss, root, processes = tree_memory_mb(self.pid, self._cpu)
             if pss > self.peak_mb:
                 self.at_peak = {"seconds": time.perf_counter() - self._started, "root_mb": root,
-                                "processes": len(self._live())}
+                                "processes": processes}
             self.peak_mb, self.peak_rss_mb = max(self.peak_mb, pss), max(self.peak_rss_mb, rss)
             self.peak_root_mb = max(self.peak_root_mb, root)
             self._stop.wait(self.every)
-
-
-    def _live(self) -> list:
-        try:
-            root = psutil.Process(self.pid)
-            return [root, *root.children(recursive=True)]
-        except psutil.NoSuchProcess:
-            return []
 
 
 def process_cpu_s(pid: int) -> float:
@@ -122,14 +114,14 @@ def process_cpu_s(pid: int) -> float:
     return times.user + times.system
 
 
-def tree_memory_mb(pid: int, cpu: dict[int, float]) -> tuple[float, float, float]:
-    """(summed PSS, summed RSS, the root process's PSS) of a process tree, in MB; each process's
+def tree_memory_mb(pid: int, cpu: dict[int, float]) -> tuple[float, float, float, int]:
+    """(summed PSS, summed RSS, the root process's PSS, processes) of a process tree, in MB; each process's
     CPU seconds so far go into `cpu` (a process that ended keeps its last sample)."""
     try:
         root = psutil.Process(pid)
         processes = [root] + root.children(recursive=True)
     except psutil.NoSuchProcess:
-        return 0.0, 0.0, 0.0
+        return 0.0, 0.0, 0.0, 0
     pss = rss = root_pss = 0
     for process in processes:
         try:
@@ -140,7 +132,7 @@ def tree_memory_mb(pid: int, cpu: dict[int, float]) -> tuple[float, float, float
         cpu[process.pid] = times.user + times.system
         pss, rss = pss + info.pss, rss + info.rss
         root_pss = info.pss if process.pid == pid else root_pss
-    return pss / 2**20, rss / 2**20, root_pss / 2**20
+    return pss / 2**20, rss / 2**20, root_pss / 2**20, len(processes)
 
 
 def compare_extraction(corpus: Path, limit: int) -> dict[str, float]:

@@ -46,9 +46,10 @@ from tasks.store import connect, sql_text, write_derived
 from tasks.stories import StoryMember, story_roles
 from tasks.terms import content_terms
 
-# Rows a read of the articles brings into Python at a time, and candidate pairs judged at a time.
+# Rows of an Arrow table or reader turned into Python objects at a time: the articles read for
+# linking, the candidate pairs judged, the links read back for stories.
 LOAD_BATCH_ROWS = 2_000
-JUDGE_SLICE_PAIRS = 100_000
+SLICE_ROWS = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,9 @@ def linked_article(vocabulary: Vocabulary, article_id: str, body: str, language:
                    word_count: int = 0, minhash: np.ndarray | None = None, names: Iterable[str] = ()) -> LinkedArticle:
     """An article as linking holds it; the body itself is not kept."""
     return LinkedArticle(article_id, body_sha256, published_at, agency, word_count, minhash,
-                         vocabulary.term_vector(body, language), np.unique(vocabulary.encode("name:" + n for n in names)))
+                         vocabulary.term_vector(body, language),
+                         # Prefixed: a name and a word spelled alike ("apple") are different items.
+                         np.unique(vocabulary.encode("name:" + n for n in names)))
 
 
 def candidate_pairs(db: duckdb.DuckDBPyConnection, new_ids: list[str]) -> pa.Table:
@@ -183,8 +186,8 @@ def find_links(db: duckdb.DuckDBPyConnection, new_ids: list[str]) -> pa.Table:
     ids = pc.unique(pa.concat_arrays([pairs["article_id"].combine_chunks(), pairs["other_article_id"].combine_chunks()]))
     articles = load_articles(db, ids.to_pylist(), Vocabulary())
     found = [LINKS.empty_table()]
-    for start in range(0, pairs.num_rows, JUDGE_SLICE_PAIRS):
-        piece = pairs.slice(start, JUDGE_SLICE_PAIRS)
+    for start in range(0, pairs.num_rows, SLICE_ROWS):
+        piece = pairs.slice(start, SLICE_ROWS)
         lefts, rights = piece["article_id"].to_pylist(), piece["other_article_id"].to_pylist()
         links = [link for a, b in zip(lefts, rights) if a in articles and b in articles
                  and (link := judge_pair(articles[a], articles[b])) is not None]
@@ -205,8 +208,8 @@ def merge_links(existing: pa.Table, found: pa.Table, new_ids: list[str]) -> pa.T
 def table_links(links: pa.Table) -> Iterator[Link]:
     """The links table as records, a slice at a time: story_roles reads them once, and a list
     of millions of records is never built."""
-    for start in range(0, links.num_rows, JUDGE_SLICE_PAIRS):
-        piece = links.slice(start, JUDGE_SLICE_PAIRS)
+    for start in range(0, links.num_rows, SLICE_ROWS):
+        piece = links.slice(start, SLICE_ROWS)
         columns = [piece[name].to_pylist() for name in ("article_id", "other_article_id", "relation", "score")]
         yield from (Link(*values) for values in zip(*columns))
 

@@ -35,15 +35,14 @@ def content_terms(text: str, language: str | None = None) -> Counter:
     return Counter(word for word in WORD.findall(text.lower()) if word not in stops)
 
 
-def cosine(left: Counter, right: Counter, left_norm: float | None = None, right_norm: float | None = None) -> float:
-    """Cosine similarity of two term-count vectors (0 when either is empty); pass the norms when
-    the same vector is compared many times (linking), so they are not summed again each time."""
+def cosine(left: Counter, right: Counter) -> float:
+    """Cosine similarity of two term-count vectors (0 when either is empty)."""
     if not left or not right:
         return 0.0
     if len(right) < len(left):
         left, right = right, left
     dot = sum(count * right[term] for term, count in left.items() if term in right)
-    return dot / ((left_norm or norm(left)) * (right_norm or norm(right)))
+    return dot / (norm(left) * norm(right))
 
 
 def norm(counts: Counter) -> float:
