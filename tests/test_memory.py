@@ -1,10 +1,13 @@
-"""Freed heap memory goes back to the system (glibc only; elsewhere the functions do nothing)."""
+"""Memory a run is done with is freed: written batches at once, and freed heap memory goes back
+to the system (glibc only; elsewhere those functions do nothing)."""
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
+import weakref
 
 import pytest
 
@@ -71,3 +74,32 @@ def test_large_blocks_are_unmapped_when_freed():
 
     assert freed("pass") < 20  # the default: 60 freed blocks of 2 MB stay in the heap ...
     assert freed("keep_large_blocks_off_the_heap()") > 100  # ... or go back (114 MB)
+
+
+@pytest.mark.slow
+def test_a_written_batch_is_freed_before_the_next_is_written(prefect_server, tmp_path, monkeypatch):
+    """Prefect's futures around a batch's result are reference cycles: freed only by a full
+    collection, which comes rarer as a run's long-lived objects grow. Automatic collection is
+    off here, so only the flow's own collection after each write can free a written batch."""
+    from flows import ingest
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for number in range(3):
+        (inbox / f"story-{number}.txt").write_text(f"Story {number}\n\n" + f"Paragraph of story {number}. " * 40)
+    alive_at_write, tables = [], []
+    real_write = ingest.write
+
+    def recording_write(processed, *args, **kwargs):
+        alive_at_write.append(sum(table() is not None for table in tables))
+        tables.append(weakref.ref(processed.tables["documents"]))
+        return real_write(processed, *args, **kwargs)
+
+    monkeypatch.setattr(ingest, "write", recording_write)
+    gc.disable()
+    try:
+        ingest.ingest_flow(sources=[str(inbox)], data_dir=str(tmp_path / "data"), batch_size=1, link=False,
+                           compact=False, batches_in_flight=1)
+    finally:
+        gc.enable()
+    assert alive_at_write == [0, 0, 0]
