@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 import yaml
@@ -37,11 +38,16 @@ def test_served_deployment_runs_to_completion(tmp_path):
     data = tmp_path / "data"
     with prefect_server(tmp_path / "server-home") as api_url:
         env = client_env(tmp_path / "client-home", api_url)
-        served = subprocess.Popen([sys.executable, "-m", "flows.cli", "serve", "--inbox", str(EXAMPLES), "--data",
-                                   str(data), "--only", "ingest-inbox", "relink"], cwd=REPO, env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        # INFO: on a failure, the runner's own account of its shutdown is in the message. A file,
+        # not a pipe: nobody reads a pipe while the service runs, and a full one would block it.
+        log = tmp_path / "serve.log"
+        with log.open("w") as log_file:
+            served = subprocess.Popen([sys.executable, "-m", "flows.cli", "serve", "--inbox", str(EXAMPLES), "--data",
+                                       str(data), "--only", "ingest-inbox", "relink"], cwd=REPO,
+                                      env={**env, "PREFECT_LOGGING_LEVEL": "INFO"}, stdout=subprocess.DEVNULL,
+                                      stderr=log_file, start_new_session=True)
         try:
-            wait_for_deployment(env, "ingest/ingest-inbox", served)
+            wait_for_deployment(env, "ingest/ingest-inbox", served, log)
             run = subprocess.run([PREFECT, "deployment", "run", "ingest/ingest-inbox", "--watch",
                                   "--watch-timeout", "240"], cwd=REPO, env=env, capture_output=True, text=True,
                                  timeout=300)
@@ -52,16 +58,20 @@ def test_served_deployment_runs_to_completion(tmp_path):
             try:
                 served.wait(90)  # a loaded machine can take its time to stop the runner
             except subprocess.TimeoutExpired:
+                left = subprocess.run(["ps", "-o", "pid,ppid,stat,etime,args", "-g", str(served.pid)],
+                                      capture_output=True, text=True).stdout
                 os.killpg(served.pid, signal.SIGKILL)
-                raise AssertionError(f"newsflow serve did not stop on SIGINT: {served.communicate()[1][-3000:]}") from None
+                raise AssertionError(f"newsflow serve did not stop on SIGINT; its processes:\n{left}\n"
+                                     f"its log:\n{log.read_text()[-3000:]}") from None
     assert connect(data).execute("SELECT count(*) FROM documents").fetchone()[0] == 9
 
 
-def wait_for_deployment(env: dict[str, str], name: str, served: subprocess.Popen, seconds: float = 120) -> None:
+def wait_for_deployment(env: dict[str, str], name: str, served: subprocess.Popen, log: Path,
+                        seconds: float = 120) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if served.poll() is not None:
-            raise RuntimeError(f"newsflow serve exited: {served.stderr.read()[-2000:]}")
+            raise RuntimeError(f"newsflow serve exited with {served.returncode}: {log.read_text()[-2000:]}")
         found = subprocess.run([PREFECT, "deployment", "inspect", name], env=env, capture_output=True, text=True)
         if found.returncode == 0:
             return
