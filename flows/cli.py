@@ -67,12 +67,15 @@ def run_ingest(args: argparse.Namespace) -> int:
     data_dir = check_data_dir(args.data)
     quiet_prefect_defaults()
     from flows.ingest import ingest_flow
+    from tasks.report import BatchesFailed
 
     with progress_bar(enabled=sys.stderr.isatty()):
         state = ingest_flow(sources=sources, data_dir=data_dir, batch_size=args.batch_size, link=not args.no_link,
                             compact=not args.no_compact, workers=args.workers, dask_address=args.dask_address,
                             **web_files, return_state=True)
     summary = state.result(raise_on_failure=False)
+    if isinstance(summary, BatchesFailed):
+        summary = summary.summary
     if isinstance(summary, BaseException):
         raise UsageError(f"the run failed before it could count its work: {summary}") from summary
     print(summary.as_text())

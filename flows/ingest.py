@@ -24,7 +24,7 @@ from flows.runners import batches_in_flight as default_in_flight
 from tasks.compact import Compaction
 from tasks.compact import compact as compact_parts
 from tasks.memory import keep_large_blocks_off_the_heap, return_freed_memory
-from tasks.report import RunSummary
+from tasks.report import BatchesFailed, RunSummary
 from tasks.schema import Quarantine, RawDocument
 from tasks.settings import BATCH_SIZE
 from tasks.sources import document_id, iter_paths, read_sources, sha256_hex
@@ -171,8 +171,10 @@ def ingest_flow(
     publish_summary(summary)
     get_run_logger().info(summary.as_text())
     if summary.failed_batches:
-        # An honest end: the run is Failed, and still carries the counts of what it did.
-        return Failed(message=f"{len(summary.failed_batches)} batch(es) failed; see the summary", data=summary)
+        # An honest end: the run is Failed, and its error still carries the counts of what it did
+        # (a Failed state's data must be an exception: Prefect raises it to a direct caller).
+        failure = BatchesFailed(summary)
+        return Failed(message=str(failure), data=failure)
     return summary
 
 

@@ -10,6 +10,18 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 
+class BatchesFailed(Exception):
+    """A run some of whose batches failed after their retries; `summary` counts what it did do."""
+
+    def __init__(self, summary: RunSummary) -> None:
+        super().__init__(summary)  # the only argument, so that the exception pickles
+        self.summary = summary
+
+    def __str__(self) -> str:
+        failed = self.summary.failed_batches
+        return f"{len(failed)} batch(es) failed ({', '.join(failed[:3])}{', …' if len(failed) > 3 else ''}); see the summary"
+
+
 @dataclass(slots=True)
 class RunSummary:
     """Counts of one run; `add_batch` folds in each committed batch."""

@@ -52,14 +52,7 @@ def test_a_batch_that_fails_once_is_retried(prefect_server, tmp_path, monkeypatc
 
 
 def test_a_failed_batch_loses_no_other_batch_and_the_run_fails_honestly(prefect_server, tmp_path, monkeypatch, capsys):
-    real = batches.segment_batch
-
-    def poisoned(batch):
-        if any("POISON" in doc.raw_text for doc in batch.documents):
-            raise RuntimeError("this batch always fails")
-        return real(batch)
-
-    monkeypatch.setattr(batches, "segment_batch", poisoned)
+    real = poison_segmenting(monkeypatch)
     inbox, data = make_inbox(tmp_path / "in", 9, poison={4}), tmp_path / "data"
     assert main(["ingest", str(inbox), "--data", str(data), *IN_PROCESS]) == 1
     out = capsys.readouterr().out
@@ -68,6 +61,31 @@ def test_a_failed_batch_loses_no_other_batch_and_the_run_fails_honestly(prefect_
     monkeypatch.setattr(batches, "segment_batch", real)
     assert main(["ingest", str(inbox), "--data", str(data), *IN_PROCESS]) == 0
     assert row_counts(data)["documents"] == 9
+
+
+def test_a_direct_caller_of_a_run_with_a_failed_batch_gets_an_error_with_the_counts(prefect_server, tmp_path,
+                                                                                    monkeypatch):
+    from flows.ingest import ingest_flow
+    from tasks.report import BatchesFailed
+
+    poison_segmenting(monkeypatch)
+    inbox = make_inbox(tmp_path / "in", 6, poison={1})
+    with pytest.raises(BatchesFailed, match=r"^1 batch\(es\) failed") as failure:
+        ingest_flow(sources=[str(inbox)], data_dir=str(tmp_path / "data"), batch_size=3, workers=0, link=False)
+    assert failure.value.summary.documents == 3 and len(failure.value.summary.failed_batches) == 1
+
+
+def poison_segmenting(monkeypatch):
+    """Make every batch holding a POISON document fail; returns the real stage."""
+    real = batches.segment_batch
+
+    def poisoned(batch):
+        if any("POISON" in doc.raw_text for doc in batch.documents):
+            raise RuntimeError("this batch always fails")
+        return real(batch)
+
+    monkeypatch.setattr(batches, "segment_batch", poisoned)
+    return real
 
 
 def ingest_command(inbox: Path, data: Path, home: Path) -> list[str]:
