@@ -1,6 +1,6 @@
 """Links across the dataset: exact duplicates, near-duplicates and same-story pairs.
 
-Candidates come from a DuckDB join (sql/link_candidates.sql: body hash, LSH bands, shared
+Candidates come from a DuckDB join (sql/link_candidates_*.sql: body hash, LSH bands, shared
 distinctive entities) between a run's new articles and the whole dataset; each candidate pair
 is then judged on its own two articles only, so linking incrementally or from scratch makes
 the same decision for the same pair.
@@ -32,6 +32,7 @@ from tasks.schema import (
     to_table,
 )
 from tasks.settings import (
+    LINK_GROUP_ARTICLES,
     MAX_COPY_PARTNERS,
     MAX_ENTITY_ARTICLES,
     MAX_ENTITY_PARTNERS,
@@ -106,14 +107,23 @@ def linked_article(vocabulary: Vocabulary, article_id: str, body: str, language:
                          np.unique(vocabulary.encode("name:" + n for n in names)))
 
 
+CANDIDATE_ROUTES = ("link_candidates_hash", "link_candidates_bands", "link_candidates_names")
+
+
 def candidate_pairs(db: duckdb.DuckDBPyConnection, new_ids: list[str]) -> pa.Table:
     """Pairs worth judging (article_id, other_article_id), each once, with at least one article
-    among `new_ids`, sorted."""
+    among `new_ids`, sorted. The routes run one after the other: at 100k articles, joined
+    in one query, they outgrow DUCKDB_MEMORY_LIMIT together, not alone."""
     db.register("new_articles", pa.table({"article_id": pa.array(new_ids, pa.string())}))
     params = {"max_entity_articles": MAX_ENTITY_ARTICLES, "min_shared_entities": MIN_SHARED_ENTITIES,
               "max_entity_partners": MAX_ENTITY_PARTNERS, "window_days": SAME_STORY_WINDOW_DAYS,
               "names_per_article": NAMES_PER_ARTICLE, "max_copy_partners": MAX_COPY_PARTNERS}
-    return db.sql(sql_text("link_candidates"), params=params).to_arrow_table()
+    routes = []
+    for route in CANDIDATE_ROUTES:
+        query = sql_text(route)
+        routes.append(db.sql(query, params={k: v for k, v in params.items() if f"${k}" in query}).to_arrow_table())
+    pairs = pa.concat_tables(routes).group_by(["article_id", "other_article_id"], use_threads=False).aggregate([])
+    return pairs.sort_by([("article_id", "ascending"), ("other_article_id", "ascending")])
 
 
 def load_articles(db: duckdb.DuckDBPyConnection, article_ids: Iterable[str], vocabulary: Vocabulary) -> dict[str, LinkedArticle]:
@@ -180,12 +190,22 @@ def within_window(left: datetime | None, right: datetime | None) -> bool:
 def find_links(db: duckdb.DuckDBPyConnection, new_ids: list[str]) -> pa.Table:
     """Every link between a new article and any article of the dataset, as rows of LINKS.
 
-    The candidate pairs stay in Arrow and are judged a slice at a time: their ids as Python
-    strings would take more memory than the articles themselves."""
-    pairs = candidate_pairs(db, new_ids)
-    ids = pc.unique(pa.concat_arrays([pairs["article_id"].combine_chunks(), pairs["other_article_id"].combine_chunks()]))
-    articles = load_articles(db, ids.to_pylist(), Vocabulary())
+    The new articles are linked LINK_GROUP_ARTICLES at a time, so the candidate pairs in
+    DuckDB and in memory are those of one group. A pair of two new articles of different
+    groups can be found by both; judged alike, it is kept once."""
+    vocabulary = Vocabulary()
     found = [LINKS.empty_table()]
+    for start in range(0, len(new_ids), LINK_GROUP_ARTICLES):
+        found += judge_pairs(db, candidate_pairs(db, new_ids[start : start + LINK_GROUP_ARTICLES]), vocabulary)
+    return distinct_pairs(pa.concat_tables(found))
+
+
+def judge_pairs(db: duckdb.DuckDBPyConnection, pairs: pa.Table, vocabulary: Vocabulary) -> list[pa.Table]:
+    """The links among candidate pairs. The pairs stay in Arrow and are judged a slice at a
+    time: their ids as Python strings would take more memory than the articles themselves."""
+    ids = pc.unique(pa.concat_arrays([pairs["article_id"].combine_chunks(), pairs["other_article_id"].combine_chunks()]))
+    articles = load_articles(db, ids.to_pylist(), vocabulary)
+    found = []
     for start in range(0, pairs.num_rows, SLICE_ROWS):
         piece = pairs.slice(start, SLICE_ROWS)
         lefts, rights = piece["article_id"].to_pylist(), piece["other_article_id"].to_pylist()
@@ -193,7 +213,14 @@ def find_links(db: duckdb.DuckDBPyConnection, new_ids: list[str]) -> pa.Table:
                  and (link := judge_pair(articles[a], articles[b])) is not None]
         found.append(pa.Table.from_pydict({name: [getattr(link, name) for link in links] for name in LINKS.names},
                                           schema=LINKS))
-    return pa.concat_tables(found)
+    return found
+
+
+def distinct_pairs(links: pa.Table) -> pa.Table:
+    """One row per pair (a pair judged twice was judged alike)."""
+    first = links.group_by(["article_id", "other_article_id"], use_threads=False).aggregate(
+        [("relation", "first"), ("score", "first")])
+    return first.rename_columns(["article_id", "other_article_id", "relation", "score"]).select(LINKS.names).cast(LINKS)
 
 
 def merge_links(existing: pa.Table, found: pa.Table, new_ids: list[str]) -> pa.Table:

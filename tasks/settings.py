@@ -70,7 +70,7 @@ SAME_STORY_SCORE = 0.35
 SAME_STORY_COSINE_ALONE = 0.5
 # Reports of one event appear within days; a later article on the same topic is a new story.
 SAME_STORY_WINDOW_DAYS = 7
-# Entity-join candidates (sql/link_candidates.sql), within time buckets of the window above:
+# Entity-join candidates (sql/link_candidates_names.sql), within time buckets of the window above:
 # pairs sharing at least this many names ...
 MIN_SHARED_ENTITIES = 3
 # ... among the new article's rarest names around its bucket, this many: a rewrite keeps the
@@ -91,6 +91,11 @@ MAX_ENTITY_PARTNERS = 50
 # each page varied ~50 times); every copy still links to copies, so the story and its
 # syndicated copies are the same, and recall on bench/LINKING.md's stream is unchanged.
 MAX_COPY_PARTNERS = 20
+
+# New articles linked at a time. Their candidate pairs are asked of DuckDB and judged one group
+# after the other: a first ingest or a relink of 100k articles asked at once joins tens of
+# millions of rows, beyond DUCKDB_MEMORY_LIMIT, and would hold millions of pairs.
+LINK_GROUP_ARTICLES = 10_000
 
 # Cleaning. Boilerplate lines are short: phrase rules that could hit prose apply only to
 # lines of at most this many words (a promo sentence is 8-20 words, a paragraph 40+).

@@ -144,27 +144,33 @@ def test_names_propose_partners_within_the_same_story_window_only(tmp_path):
 
 
 
-def test_a_text_copied_many_times_links_each_copy_to_a_few_and_stays_one_story(tmp_path, monkeypatch):
+def commit_copies(data_dir) -> list[str]:
+    """Eight sites' articles of one wire text: four exact copies, four lightly edited ones."""
     from datetime import date
 
-    from tasks import link
     from tasks.minhash import signature_rows
     from tasks.schema import ARTICLES, BANDS, SIGNATURES, Article
-    from tasks.store import commit_batch, connect
+    from tasks.store import commit_batch
 
-    monkeypatch.setattr(link, "MAX_COPY_PARTNERS", 2)
     published = datetime(2030, 6, 1, tzinfo=UTC)
-    # Eight sites: four exact copies of the wire text, four lightly edited ones.
     bodies = [WIRE] * 4 + [WIRE.replace("Tuesday", day) for day in ("Monday", "Wednesday", "Friday", "Sunday")]
     articles = [Article(article_id=f"a{i}", doc_id=f"d{i}", story_index=0, body=body, published_at=published,
                         run_id="r", ingested_at=published, body_sha256=str(hash(body)), word_count=len(body.split()))
                 for i, body in enumerate(bodies)]
     signature_table, band_table = signature_rows(articles)
-    commit_batch(tmp_path, "r-0", date(2030, 6, 1), {
+    commit_batch(data_dir, "r-0", date(2030, 6, 1), {
         "articles": to_table([to_row(a) for a in articles], ARTICLES),
         "signatures": to_table([{**row, "run_id": "r"} for row in signature_table], SIGNATURES),
         "bands": to_table(band_table, BANDS)})
-    ids = [a.article_id for a in articles]
+    return [a.article_id for a in articles]
+
+
+def test_a_text_copied_many_times_links_each_copy_to_a_few_and_stays_one_story(tmp_path, monkeypatch):
+    from tasks import link
+    from tasks.store import connect
+
+    monkeypatch.setattr(link, "MAX_COPY_PARTNERS", 2)
+    ids = commit_copies(tmp_path)
     pairs = link.candidate_pairs(connect(tmp_path), ids).to_pylist()
     partners = Counter(p["article_id"] for p in pairs) + Counter(p["other_article_id"] for p in pairs)
     assert len(pairs) < 8 * 7 / 2 and max(partners.values()) <= 2 * 2 * 2  # own two per route, plus chosen by others
@@ -173,3 +179,18 @@ def test_a_text_copied_many_times_links_each_copy_to_a_few_and_stays_one_story(t
     stories = connect(tmp_path).execute("SELECT story_id, role FROM stories").fetchall()
     assert len({story for story, _ in stories}) == 1
     assert sorted(role for _, role in stories) == ["original"] + ["syndicated_copy"] * 7
+
+
+def test_linking_new_articles_a_group_at_a_time_finds_the_same_links_once(tmp_path, monkeypatch):
+    from tasks import link
+    from tasks.store import connect
+
+    monkeypatch.setattr(link, "MAX_COPY_PARTNERS", 2)
+    ids = commit_copies(tmp_path)
+    at_once = link.find_links(connect(tmp_path), ids).sort_by("article_id")
+    monkeypatch.setattr(link, "LINK_GROUP_ARTICLES", 3)
+    in_groups = link.find_links(connect(tmp_path), ids)
+    pairs = list(zip(in_groups["article_id"].to_pylist(), in_groups["other_article_id"].to_pylist()))
+    assert len(pairs) == len(set(pairs)) and at_once.num_rows > 8
+    assert in_groups.sort_by([("article_id", "ascending"), ("other_article_id", "ascending")]).equals(
+        at_once.sort_by([("article_id", "ascending"), ("other_article_id", "ascending")]))
