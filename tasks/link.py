@@ -122,8 +122,7 @@ def candidate_pairs(db: duckdb.DuckDBPyConnection, new_ids: list[str]) -> pa.Tab
     for route in CANDIDATE_ROUTES:
         query = sql_text(route)
         routes.append(db.sql(query, params={k: v for k, v in params.items() if f"${k}" in query}).to_arrow_table())
-    pairs = pa.concat_tables(routes).group_by(["article_id", "other_article_id"], use_threads=False).aggregate([])
-    return pairs.sort_by([("article_id", "ascending"), ("other_article_id", "ascending")])
+    return distinct_pairs(pa.concat_tables(routes))
 
 
 def load_articles(db: duckdb.DuckDBPyConnection, article_ids: Iterable[str], vocabulary: Vocabulary) -> dict[str, LinkedArticle]:
@@ -217,9 +216,9 @@ def judge_pairs(db: duckdb.DuckDBPyConnection, pairs: pa.Table, vocabulary: Voca
 
 
 def distinct_pairs(links: pa.Table) -> pa.Table:
-    """One row per pair (a pair judged twice was judged alike), sorted by the pair. Sorted
-    and compared with the row before: hashing millions of pairs of ids (pyarrow's group_by)
-    takes four times the memory of the links."""
+    """One row per pair of a table of pairs or links (a pair judged twice was judged alike),
+    sorted by the pair. Sorted and compared with the row before: hashing millions of pairs of
+    ids (pyarrow's group_by) takes four times the memory of the links."""
     links = links.sort_by([("article_id", "ascending"), ("other_article_id", "ascending")])
     if links.num_rows < 2:
         return links
