@@ -9,6 +9,7 @@ the same decision for the same pair.
 from __future__ import annotations
 
 import itertools
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from tasks.minhash import estimated_jaccard
 from tasks.schema import (
@@ -43,7 +45,7 @@ from tasks.settings import (
     SAME_STORY_SCORE,
     SAME_STORY_WINDOW_DAYS,
 )
-from tasks.store import connect, sql_text, write_derived
+from tasks.store import PARQUET_OPTIONS, STATE, connect, sql_text, write_derived, write_parquet_atomic
 from tasks.stories import StoryMember, story_roles
 from tasks.terms import content_terms
 
@@ -186,17 +188,23 @@ def within_window(left: datetime | None, right: datetime | None) -> bool:
     return abs(left - right) <= timedelta(days=SAME_STORY_WINDOW_DAYS)
 
 
-def find_links(db: duckdb.DuckDBPyConnection, new_ids: list[str]) -> pa.Table:
-    """Every link between a new article and any article of the dataset, as rows of LINKS.
+def find_links(db: duckdb.DuckDBPyConnection, new_ids: list[str], parts_dir: Path) -> list[Path]:
+    """Every link between a new article and any article of the dataset, as LINKS part files
+    in `parts_dir`, one per group of new articles (at least one, perhaps empty).
 
     The new articles are linked LINK_GROUP_ARTICLES at a time, so the candidate pairs in
-    DuckDB and in memory are those of one group. A pair of two new articles of different
-    groups can be found by both; judged alike, it is kept once."""
+    DuckDB and in memory are those of one group, and a group's links go to disk before the
+    next: at 100k articles the links of all groups (2.3M) and their sorted copies in memory
+    were the linking step's peak. A pair of two new articles of different groups can be found
+    by both; `merged_links` keeps it once."""
     vocabulary = Vocabulary()
-    found = [LINKS.empty_table()]
-    for start in range(0, len(new_ids), LINK_GROUP_ARTICLES):
-        found += judge_pairs(db, candidate_pairs(db, new_ids[start : start + LINK_GROUP_ARTICLES]), vocabulary)
-    return distinct_pairs(pa.concat_tables(found))
+    parts = []
+    for number, start in enumerate(range(0, max(len(new_ids), 1), LINK_GROUP_ARTICLES)):
+        group = new_ids[start : start + LINK_GROUP_ARTICLES]
+        parts.append(parts_dir / f"group-{number:05d}.parquet")
+        links = judge_pairs(db, candidate_pairs(db, group), vocabulary) if group else []
+        write_parquet_atomic(links, LINKS, parts[-1])
+    return parts
 
 
 def judge_pairs(db: duckdb.DuckDBPyConnection, pairs: pa.Table, vocabulary: Vocabulary) -> list[pa.Table]:
@@ -215,33 +223,32 @@ def judge_pairs(db: duckdb.DuckDBPyConnection, pairs: pa.Table, vocabulary: Voca
     return found
 
 
-def distinct_pairs(links: pa.Table) -> pa.Table:
-    """One row per pair of a table of pairs or links (a pair judged twice was judged alike),
-    sorted by the pair. Sorted and compared with the row before: hashing millions of pairs of
-    ids (pyarrow's group_by) takes four times the memory of the links."""
-    links = links.sort_by([("article_id", "ascending"), ("other_article_id", "ascending")])
-    if links.num_rows < 2:
-        return links
-    ids = [links[name].combine_chunks() for name in ("article_id", "other_article_id")]
+def distinct_pairs(pairs: pa.Table) -> pa.Table:
+    """One row per pair of a table of candidate pairs, sorted by the pair. Sorted and compared
+    with the row before: hashing millions of pairs of ids (pyarrow's group_by) takes four
+    times the memory of the pairs."""
+    pairs = pairs.sort_by([("article_id", "ascending"), ("other_article_id", "ascending")])
+    if pairs.num_rows < 2:
+        return pairs
+    ids = [pairs[name].combine_chunks() for name in ("article_id", "other_article_id")]
     changed = pc.or_(*(pc.not_equal(column.slice(1), column.slice(0, len(column) - 1)) for column in ids))
-    return links.filter(pa.concat_arrays([pa.array([True]), changed]))
+    return pairs.filter(pa.concat_arrays([pa.array([True]), changed]))
 
 
-def merge_links(existing: pa.Table, found: pa.Table, new_ids: list[str]) -> pa.Table:
-    """The links table after a run: old links not touching new articles, plus what was found,
-    sorted by the pair."""
-    new = pa.array(new_ids, pa.string())
-    untouched = pc.invert(pc.or_(pc.is_in(existing["article_id"], new), pc.is_in(existing["other_article_id"], new)))
-    merged = pa.concat_tables([existing.filter(untouched).cast(LINKS), found.cast(LINKS)])
-    return merged.sort_by([("article_id", "ascending"), ("other_article_id", "ascending")])
+def merged_links(db: duckdb.DuckDBPyConnection, found_parts: list[Path], linked_ids: list[str] | None) -> Iterator[pa.Table]:
+    """The links table after a link step, streamed in row groups sorted by the pair: old links
+    not touching `linked_ids` (None: a relink from scratch keeps none), plus those found."""
+    db.register("linked_articles", pa.table({"article_id": pa.array(linked_ids or [], pa.string())}))
+    params = {"keep_old": linked_ids is not None, "found_parts": [str(path) for path in found_parts]}
+    reader = db.sql(sql_text("links_merged"), params=params).to_arrow_reader(PARQUET_OPTIONS["row_group_size"])
+    return (pa.Table.from_batches([batch]) for batch in reader)
 
 
-def table_links(links: pa.Table) -> Iterator[Link]:
-    """The links table as records, a slice at a time: story_roles reads them once, and a list
-    of millions of records is never built."""
-    for start in range(0, links.num_rows, SLICE_ROWS):
-        piece = links.slice(start, SLICE_ROWS)
-        columns = [piece[name].to_pylist() for name in ("article_id", "other_article_id", "relation", "score")]
+def file_links(path: Path) -> Iterator[Link]:
+    """The links of a links file as records, a row group at a time: story_roles reads them once,
+    and a list of millions of records is never built."""
+    for batch in pq.ParquetFile(path).iter_batches(SLICE_ROWS, columns=["article_id", "other_article_id", "relation", "score"]):
+        columns = [batch[name].to_pylist() for name in ("article_id", "other_article_id", "relation", "score")]
         yield from (Link(*values) for values in zip(*columns))
 
 
@@ -256,12 +263,15 @@ def update_links(data_dir: Path, new_ids: list[str] | None) -> Counter:
     The caller holds the data folder's lock, so no other run rewrites the tables meanwhile.
     """
     db = connect(data_dir)
+    linked_ids = new_ids
     if new_ids is None:
-        existing, new_ids = LINKS.empty_table(), [row[0] for row in db.execute(sql_text("link_all_article_ids")).fetchall()]
-    else:
-        existing = db.sql(sql_text("links_current")).to_arrow_table().cast(LINKS)
-    links_table = merge_links(existing, find_links(db, new_ids), new_ids)
-    write_derived(data_dir, "links", links_table)
-    roles = story_roles(members(db), table_links(links_table))
+        new_ids = [row[0] for row in db.execute(sql_text("link_all_article_ids")).fetchall()]
+    state = Path(data_dir) / STATE
+    state.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="link-groups-", dir=state) as parts_dir:
+        found = find_links(db, new_ids, Path(parts_dir))
+        links_path = write_derived(data_dir, "links", merged_links(db, found, linked_ids))
+    roles = story_roles(members(db), file_links(links_path))
     write_derived(data_dir, "stories", to_table([to_row(r) for r in roles], STORIES))
-    return Counter({row["values"]: row["counts"] for row in pc.value_counts(links_table["relation"]).to_pylist()})
+    relations = pq.read_table(links_path, columns=["relation"], read_dictionary=["relation"])["relation"]
+    return Counter({row["values"]: row["counts"] for row in pc.value_counts(relations).to_pylist()})

@@ -17,7 +17,7 @@ import fcntl
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -34,7 +34,8 @@ SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 STAGING = "_staging"
 COMMIT_MARKER = "COMMIT"
 LOCK_FILE = ".lock"
-SPILL = "_state/duckdb_spill"  # where DuckDB writes what exceeds its memory limit
+STATE = "_state"  # a run's own files, never read as tables
+SPILL = f"{STATE}/duckdb_spill"  # where DuckDB writes what exceeds its memory limit
 PARQUET_OPTIONS = {"compression": "zstd", "row_group_size": 256_000}
 
 
@@ -53,20 +54,27 @@ def part_files(data_dir: Path, table: str) -> list[Path]:
     return sorted(table_dir(data_dir, table).glob(pattern))
 
 
-def write_parquet_atomic(table: pa.Table, path: Path) -> None:
-    """Write a Parquet file under a temporary name and rename it: readers see all or nothing."""
+def write_parquet_atomic(pieces: Iterable[pa.Table], schema: pa.Schema, path: Path) -> None:
+    """Write tables one after the other into a Parquet file under a temporary name and rename
+    it: readers see all or nothing, and a writer that dies leaves no file behind."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    pq.write_table(table, temporary, **PARQUET_OPTIONS)
-    fsync_path(temporary)
-    os.replace(temporary, path)
+    try:
+        with pq.ParquetWriter(temporary, schema, compression=PARQUET_OPTIONS["compression"]) as writer:
+            for piece in pieces:
+                writer.write_table(piece.select(schema.names).cast(schema),
+                                   row_group_size=PARQUET_OPTIONS["row_group_size"])
+        fsync_path(temporary)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
-def write_derived(data_dir: Path, table: str, rows: pa.Table) -> Path:
-    """Replace a derived table (links, stories) whole, atomically."""
-    schema = DERIVED_TABLES[table]
+def write_derived(data_dir: Path, table: str, rows: pa.Table | Iterable[pa.Table]) -> Path:
+    """Replace a derived table (links, stories) whole, atomically, from one table or from
+    pieces streamed in order (links: millions of rows never held at once)."""
     path = table_dir(data_dir, table) / f"{table}.parquet"
-    write_parquet_atomic(rows.select(schema.names).cast(schema), path)
+    write_parquet_atomic([rows] if isinstance(rows, pa.Table) else rows, DERIVED_TABLES[table], path)
     return path
 
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import numpy as np
 import pyarrow as pa
 
-from tasks.link import Vocabulary, judge_pair, linked_article, merge_links, vector_cosine
+from tasks.link import Vocabulary, judge_pair, linked_article, merged_links, vector_cosine
 from tasks.terms import content_terms, cosine
 from tasks.minhash import band_hashes, estimated_jaccard, shingles, signatures
 from tasks.schema import LINKS, Link, StoryRole, to_row, to_table
@@ -110,18 +110,24 @@ def test_without_a_wire_dateline_the_earliest_is_the_original():
     assert roles == {"a": "rewrite", "b": "original"}
 
 
-def test_merge_keeps_old_links_and_replaces_those_of_new_articles():
-    existing = LINKS.empty_table().from_pylist(
-        [{"article_id": "a", "other_article_id": "b", "relation": "near_duplicate", "score": 0.5}], schema=LINKS)
-    found = to_table([to_row(Link("a", "z", "same_story", 0.7)), to_row(Link("b", "z", "same_story", 0.4))], LINKS)
-    stale = existing.from_pylist([{"article_id": "c", "other_article_id": "z", "relation": "same_story", "score": 0.1}],
-                                 schema=LINKS)
-    merged = merge_links(pa.concat_tables([stale, existing]), found, ["z"])
-    assert merged.to_pylist() == [
-        {"article_id": "a", "other_article_id": "b", "relation": "near_duplicate", "score": 0.5},
+def test_merge_keeps_old_links_and_replaces_those_of_new_articles(tmp_path):
+    from tasks.store import connect, write_derived, write_parquet_atomic
+
+    old = [Link("c", "z", "same_story", 0.1), Link("a", "b", "near_duplicate", 0.5)]
+    write_derived(tmp_path, "links", to_table([to_row(link) for link in old], LINKS))
+    found = to_table([to_row(Link("b", "z", "same_story", 0.4)), to_row(Link("a", "z", "same_story", 0.7))], LINKS)
+    # The second group found a pair the first found too: judged alike, kept once.
+    parts = [tmp_path / "group-0.parquet", tmp_path / "group-1.parquet"]
+    write_parquet_atomic([found], LINKS, parts[0])
+    write_parquet_atomic([found.slice(1)], LINKS, parts[1])
+    merged = pa.concat_tables(merged_links(connect(tmp_path), parts, ["z"]))
+    assert merged.cast(LINKS).to_pylist() == [
+        {"article_id": "a", "other_article_id": "b", "relation": "near_duplicate", "score": np.float32(0.5)},
         {"article_id": "a", "other_article_id": "z", "relation": "same_story", "score": np.float32(0.7)},
         {"article_id": "b", "other_article_id": "z", "relation": "same_story", "score": np.float32(0.4)},
     ]
+    relinked = pa.concat_tables(merged_links(connect(tmp_path), parts[:1], None))  # from scratch: no old link kept
+    assert relinked["article_id"].to_pylist() == ["a", "b"]
 
 
 def test_names_propose_partners_within_the_same_story_window_only(tmp_path):
@@ -187,10 +193,14 @@ def test_linking_new_articles_a_group_at_a_time_finds_the_same_links_once(tmp_pa
 
     monkeypatch.setattr(link, "MAX_COPY_PARTNERS", 2)
     ids = commit_copies(tmp_path)
-    at_once = link.find_links(connect(tmp_path), ids).sort_by("article_id")
+    def links_found(parts_dir):
+        db = connect(tmp_path)
+        return pa.concat_tables(link.merged_links(db, link.find_links(db, ids, parts_dir), ids)).cast(LINKS)
+
+    at_once = links_found(tmp_path / "at_once")
     monkeypatch.setattr(link, "LINK_GROUP_ARTICLES", 3)
-    in_groups = link.find_links(connect(tmp_path), ids)
+    in_groups = links_found(tmp_path / "in_groups")
+    assert len(list((tmp_path / "in_groups").glob("group-*.parquet"))) == 3 and at_once.num_rows > 8
     pairs = list(zip(in_groups["article_id"].to_pylist(), in_groups["other_article_id"].to_pylist()))
-    assert len(pairs) == len(set(pairs)) and at_once.num_rows > 8
-    assert in_groups.sort_by([("article_id", "ascending"), ("other_article_id", "ascending")]).equals(
-        at_once.sort_by([("article_id", "ascending"), ("other_article_id", "ascending")]))
+    assert len(pairs) == len(set(pairs)) and pairs == sorted(pairs)
+    assert in_groups.equals(at_once)

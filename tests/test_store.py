@@ -1,6 +1,7 @@
 import json
 from datetime import date, datetime, UTC
 
+import pytest
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -74,3 +75,24 @@ def test_views_exist_for_every_table_even_when_empty(tmp_path):
     assert db.execute("SELECT count(*) FROM stories").fetchone() == (0,)
     columns = [row[0] for row in db.execute("DESCRIBE quarantine").fetchall()]
     assert columns[:2] == ["source_uri", "reason"] and "ingest_date" in columns
+
+
+def test_a_derived_table_written_from_pieces_that_fail_midway_leaves_the_old_file_whole(tmp_path):
+    from tasks.store import write_derived
+
+    def piece(pair):
+        return pa.table({"article_id": [pair[0]], "other_article_id": [pair[1]], "relation": ["same_story"],
+                         "score": [0.5]})
+
+    path = write_derived(tmp_path, "links", piece("ab"))
+    assert write_derived(tmp_path, "links", (piece(p) for p in ("ab", "bc"))) == path
+    assert pq.read_table(path).cast(LINKS)["other_article_id"].to_pylist() == ["b", "c"]
+
+    def dying():
+        yield piece("cd")
+        raise RuntimeError("the link step died")
+
+    with pytest.raises(RuntimeError):
+        write_derived(tmp_path, "links", dying())
+    assert pq.read_table(path)["article_id"].to_pylist() == ["a", "b"]
+    assert [p.name for p in path.parent.iterdir()] == ["links.parquet"]
