@@ -6,7 +6,9 @@ schedules and default parameters are written; options given here override its pa
 
 from __future__ import annotations
 
+import faulthandler
 import importlib
+import signal
 from pathlib import Path
 
 import yaml
@@ -35,6 +37,9 @@ def deployment_specs(overrides: dict[str, object], only: list[str] | None = None
 
 def serve_deployments(overrides: dict[str, object], only: list[str] | None = None) -> None:
     """Serve the chosen deployments on their cron schedules until interrupted."""
+    # A long-lived service: `kill -USR1 <pid>` prints every thread's stack to stderr, to see
+    # what it is waiting on without stopping it.
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     deployments = [
         load_entrypoint(spec["entrypoint"]).to_deployment(
             name=spec["name"],

@@ -54,15 +54,19 @@ def test_served_deployment_runs_to_completion(tmp_path):
             assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
             assert "Completed" in run.stdout + run.stderr
         finally:
-            os.killpg(served.pid, signal.SIGINT)
+            # SIGTERM, as a service manager stops it. Not SIGINT: a test run started in the
+            # background (`nohup .ci/run &`) ignores SIGINT, and so does every child it starts.
+            os.killpg(served.pid, signal.SIGTERM)
             try:
                 served.wait(90)  # a loaded machine can take its time to stop the runner
             except subprocess.TimeoutExpired:
                 left = subprocess.run(["ps", "-o", "pid,ppid,stat,etime,args", "-g", str(served.pid)],
                                       capture_output=True, text=True).stdout
+                os.kill(served.pid, signal.SIGUSR1)  # its threads' stacks, into its log
+                time.sleep(2)
                 os.killpg(served.pid, signal.SIGKILL)
-                raise AssertionError(f"newsflow serve did not stop on SIGINT; its processes:\n{left}\n"
-                                     f"its log:\n{log.read_text()[-3000:]}") from None
+                raise AssertionError(f"newsflow serve did not stop on SIGTERM; its processes:\n{left}\n"
+                                     f"its log:\n{log.read_text()[-8000:]}") from None
     assert connect(data).execute("SELECT count(*) FROM documents").fetchone()[0] == 9
 
 
