@@ -9,6 +9,7 @@ the same decision for the same pair.
 from __future__ import annotations
 
 import itertools
+import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -108,6 +109,8 @@ def linked_article(vocabulary: Vocabulary, article_id: str, body: str, language:
                          # Prefixed: a name and a word spelled alike ("apple") are different items.
                          np.unique(vocabulary.encode("name:" + n for n in names)))
 
+
+LINK_PARTS_PREFIX = "link-groups-"  # temporary folders of one link step's part files, in <data>/_state
 
 CANDIDATE_ROUTES = ("link_candidates_hash", "link_candidates_bands", "link_candidates_names")
 
@@ -268,7 +271,9 @@ def update_links(data_dir: Path, new_ids: list[str] | None) -> Counter:
         new_ids = [row[0] for row in db.execute(sql_text("link_all_article_ids")).fetchall()]
     state = Path(data_dir) / STATE
     state.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="link-groups-", dir=state) as parts_dir:
+    for stale in state.glob(f"{LINK_PARTS_PREFIX}*"):  # a run killed while linking; none in use under the lock
+        shutil.rmtree(stale, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix=LINK_PARTS_PREFIX, dir=state) as parts_dir:
         found = find_links(db, new_ids, Path(parts_dir))
         links_path = write_derived(data_dir, "links", merged_links(db, found, linked_ids))
     roles = story_roles(members(db), file_links(links_path))

@@ -204,3 +204,16 @@ def test_linking_new_articles_a_group_at_a_time_finds_the_same_links_once(tmp_pa
     pairs = list(zip(in_groups["article_id"].to_pylist(), in_groups["other_article_id"].to_pylist()))
     assert len(pairs) == len(set(pairs)) and pairs == sorted(pairs)
     assert in_groups.equals(at_once)
+
+
+def test_a_link_step_leaves_no_part_files_and_clears_those_of_a_killed_one(tmp_path):
+    from tasks import link
+    from tasks.store import STATE, connect
+
+    ids = commit_copies(tmp_path)
+    killed = tmp_path / STATE / f"{link.LINK_PARTS_PREFIX}dead"  # what a SIGKILL while linking leaves
+    killed.mkdir(parents=True)
+    (killed / "group-00000.parquet").write_bytes(b"half")
+    counts = link.update_links(tmp_path, ids)
+    assert sum(counts.values()) == connect(tmp_path).execute("SELECT count(*) FROM links").fetchone()[0] > 8
+    assert list((tmp_path / STATE).glob(f"{link.LINK_PARTS_PREFIX}*")) == []
