@@ -13,6 +13,10 @@ _PREFECT_HOME = tempfile.mkdtemp(prefix="newsflow-prefect-home-")
 os.environ.setdefault("PREFECT_HOME", _PREFECT_HOME)
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+# As `newsflow` sets it (flows/cli.py) for the tests that run flows in this process: Prefect's
+# 20 s default to start its temporary server ran out in a suite sharing the machine's two cores
+# with a benchmark.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
