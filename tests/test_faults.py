@@ -98,6 +98,23 @@ def child_env(home: Path) -> dict[str, str]:
             "PYTHONPATH": str(REPO), "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180"}
 
 
+def finish(run: subprocess.Popen, seconds: float) -> tuple[str, str]:
+    """A run's output once it ends; if it outlives `seconds`, its whole process group is
+    killed, so its worker processes do not outlive the test."""
+    try:
+        return run.communicate(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        os.killpg(run.pid, signal.SIGKILL)
+        run.communicate()
+        raise
+
+
+def ingest(inbox: Path, data: Path, home: Path) -> subprocess.Popen:
+    """`newsflow ingest` started in a session of its own, output captured."""
+    return subprocess.Popen(ingest_command(inbox, data, home), cwd=REPO, env=child_env(home), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
 def assert_each_input_once(data: Path, inputs: int) -> None:
     for path in [p for table in ("documents", "articles", "spans") for p in part_files(data, table)]:
         pq.read_metadata(path)  # every visible file is whole
@@ -117,9 +134,9 @@ def test_kill_9_mid_run_then_rerun_ingests_everything_once(tmp_path):
     os.killpg(run.pid, signal.SIGKILL)
     run.wait()
     assert len(part_files(data, "documents")) < 40, "the run finished before it could be killed"
-    rerun = subprocess.run(ingest_command(inbox, data, home), cwd=REPO, env=child_env(home), capture_output=True,
-                           text=True, timeout=300)
-    assert rerun.returncode == 0, rerun.stderr[-2000:]
+    rerun = ingest(inbox, data, home)
+    _, err = finish(rerun, 300)
+    assert rerun.returncode == 0, err[-2000:]
     assert_each_input_once(data, 200)
     assert not list((data / STAGING).glob("*"))
 
@@ -127,10 +144,8 @@ def test_kill_9_mid_run_then_rerun_ingests_everything_once(tmp_path):
 @pytest.mark.slow
 def test_two_runs_at_once_on_one_data_folder(tmp_path):
     inbox, data = make_inbox(tmp_path / "in", 60), tmp_path / "data"
-    runs = [subprocess.Popen(ingest_command(inbox, data, tmp_path / f"home{i}"), cwd=REPO,
-                             env=child_env(tmp_path / f"home{i}"), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True) for i in range(2)]
+    runs = [ingest(inbox, data, tmp_path / f"home{i}") for i in range(2)]
     for run in runs:
-        _, err = run.communicate(timeout=300)
+        _, err = finish(run, 300)
         assert run.returncode == 0, err[-2000:]
     assert_each_input_once(data, 60)
