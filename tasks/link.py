@@ -250,8 +250,8 @@ def merged_links(db: duckdb.DuckDBPyConnection, found_parts: list[Path], linked_
 def file_links(path: Path) -> Iterator[Link]:
     """The links of a links file as records, a row group at a time: story_roles reads them once,
     and a list of millions of records is never built."""
-    for batch in pq.ParquetFile(path).iter_batches(SLICE_ROWS, columns=["article_id", "other_article_id", "relation", "score"]):
-        columns = [batch[name].to_pylist() for name in ("article_id", "other_article_id", "relation", "score")]
+    for batch in pq.ParquetFile(path).iter_batches(SLICE_ROWS, columns=LINKS.names):
+        columns = [batch[name].to_pylist() for name in LINKS.names]
         yield from (Link(*values) for values in zip(*columns))
 
 
