@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
+from tasks.settings import EXTRACT_TIMEOUT_SECONDS
+
 if TYPE_CHECKING:
     from tasks.batches import ProcessedBatch
     from tasks.schema import Quarantine, RawDocument
@@ -17,10 +19,11 @@ if TYPE_CHECKING:
 # No cache key: a batch's inputs are megabytes of pages, hashed for nothing, as no result is kept.
 @task(name="extract-clean-split-enrich", retries=1, cache_policy=NO_CACHE)
 def process(raws: list[RawDocument | Quarantine], run_id: str, ingested_at: datetime,
-            spacy_model: str | None) -> ProcessedBatch:
-    """A batch through extract, clean and split, enrich, entities and signatures: its table rows."""
+            spacy_model: str | None, extract_timeout: float = EXTRACT_TIMEOUT_SECONDS) -> ProcessedBatch:
+    """A batch through extract, clean and split, enrich, entities and signatures: its table rows.
+    A page whose extraction takes more than `extract_timeout` seconds is quarantined."""
     # Imported where it runs, on the worker: the stages' libraries (spaCy, trafilatura, the
     # language and MinHash models, ~200 MB) need not load in the flow's own process.
     from tasks.batches import process_batch
 
-    return process_batch(raws, run_id, ingested_at, spacy_model)
+    return process_batch(raws, run_id, ingested_at, spacy_model, extract_timeout)

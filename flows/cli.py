@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from tasks.settings import BATCH_SIZE
+from tasks.settings import BATCH_SIZE, EXTRACT_TIMEOUT_SECONDS
 
 DATA_ENV = "NEWSFLOW_DATA"
 
@@ -67,19 +67,29 @@ def run_ingest(args: argparse.Namespace) -> int:
     data_dir = check_data_dir(args.data)
     quiet_prefect_defaults()
     from flows.ingest import ingest_flow
-    from tasks.report import BatchesFailed
 
     with progress_bar(enabled=sys.stderr.isatty()):
         state = ingest_flow(sources=sources, data_dir=data_dir, batch_size=args.batch_size, link=not args.no_link,
                             compact=not args.no_compact, workers=args.workers, dask_address=args.dask_address,
-                            **web_files, return_state=True)
+                            extract_timeout=args.extract_timeout, retry_quarantined=args.retry_quarantined,
+                            deadline_minutes=args.deadline, fetch=fetch_options(args), **web_files,
+                            return_state=True)
     summary = state.result(raise_on_failure=False)
-    if isinstance(summary, BatchesFailed):
-        summary = summary.summary
     if isinstance(summary, BaseException):
         raise UsageError(f"the run failed before it could count its work: {summary}") from summary
     print(summary.as_text())
     return 1 if state.is_failed() else 0
+
+
+def fetch_options(args: argparse.Namespace):
+    """The fetch limits the user set; the others keep tasks/web.py's defaults."""
+    from tasks.web import FetchOptions
+
+    given = {name: getattr(args, f"fetch_{name}") for name in FETCH_OPTIONS if getattr(args, f"fetch_{name}") is not None}
+    try:
+        return FetchOptions(**given)
+    except ValueError as error:
+        raise UsageError(str(error)) from error
 
 
 @contextmanager
@@ -155,14 +165,45 @@ def run_sql(args: argparse.Namespace) -> int:
 
     if not Path(args.data).is_dir():
         raise UsageError(f"no dataset at {args.data}; run `newsflow ingest` first or pass --data")
-    query = read_query(args.query)
-    try:
-        cursor = connect(Path(args.data)).execute(query)
-    except duckdb.Error as error:
-        raise UsageError(f"the query failed: {str(error).splitlines()[0]}") from error
-    columns = [d[0] for d in cursor.description or []]
-    print_rows(columns, cursor.fetchall(), args.format)
+    statements = read_only_statements(read_query(args.query))
+    db = connect(Path(args.data))
+    # No extension is installed or loaded behind a query's back (a URL in read_parquet would
+    # install httpfs), and no setting changes after this.
+    db.execute("SET autoinstall_known_extensions = false; SET autoload_known_extensions = false; "
+               "SET lock_configuration = true")
+    for number, statement in enumerate(statements):
+        try:
+            cursor = db.execute(statement.query)
+        except duckdb.Error as error:
+            raise UsageError(f"the query failed: {error}") from error
+        if number:
+            print()
+        print_rows([d[0] for d in cursor.description or []], cursor.fetchall(), args.format)
     return 0
+
+
+# What `newsflow sql` runs: queries. Everything else (COPY ... TO, ATTACH, INSTALL, LOAD, CREATE,
+# INSERT, SET, PRAGMA, CALL, EXPORT, ...) could write files or change the session, and the
+# dataset must not be changed by a query: a COPY onto a part file once replaced 200 documents.
+READ_ONLY_STATEMENTS = ("SELECT",)
+
+
+def read_only_statements(query: str) -> list:
+    """The statements of `query`, as DuckDB's own parser splits and classifies them; a
+    UsageError names the first one that is not a query."""
+    import duckdb
+
+    try:
+        statements = duckdb.extract_statements(query)
+    except duckdb.Error as error:
+        raise UsageError(f"the query failed: {error}") from error
+    if not statements:
+        raise UsageError("the query is empty")
+    for statement in statements:
+        if statement.type.name not in READ_ONLY_STATEMENTS:
+            raise UsageError(f"`newsflow sql` runs queries only (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE), "
+                             f"and this is a {statement.type.name} statement: {statement.query.strip()[:80]}")
+    return statements
 
 
 def read_query(query: str) -> str:
@@ -216,6 +257,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="run the stages on a local Dask cluster of N processes (0: in this process; "
                              "default: a worker process per core)")
     ingest.add_argument("--dask-address", metavar="tcp://HOST:PORT", help="run the stages on this Dask cluster")
+    ingest.add_argument("--retry-quarantined", action="store_true",
+                        help="process again the inputs quarantined for their content (binary, too large, no text, ...)")
+    ingest.add_argument("--deadline", type=float, metavar="MINUTES",
+                        help="stop reading new inputs after MINUTES and finish what was started (the next run goes on)")
+    ingest.add_argument("--extract-timeout", type=float, default=EXTRACT_TIMEOUT_SECONDS, metavar="SECONDS",
+                        help=f"quarantine a page whose extraction takes longer (default {EXTRACT_TIMEOUT_SECONDS:g})")
+    _fetch_options(ingest)
     ingest.set_defaults(run=run_ingest)
 
     sql = commands.add_parser("sql", help="run DuckDB SQL over the dataset's views",
@@ -244,6 +292,28 @@ def build_parser() -> argparse.ArgumentParser:
     _data_option(compact)
     compact.set_defaults(run=run_compact)
     return parser
+
+
+# CLI option -> FetchOptions field (tasks/web.py), with its help; unset ones keep the defaults.
+FETCH_OPTIONS = {
+    "allow_private_hosts": ("--allow-private-hosts", "also fetch from loopback and private addresses "
+                            "(internal feeds, tests); refused by default"),
+    "timeout": ("--fetch-timeout", "seconds to wait for a connection or a read"),
+    "deadline": ("--fetch-deadline", "seconds a whole response may take, body included"),
+    "max_bytes": ("--max-page-bytes", "largest page or feed entry fetched, in bytes"),
+    "per_host": ("--per-host", "requests at once to one host"),
+    "user_agent": ("--user-agent", "the User-Agent header, and the name robots.txt rules are read for"),
+}
+
+
+def _fetch_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("fetching (--urls, --feeds)")
+    for name, (flag, help_text) in FETCH_OPTIONS.items():
+        if name == "allow_private_hosts":
+            group.add_argument(flag, dest=f"fetch_{name}", action="store_true", default=None, help=help_text)
+        else:
+            kind = str if name == "user_agent" else int if name in ("max_bytes", "per_host") else float
+            group.add_argument(flag, dest=f"fetch_{name}", type=kind, default=None, help=help_text)
 
 
 def _data_option(parser: argparse.ArgumentParser) -> None:

@@ -4,17 +4,17 @@ a batch at a time); write; merge the day's part files; link."""
 from __future__ import annotations
 
 import gc
+import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from prefect import flow, get_run_logger, task
 from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
-from prefect.states import Failed
+from prefect.task_runners import TaskRunner
 
 from flows.artifacts import publish_summary, report_progress, start_progress
 from flows.batch import process
@@ -24,44 +24,16 @@ from flows.runners import batches_in_flight as default_in_flight
 from tasks.compact import Compaction
 from tasks.compact import compact as compact_parts
 from tasks.memory import keep_large_blocks_off_the_heap, return_freed_memory
-from tasks.report import BatchesFailed, RunSummary
-from tasks.schema import Quarantine, RawDocument
-from tasks.settings import BATCH_SIZE
-from tasks.sources import document_id, iter_paths, read_sources, sha256_hex
-from tasks.store import KnownKeys, commit_batch, data_lock, quarantine_key, recover, without_known
-from tasks.web import FetchOptions, FetchResult, HttpCache, fetch_feeds, fetch_urls, read_url_list
-
-if TYPE_CHECKING:
-    from tasks.batches import ProcessedBatch
+from tasks.admit import admitted
+from tasks.report import RunSummary
+from tasks.schema import Quarantine, RawDocument, is_passing
+from tasks.settings import BATCH_SIZE, EXTRACT_TIMEOUT_SECONDS
+from tasks.sources import iter_paths, read_sources
+from tasks.store import KnownKeys, data_lock, recover
+from tasks.web import FetchOptions, HttpCache, WebCounts, iter_web_inputs, read_url_list
+from tasks.writer import failure_tables, write_batch
 
 HTTP_CACHE = "_state/http_cache.json"
-
-
-@task(name="fetch", retries=1, retry_delay_seconds=10)
-def fetch(urls_file: str | None, feeds_file: str | None, cache: HttpCache) -> FetchResult:
-    """Pages of a URL list and of feeds' entries. Each request already retries with backoff
-    (tasks/web.py); the task's one retry covers what no request-level retry can (the host's
-    resolver or network gone for a moment)."""
-    result = FetchResult()
-    if urls_file:
-        result.add(fetch_urls(read_url_list(Path(urls_file)), FetchOptions(), cache))
-    if feeds_file:
-        result.add(fetch_feeds(read_url_list(Path(feeds_file)), FetchOptions(), cache))
-    return result
-
-
-def write(processed: ProcessedBatch, data_dir: str, known: KnownKeys, batch_name: str,
-          ingest_date: date) -> dict:
-    """Commit a batch under the data folder's lock, minus what another run committed meanwhile.
-
-    A step of the flow, not a task: a task run costs the Prefect server ~0.2 s of CPU on the
-    workers' cores (states, events), and a write is milliseconds of the flow's own work."""
-    with data_lock(Path(data_dir)):
-        known.refresh()
-        tables = without_known(processed.tables, known)
-        commit_batch(Path(data_dir), batch_name, ingest_date, tables)
-        known.doc_ids.update(tables["documents"].column("doc_id").to_pylist())
-    return tables
 
 
 @task(name="compact")
@@ -72,26 +44,6 @@ def merge_small_parts(data_dir: str, ingest_date: date) -> list[Compaction]:
 
 def new_run_id(now: datetime) -> str:
     return now.strftime("%Y%m%dT%H%M%S") + f"-{now.microsecond:06d}"
-
-
-def unknown_inputs(
-    inputs: Iterable[RawDocument | Quarantine], known: KnownKeys, summary: RunSummary
-) -> Iterator[RawDocument | Quarantine]:
-    """The inputs that the dataset does not hold yet (same place, same bytes)."""
-    last_file = None
-    for item in inputs:
-        summary.inputs += 1
-        this_file = item.source_uri.split("#", 1)[0]
-        summary.files_read += this_file != last_file
-        last_file = this_file
-        if isinstance(item, Quarantine):
-            seen = quarantine_key(item.source_uri, item.reason, item.content_sha256) in known.quarantine_keys
-        else:
-            seen = document_id(item.source_uri, sha256_hex(item.data)) in known.doc_ids
-        if seen:
-            summary.skipped_known += 1
-        else:
-            yield item
 
 
 def chunked(items: Iterator, size: int) -> Iterator[list]:
@@ -129,69 +81,132 @@ def ingest_flow(
     compact: bool = True,
     workers: int | None = None,
     dask_address: str | None = None,
+    extract_timeout: float = EXTRACT_TIMEOUT_SECONDS,
+    retry_quarantined: bool = False,
+    deadline_minutes: float | None = None,
+    fetch: FetchOptions | None = None,
 ) -> RunSummary:
     """Ingest files and folders, a URL list and feeds into the dataset at `data_dir`, merge the
-    day's small part files (unless `compact` is off), then link the new articles.
+    day's small part files (unless `compact` is off), then link the articles not linked yet.
 
     The batch stages run on a worker process a core, or on a local Dask cluster of `workers`
-    processes (0: in this process), or on the Dask cluster at `dask_address`."""
+    processes (0: in this process), or on the Dask cluster at `dask_address`. A page whose
+    extraction takes longer than `extract_timeout` seconds is quarantined. Inputs quarantined for
+    their own bytes are not processed again unless `retry_quarantined`. With `deadline_minutes`
+    the run stops reading new inputs at that time and finishes what it started (scheduled runs
+    cannot pile up). `fetch` sets the limits of fetching (tasks/web.py FetchOptions)."""
     keep_large_blocks_off_the_heap()
     ingested_at = datetime.now(UTC)
     summary = RunSummary(run_id=new_run_id(ingested_at), data_dir=data_dir)
-    known = KnownKeys(Path(data_dir))
-    with data_lock(Path(data_dir)):
-        recover(Path(data_dir))
-        known.refresh()
+    known = open_dataset(Path(data_dir))
     cache = HttpCache(Path(data_dir) / HTTP_CACHE)
-    fetched = fetch(urls_file, feeds_file, cache) if urls_file or feeds_file else FetchResult()
-    summary.unchanged_web = fetched.unchanged
-    files = sum(1 for _ in iter_paths(sources)) + len(fetched.documents) + len(fetched.quarantined)
-    progress = start_progress(f"inputs read of {files}")
-    inputs = unknown_inputs(chain(fetched.documents, fetched.quarantined, read_sources(sources)), known, summary)
+    web_counts = WebCounts()
+    web = web_inputs(urls_file, feeds_file, fetch or FetchOptions(), cache, web_counts)
+    files = sum(1 for _ in iter_paths(sources))
+    progress = start_progress(f"inputs read of {files} files and the web")
+    inputs = admitted(chain(web, read_sources(sources)), known, summary, retry_quarantined)
+    stage_options = {"run_id": summary.run_id, "ingested_at": ingested_at, "spacy_model": spacy_model,
+                     "extract_timeout": extract_timeout}
+    deadline = None if deadline_minutes is None else time.monotonic() + 60 * deadline_minutes
     # The workers, and the models they hold, are gone before merging and linking need the memory.
     with batch_runner(workers, dask_address) as runner:
-        pending: deque[tuple[str, PrefectFuture]] = deque()
+        writer = BatchWriter(runner, stage_options, data_dir, known, summary, ingested_at.date())
         in_flight = batches_in_flight or default_in_flight(workers)
         for number, raws in enumerate(chunked(inputs, batch_size)):
-            parameters = {"raws": raws, "run_id": summary.run_id, "ingested_at": ingested_at, "spacy_model": spacy_model}
-            pending.append((f"{summary.run_id}-{number:05d}", runner.submit(process, parameters)))
-            while len(pending) > in_flight:
-                _write_next(pending, data_dir, known, summary, ingested_at.date())
+            if deadline is not None and time.monotonic() >= deadline:
+                summary.stopped = f"its deadline of {deadline_minutes:g} minutes passed"
+                break
+            writer.submit(f"{summary.run_id}-{number:05d}", raws)
+            while writer.pending > in_flight:
+                writer.write_oldest()
                 report_progress(progress, summary.files_read, files)
-        while pending:
-            _write_next(pending, data_dir, known, summary, ingested_at.date())
+        web.close()  # stops the fetching threads when the deadline cut the run short
+        while writer.pending:
+            writer.write_oldest()
             report_progress(progress, summary.files_read, files)
-    if compact and summary.batches:
+    summary.unchanged_web = web_counts.unchanged
+    # Both also when this run committed nothing: they complete what a killed or failed run left
+    # (its part files unmerged, its articles unlinked), and cost a few ms when nothing is left.
+    if compact:
         summary.merged_files = sum(merged.files_before for merged in merge_small_parts(data_dir, ingested_at.date()))
-    if link and summary.new_article_ids:  # an unchanged inbox or feed: nothing to relink
-        summary.links.update(link_articles(data_dir, summary.new_article_ids))
+    if link:  # every article not linked yet (tasks/link.py), not only this run's
+        summary.links.update(link_articles(data_dir))
     report_progress(progress, files, files)
-    if not summary.failed_batches:
-        cache.save()  # only now: a page whose batch failed must be fetched again, not answered 304
+    cache.forget(writer.retry_next_run)
+    cache.save()  # only now, after the pages are committed: a run that dies refetches, not 304s
     publish_summary(summary)
     get_run_logger().info(summary.as_text())
-    if summary.failed_batches:
-        # An honest end: the run is Failed, and its error still carries the counts of what it did
-        # (a Failed state's data must be an exception: Prefect raises it to a direct caller).
-        failure = BatchesFailed(summary)
-        return Failed(message=str(failure), data=failure)
     return summary
 
 
-def _write_next(pending: deque, data_dir: str, known: KnownKeys, summary: RunSummary, ingest_date: date) -> None:
-    """Write the oldest batch; a batch whose stages failed is reported, and its inputs stay new."""
-    name, future = pending.popleft()
-    try:
-        processed = future.result()
-    except Exception as error:  # a failed batch (after its retries) costs only its own inputs
-        get_run_logger().error(f"batch {name} failed: {error}")
-        summary.failed_batches.append(name)
-        return
-    written = write(processed, data_dir, known, name, ingest_date)
-    summary.add_batch(written, processed.seconds)
-    del future, processed, written
-    # Prefect's chain of futures around a batch's result is a reference cycle that holds the
-    # pickled result: left to the automatic full collections, which come rarer as a run's
-    # long-lived objects grow, a 3k-document run held up to 200 MB of written batches.
-    gc.collect()
-    return_freed_memory()
+def open_dataset(data_dir: Path) -> KnownKeys:
+    """Finish what a dead run left staged, and read what the dataset already holds."""
+    known = KnownKeys(data_dir)
+    with data_lock(data_dir):
+        recover(data_dir)
+        known.refresh()
+    return known
+
+
+def web_inputs(urls_file: str | None, feeds_file: str | None, options: FetchOptions, cache: HttpCache,
+               counts: WebCounts) -> Iterator[RawDocument | Quarantine]:
+    """The pages of the URL list and of the feeds' entries, streamed as they are fetched."""
+    urls = read_url_list(Path(urls_file)) if urls_file else []
+    feeds = read_url_list(Path(feeds_file)) if feeds_file else []
+    if urls or feeds:
+        yield from iter_web_inputs(urls, feeds, options, cache, counts)
+
+
+class BatchWriter:
+    """Batches submitted to the runner and written in order as they finish. A batch that fails
+    is run again input by input, so that only the input that breaks it is quarantined."""
+
+    def __init__(self, runner: TaskRunner, stage_options: dict, data_dir: str, known: KnownKeys,
+                 summary: RunSummary, ingest_date: date) -> None:
+        self.runner, self.stage_options = runner, stage_options
+        self.data_dir, self.known, self.summary, self.ingest_date = data_dir, known, summary, ingest_date
+        self.queue: deque[tuple[str, list, PrefectFuture]] = deque()
+        self.retry_next_run: set[str] = set()  # inputs quarantined for a passing cause
+
+    @property
+    def pending(self) -> int:
+        return len(self.queue)
+
+    def submit(self, name: str, raws: list) -> None:
+        self.queue.append((name, raws, self._run(raws)))
+
+    def _run(self, raws: list) -> PrefectFuture:
+        return self.runner.submit(process, {**self.stage_options, "raws": raws})
+
+    def write_oldest(self) -> None:
+        name, raws, future = self.queue.popleft()
+        try:
+            processed = future.result()
+        except Exception as error:  # a batch's failure costs only the input that causes it
+            get_run_logger().warning(f"batch {name} failed ({type(error).__name__}); running its inputs one by one")
+            self._one_by_one(name, raws)
+            return
+        self._commit(name, processed.tables, processed.seconds)
+        del future, processed
+        # Prefect's chain of futures around a batch's result is a reference cycle that holds the
+        # pickled result: left to the automatic full collections, which come rarer as a run's
+        # long-lived objects grow, a 3k-document run held up to 200 MB of written batches.
+        gc.collect()
+        return_freed_memory()
+
+    def _one_by_one(self, name: str, raws: list) -> None:
+        futures = [self._run([raw]) for raw in raws]
+        for number, (raw, future) in enumerate(zip(raws, futures)):
+            try:
+                processed = future.result()
+                tables, seconds = processed.tables, processed.seconds
+            except Exception as error:
+                tables = failure_tables(raw, error, self.summary.run_id, self.stage_options["ingested_at"])
+                seconds = {}
+            self._commit(f"{name}-{number:03d}", tables, seconds)
+
+    def _commit(self, name: str, tables: dict, seconds: dict) -> None:
+        written = write_batch(tables, self.data_dir, self.known, name, self.ingest_date)
+        self.summary.add_batch(written, seconds)
+        quarantine = tables["quarantine"].select(["source_uri", "reason"]).to_pylist()
+        self.retry_next_run.update(row["source_uri"] for row in quarantine if is_passing(row["reason"]))

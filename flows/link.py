@@ -1,4 +1,4 @@
-"""The link flow: new articles against the whole dataset, or everything from scratch (relink)."""
+"""The link flow: the articles not linked yet against the whole dataset, or everything from scratch (relink)."""
 
 from __future__ import annotations
 
@@ -11,19 +11,25 @@ from tasks.store import data_lock
 
 
 @task(name="link")
-def link_articles(data_dir: str, new_article_ids: list[str] | None) -> dict[str, int]:
-    """Find links and rebuild stories under the data folder's lock; link counts by relation."""
+def link_articles(data_dir: str, from_scratch: bool = False) -> dict[str, int]:
+    """Link the pending articles (every article not yet in `stories`: this run's, and those a
+    killed or failed run committed) or, `from_scratch`, every article, and rewrite links and
+    stories under the data folder's lock; link counts by relation (none when nothing was pending).
+
+    No list of article ids crosses the task boundary: what to link is read from the dataset
+    under the lock, so a rerun completes what any earlier run left, and the task's parameters
+    stay small at 100k articles."""
     with data_lock(Path(data_dir)):
-        return dict(update_links(Path(data_dir), new_article_ids))
+        return dict(update_links(Path(data_dir), None if from_scratch else ()))
 
 
 @flow(name="link", flow_run_name="link {data_dir}")
-def link_flow(data_dir: str = "data", new_article_ids: list[str] | None = None) -> dict[str, int]:
-    """Link the given new articles (all articles when None) and rewrite links and stories."""
-    return link_articles(data_dir, new_article_ids)
+def link_flow(data_dir: str = "data") -> dict[str, int]:
+    """Link the articles not linked yet and rewrite links and stories (nothing when none is pending)."""
+    return link_articles(data_dir)
 
 
 @flow(name="relink", flow_run_name="relink {data_dir}")
 def relink_flow(data_dir: str = "data") -> dict[str, int]:
     """Rebuild links and stories from scratch; the result equals incremental linking."""
-    return link_articles(data_dir, None)
+    return link_articles(data_dir, from_scratch=True)

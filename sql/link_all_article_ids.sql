@@ -1,2 +1,2 @@
--- Every article id, for a relink from scratch.
-SELECT article_id FROM articles ORDER BY article_id;
+-- Every article id, once, for a relink from scratch.
+SELECT DISTINCT article_id FROM articles ORDER BY article_id;

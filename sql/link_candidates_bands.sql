@@ -28,4 +28,5 @@ by_bands AS (  -- a new article's partners sharing the most bands, $max_copy_par
 )
 SELECT DISTINCT least(a, b) AS article_id, greatest(a, b) AS other_article_id
 FROM by_bands
+WHERE a <> b  -- never an article with itself (two rows of one article)
 ORDER BY 1, 2;

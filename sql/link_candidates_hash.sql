@@ -18,4 +18,5 @@ by_hash AS (  -- exact copies: $max_copy_partners of them, which keeps every cop
 )
 SELECT DISTINCT least(a, b) AS article_id, greatest(a, b) AS other_article_id
 FROM by_hash
+WHERE a <> b  -- never an article with itself (two rows of one article)
 ORDER BY 1, 2;

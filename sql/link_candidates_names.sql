@@ -12,10 +12,12 @@
 -- with the dataset, and common names cost nothing.
 WITH dated AS MATERIALIZED (
     -- Numbers stand for article ids in the name join: grouping millions of pairs of integers
-    -- takes a fraction of the time and memory that pairs of strings do.
+    -- takes a fraction of the time and memory that pairs of strings do. One number an article:
+    -- two rows of one article (one input ingested twice in a run) would pair it with itself.
     SELECT article_id, row_number() OVER (ORDER BY article_id) AS number,
-           floor(epoch(coalesce(published_at, ingested_at)) / (86400 * $window_days))::BIGINT AS bucket
+           floor(epoch(min(coalesce(published_at, ingested_at))) / (86400 * $window_days))::BIGINT AS bucket
     FROM articles
+    GROUP BY article_id
 ),
 named AS MATERIALIZED (
     SELECT DISTINCT d.number, lower(e.text) AS name, e.label, d.bucket
@@ -56,4 +58,5 @@ by_entities AS (
 )
 SELECT DISTINCT least(a, b) AS article_id, greatest(a, b) AS other_article_id
 FROM by_entities
+WHERE a <> b
 ORDER BY 1, 2;

@@ -3,25 +3,33 @@ document that breaks a step into a quarantine row instead of a failed batch."""
 
 from __future__ import annotations
 
+import hashlib
+import re
 import time
-import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import pyarrow as pa
 
 from tasks.clean import segment_document
 from tasks.enrich import article_id, enrich_story
 from tasks.entities import extract_entities, load_pipeline, speaks
-from tasks.extract import prepare_document
+from tasks.extract import prepare_document, writable_raw
 from tasks.memory import keep_large_blocks_off_the_heap, return_freed_memory
 from tasks.minhash import signature_rows
 from tasks.schema import (
     ARTICLES, BANDS, DOCUMENTS, ENTITIES, QUARANTINE, SIGNATURES, SPANS, Article, Document, Quarantine, RawDocument,
     Span, StoryDraft, to_row, to_table,
 )
+from tasks.settings import EXTRACT_TIMEOUT_SECONDS
+from tasks.timelimit import TimeLimitExceeded, call_with_time_limit
+
+R = TypeVar("R")
+# A quarantine row's detail at most: a library's message can quote megabytes of its input.
+MAX_DETAIL_CHARS = 1000
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(slots=True)
@@ -47,28 +55,70 @@ def _timed(batch: Batch, stage: str, step: Callable[[], Any]) -> Any:
     return result
 
 
+def quarantine_detail(text: str) -> str:
+    """A quarantine detail that can be written: lone surrogates (which UTF-8 cannot encode) as
+    U+FFFD, and at most MAX_DETAIL_CHARS characters."""
+    text = _LONE_SURROGATE.sub("\ufffd", text)
+    return text if len(text) <= MAX_DETAIL_CHARS else text[: MAX_DETAIL_CHARS - 1] + "…"
+
+
+def error_detail(stage: str, error: BaseException) -> str:
+    """`<stage> failed: <type>: <message> (<file>:<line> where it was raised)`, capped."""
+    frame = error.__traceback__
+    while frame is not None and frame.tb_next is not None:  # the innermost frame, without reading sources
+        frame = frame.tb_next
+    where = f" ({frame.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{frame.tb_lineno})" if frame else ""
+    try:
+        message = str(error)
+    except Exception as unprintable:  # an exception whose __str__ fails must still be reported
+        message = f"<message unprintable: {type(unprintable).__name__}>"
+    return quarantine_detail(f"{stage} failed: {type(error).__name__}: {message[:MAX_DETAIL_CHARS]}{where}")
+
+
+def _size(text: str) -> int:
+    return len(text.encode("utf-8", "replace"))
+
+
 def _failure(doc: Document, stage: str, error: Exception) -> Quarantine:
-    where = traceback.extract_tb(error.__traceback__)[-1]
-    detail = f"{stage} failed: {type(error).__name__}: {error} ({where.filename.rsplit('/', 1)[-1]}:{where.lineno})"
-    return Quarantine(doc.source_uri, f"{stage}_error", detail, len(doc.raw_text.encode()), doc.content_sha256)
+    return Quarantine(doc.source_uri, f"{stage}_error", error_detail(stage, error), _size(doc.raw_text),
+                      doc.content_sha256)
 
 
 def _no_story(doc: Document) -> Quarantine:
     detail = "every line of the text was classified as boilerplate or metadata; see its spans"
-    return Quarantine(doc.source_uri, "no_article_text", detail, len(doc.raw_text.encode()), doc.content_sha256)
+    return Quarantine(doc.source_uri, "no_article_text", detail, _size(doc.raw_text), doc.content_sha256)
 
 
-def prepare_batch(raws: Iterable[RawDocument | Quarantine], run_id: str, ingested_at: datetime) -> Batch:
-    """Decode and extract a batch of inputs; unusable ones become quarantine rows."""
+def prepare_batch(raws: Iterable[RawDocument | Quarantine], run_id: str, ingested_at: datetime,
+                  extract_timeout: float = EXTRACT_TIMEOUT_SECONDS) -> Batch:
+    """Decode and extract a batch of inputs; unusable ones become quarantine rows, and so does
+    an input whose extraction fails or takes more than `extract_timeout` seconds."""
     batch = Batch(run_id=run_id, ingested_at=ingested_at)
 
     def run() -> None:
         for raw in raws:
-            result = raw if isinstance(raw, Quarantine) else prepare_document(raw)
+            result = raw if isinstance(raw, Quarantine) else prepared(raw, extract_timeout)
             (batch.quarantined if isinstance(result, Quarantine) else batch.documents).append(result)
 
     _timed(batch, "extract", run)
     return batch
+
+
+def prepared(raw: RawDocument, extract_timeout: float = EXTRACT_TIMEOUT_SECONDS) -> Document | Quarantine:
+    """`prepare_document` under a time limit, in whatever thread runs the batch; any exception
+    it raises (RecursionError, MemoryError, UnicodeError, ...) quarantines this input only."""
+    started = time.perf_counter()
+    try:
+        return call_with_time_limit(extract_timeout, prepare_document, raw)
+    except TimeLimitExceeded:
+        reason = "extract_timeout"
+        detail = (f"extraction stopped after {time.perf_counter() - started:.1f} s, over the {extract_timeout:g} s "
+                  "limit (EXTRACT_TIMEOUT_SECONDS, the flow's extract_timeout)")
+    except Exception as error:  # counted and reported as a quarantine row, not lost
+        reason, detail = "extract_error", error_detail("extract", error)
+    raw = writable_raw(raw)
+    return Quarantine(raw.source_uri, reason, quarantine_detail(detail), len(raw.data),
+                      hashlib.sha256(raw.data).hexdigest())
 
 
 def _each_document(batch: Batch, stage: str, step: Callable[[Document], None]) -> Batch:
@@ -114,18 +164,37 @@ def enrich_batch(batch: Batch) -> Batch:
     return _each_document(batch, "enrich", enrich)
 
 
+def _by_document(batch: Batch, stage: str, work: Callable[[list[Article]], R]) -> R:
+    """`work` on the articles of the batch at once; should it fail, on each document's articles
+    alone, so that a document it fails on is quarantined, its articles dropped, and the rest go
+    on. (An error that is no document's fails every one of them, then the batch.)"""
+    try:
+        return work(batch.articles)
+    except Exception:  # which document? asked below, one at a time
+        pass
+    for doc in list(batch.documents):
+        try:
+            work([a for a in batch.articles if a.doc_id == doc.doc_id])
+        except Exception as error:  # counted and reported as a quarantine row, not lost
+            batch.documents.remove(doc)
+            batch.articles = [a for a in batch.articles if a.doc_id != doc.doc_id]
+            batch.quarantined.append(_failure(doc, stage, error))
+    return work(batch.articles)
+
+
 def index_batch(batch: Batch, spacy_model: str | None) -> Batch:
     """Entities of every article (spaCy, batched) and the MinHash signatures that linking joins on."""
 
     def find_entities() -> None:
         nlp = load_pipeline(spacy_model)
-        entities = extract_entities(nlp, [(a.article_id, a.body) for a in batch.articles if speaks(nlp, a.language)])
+        entities = _by_document(batch, "entities", lambda articles: extract_entities(
+            nlp, [(a.article_id, a.body) for a in articles if speaks(nlp, a.language)]))
         batch.extra_tables["entities"] = to_table(
             [{**to_row(e), "run_id": batch.run_id} for e in entities], ENTITIES
         )
 
     def sign() -> None:
-        signatures, bands = signature_rows(batch.articles)
+        signatures, bands = _by_document(batch, "signatures", signature_rows)
         batch.extra_tables["signatures"] = to_table([{**r, "run_id": batch.run_id} for r in signatures], SIGNATURES)
         batch.extra_tables["bands"] = to_table(bands, BANDS)
 
@@ -143,22 +212,25 @@ class ProcessedBatch:
 
 
 def process_batch(
-    raws: Iterable[RawDocument | Quarantine], run_id: str, ingested_at: datetime, spacy_model: str | None
+    raws: Iterable[RawDocument | Quarantine], run_id: str, ingested_at: datetime, spacy_model: str | None,
+    extract_timeout: float = EXTRACT_TIMEOUT_SECONDS,
 ) -> ProcessedBatch:
     """Every CPU stage of a batch in turn: extract, clean and split, enrich, entities and signatures.
+    A page whose extraction takes more than `extract_timeout` seconds is quarantined.
 
     One call per batch, so that a worker process receives the inputs once and sends back only
     the rows: a task per stage would ship each batch's pages to and fro between stages.
     """
     keep_large_blocks_off_the_heap()  # once per process matters; Dask workers start no other way
-    processed = _processed(raws, run_id, ingested_at, spacy_model)
+    processed = _processed(raws, run_id, ingested_at, spacy_model, extract_timeout)
     return_freed_memory()  # the batch's documents and pages are garbage by now
     return processed
 
 
 def _processed(raws: Iterable[RawDocument | Quarantine], run_id: str, ingested_at: datetime,
-               spacy_model: str | None) -> ProcessedBatch:
-    batch = index_batch(enrich_batch(segment_batch(prepare_batch(raws, run_id, ingested_at))), spacy_model)
+               spacy_model: str | None, extract_timeout: float) -> ProcessedBatch:
+    prepared_batch = prepare_batch(raws, run_id, ingested_at, extract_timeout)
+    batch = index_batch(enrich_batch(segment_batch(prepared_batch)), spacy_model)
     tables = _timed(batch, "tables", lambda: batch_tables(batch))
     return ProcessedBatch(tables, dict(batch.seconds))
 

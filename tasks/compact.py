@@ -2,12 +2,16 @@
 
 Each partition is merged under the data folder's lock through the store's staged commit: the
 merged file is staged, a COMMIT marker lists it and the files it replaces, then the swap is
-made. A crash before the marker leaves the old files; after it, the next run finishes the swap.
-Readers never see both the merged file and the files it replaces.
+made. A crash before the marker leaves the old files; after it, the next run finishes the swap
+(`recover`, which an ingest, a link step and `compact` itself run first under the lock).
+Readers never see both the merged file and the files it replaces, except those reading while
+a swap is half done without the lock (between the rename of the merged file and the removal of
+the files it replaces); the lock holders, which write, never do.
 """
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,7 +20,7 @@ import pyarrow.parquet as pq
 
 from tasks.schema import PARTITIONED_TABLES
 from tasks.settings import PART_FILE_TARGET_BYTES
-from tasks.store import PARQUET_OPTIONS, STAGING, data_lock, fsync_path, mark_and_finish, part_files
+from tasks.store import PARQUET_OPTIONS, STAGING, data_lock, fsync_path, mark_and_finish, part_files, recover
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +38,7 @@ def compact(data_dir: Path, min_files: int = 2, target_bytes: int = PART_FILE_TA
     data_dir = Path(data_dir)
     done = []
     with data_lock(data_dir):
+        recover(data_dir)  # a swap a killed compaction left committed, before the files are listed
         for table in PARTITIONED_TABLES:
             partitions: dict[Path, list[Path]] = {}
             for path in part_files(data_dir, table):
@@ -70,12 +75,16 @@ def merge_partition(data_dir: Path, table: str, folder: Path, files: list[Path])
     staged = batch_dir / "merged.parquet"
     schema = PARTITIONED_TABLES[table]
     rows = 0
-    with pq.ParquetWriter(staged, schema, compression=PARQUET_OPTIONS["compression"]) as writer:
-        for path in files:
-            part = pq.read_table(path, schema=schema)
-            rows += part.num_rows
-            writer.write_table(part, row_group_size=PARQUET_OPTIONS["row_group_size"])
-    fsync_path(staged)
+    try:
+        with pq.ParquetWriter(staged, schema, compression=PARQUET_OPTIONS["compression"]) as writer:
+            for path in files:
+                part = pq.read_table(path, schema=schema)
+                rows += part.num_rows
+                writer.write_table(part, row_group_size=PARQUET_OPTIONS["row_group_size"])
+        fsync_path(staged)
+    except BaseException:  # a full disk: the old files stand, and the half-merged copy's space is freed now
+        shutil.rmtree(batch_dir, ignore_errors=True)
+        raise
     target = (folder / f"compact-{stamp}.parquet").relative_to(data_dir).as_posix()
     plan = {"place": {"merged": target}, "remove": [p.relative_to(data_dir).as_posix() for p in files]}
     mark_and_finish(data_dir, batch_dir, plan)

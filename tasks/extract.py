@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import hashlib
+import re
 from dataclasses import dataclass
 
 import trafilatura
@@ -16,7 +19,7 @@ from trafilatura.utils import load_html
 from tasks.decode import decode_bytes
 from tasks.schema import Document, Quarantine, RawDocument
 from tasks.sources import document_id
-from tasks.settings import MAX_INPUT_BYTES
+from tasks.settings import MAX_INPUT_BYTES, MAX_TAG_ATTRIBUTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +104,73 @@ def _clean(value: object) -> str | None:
     return text or None
 
 
+# Measured with cProfile on trafilatura #704's shape, a 540 KB page whose <div> carries 50,000
+# attributes (`a0="v" ... a49999="v"`): extract_html takes 4.7 s (trafilatura 2.3.1, lxml 6.1.3,
+# this machine), of which 1.8 s is lxml's parse (one C call: libxml2's HTML parser checks each
+# attribute of a tag against those before it) and 2.6 s one `attrib.items()` that htmldate calls
+# on the <div> (one C call: lxml looks each value up by name through the list); trafilatura's
+# and htmldate's Python code take under 0.1 s. Both C calls grow with the square of the
+# attributes (10k: 0.05 s and 0.11 s; 20k: 0.25 s and 0.46 s): at the 8 MB input cap a single
+# parse would run for minutes inside C, where the time limit (tasks/timelimit.py) cannot stop
+# it. So such a page is refused before it is parsed: ~25 us on an AEB page (0.1% of its
+# extraction), 25 ms on the 540 KB one.
+_TAG = re.compile(r"""<[A-Za-z](?:[^<>"']++|"[^"]*+"|'[^']*+')*+""")
+_VALUE = re.compile(r"""\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*)""")
+_RAW_TEXT_EDGE = re.compile(r"<(/?)(?:script|style)\b", re.IGNORECASE)  # no tags within these
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def pathological_html(html: str) -> str | None:
+    """Why lxml would take minutes on this page (a tag of too many attributes), or None.
+
+    A tag of more than MAX_TAG_ATTRIBUTES attributes spans over twice as many characters, and
+    (unless its values are full of them: this is for accidents, not adversaries) holds a whole
+    window of MAX_TAG_ATTRIBUTES characters with no < or >: only such windows are looked into
+    (on a normal page, in a long text, script or attribute value), each stretch of them once."""
+    step = MAX_TAG_ATTRIBUTES
+    edges: tuple[list[int], list[bool]] | None = None  # where <script> and <style> open and close
+    checked = 0  # everything before this was looked into already
+    for window in range(0, len(html), step):
+        if window < checked or html.find(">", window, window + step) >= 0 or html.find("<", window, window + step) >= 0:
+            continue
+        start = html.rfind("<", 0, window)
+        tag = _TAG.match(html, start) if start >= 0 else None  # reads quoted values whole, as libxml2
+        if tag is None or tag.end() < window + step:
+            after = html.find("<", window + step)
+            checked = len(html) if after < 0 else after
+            continue  # text between tags, not inside one
+        checked = tag.end()
+        if edges is None:
+            found = list(_RAW_TEXT_EDGE.finditer(html))
+            edges = [m.start() for m in found], [not m[1] for m in found]
+        before = bisect.bisect_left(edges[0], start) - 1
+        if before >= 0 and edges[1][before]:
+            continue  # inside a script or a style: text, not a tag
+        words = _VALUE.sub(" ", tag.group()).split()
+        if len(words) - 1 > MAX_TAG_ATTRIBUTES:
+            return (f"a <{words[0][1:80]}> tag with {len(words) - 1:,} attributes (at most {MAX_TAG_ATTRIBUTES:,}): "
+                    "lxml's time grows with the square of a tag's attributes (trafilatura #704), in C code "
+                    "that a time limit cannot interrupt")
+    return None
+
+
+def writable_raw(raw: RawDocument) -> RawDocument:
+    """`raw` with lone surrogates (JSON escapes such as "\\ud800", file names that are not
+    UTF-8) in its text fields replaced by U+FFFD: UTF-8 cannot encode them, and a row holding
+    one would fail the writing of its whole batch."""
+    changes = {}
+    for item in dataclasses.fields(raw):
+        value = getattr(raw, item.name)
+        if isinstance(value, str) and _LONE_SURROGATE.search(value):
+            changes[item.name] = _LONE_SURROGATE.sub("\ufffd", value)
+        elif isinstance(value, tuple) and any(isinstance(v, str) and _LONE_SURROGATE.search(v) for v in value):
+            changes[item.name] = tuple(_LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for v in value)
+    return dataclasses.replace(raw, **changes) if changes else raw
+
+
 def prepare_document(raw: RawDocument) -> Document | Quarantine:
     """Decode an input and, for HTML, extract its main text and metadata."""
+    raw = writable_raw(raw)
     digest = hashlib.sha256(raw.data).hexdigest()
 
     def quarantine(reason: str, detail: str) -> Quarantine:
@@ -127,6 +195,9 @@ def prepare_document(raw: RawDocument) -> Document | Quarantine:
     )
     if raw.media_type != "text/html":
         return Document(raw_text=decoded.text, **base)
+    hazard = pathological_html(decoded.text)
+    if hazard:
+        return quarantine("pathological_html", hazard)
     page = extract_html(decoded.text, url=raw.url)
     if not page.text.strip():
         return quarantine("no_text_extracted", "trafilatura found no main text in the HTML")

@@ -1,9 +1,21 @@
 """Links across the dataset: exact duplicates, near-duplicates and same-story pairs.
 
 Candidates come from a DuckDB join (sql/link_candidates_*.sql: body hash, LSH bands, shared
-distinctive entities) between a run's new articles and the whole dataset; each candidate pair
-is then judged on its own two articles only, so linking incrementally or from scratch makes
+distinctive entities) between the articles being linked and the whole dataset; each candidate
+pair is then judged on its own two articles only, so linking incrementally or from scratch makes
 the same decision for the same pair.
+
+Which articles a link step links is read from the dataset, not handed over by the run that
+committed them: the *pending* articles, those absent from `stories` (sql/link_pending_article_ids.sql).
+A step writes `links`, then `stories` with a row for every article, each file whole and
+atomically; so an article is in `stories` only once its links are in `links`, and whatever a
+killed or failed step, a run killed before it could link, or a run with linking off left out
+is still pending, and the next step (of any run, even one that ingested nothing) links it. A
+run's memory of what it committed would die with it: the rerun of a run killed while compacting
+had no new article, so it linked nothing and left `stories` empty. Linking an article again
+gives the same links (the decision is the pair's), so linking too much is only slower, never
+wrong. When nothing is pending a step reads two id columns and writes nothing: 0.05 s at 100k
+articles (measured), and a scheduled run over an unchanged inbox takes as long as before (1.1 s).
 """
 
 from __future__ import annotations
@@ -46,7 +58,16 @@ from tasks.settings import (
     SAME_STORY_SCORE,
     SAME_STORY_WINDOW_DAYS,
 )
-from tasks.store import PARQUET_OPTIONS, STATE, connect, sql_text, write_derived, write_parquet_atomic
+from tasks.store import (
+    PARQUET_OPTIONS,
+    STATE,
+    connect,
+    recover,
+    sql_text,
+    table_dir,
+    write_derived,
+    write_parquet_atomic,
+)
 from tasks.stories import StoryMember, story_roles
 from tasks.terms import content_terms
 
@@ -219,7 +240,8 @@ def judge_pairs(db: duckdb.DuckDBPyConnection, pairs: pa.Table, vocabulary: Voca
     for start in range(0, pairs.num_rows, SLICE_ROWS):
         piece = pairs.slice(start, SLICE_ROWS)
         lefts, rights = piece["article_id"].to_pylist(), piece["other_article_id"].to_pylist()
-        links = [link for a, b in zip(lefts, rights) if a in articles and b in articles
+        # a != b: the routes never pair an article with itself; two rows of one article must not either.
+        links = [link for a, b in zip(lefts, rights) if a != b and a in articles and b in articles
                  and (link := judge_pair(articles[a], articles[b])) is not None]
         found.append(pa.Table.from_pydict({name: [getattr(link, name) for link in links] for name in LINKS.names},
                                           schema=LINKS))
@@ -260,22 +282,49 @@ def members(db: duckdb.DuckDBPyConnection) -> dict[str, StoryMember]:
     return {row[0]: StoryMember(*row[:3], row[3] or 0) for row in cursor.fetchall()}
 
 
-def update_links(data_dir: Path, new_ids: list[str] | None) -> Counter:
-    """Link `new_ids` (None: every article, from scratch) and rewrite links and stories; counts by relation.
+def pending_article_ids(db: duckdb.DuckDBPyConnection) -> list[str]:
+    """The articles no link step has linked yet (absent from `stories`), sorted."""
+    return [row[0] for row in db.execute(sql_text("link_pending_article_ids")).fetchall()]
 
-    The caller holds the data folder's lock, so no other run rewrites the tables meanwhile.
-    """
-    db = connect(data_dir)
-    linked_ids = new_ids
-    if new_ids is None:
-        new_ids = [row[0] for row in db.execute(sql_text("link_all_article_ids")).fetchall()]
+
+def clear_leftovers(data_dir: Path) -> None:
+    """Remove what a link step killed midway leaves: its group part files in _state, and the
+    temporary file of a links or stories file it was writing (never read: not `*.parquet`).
+    The caller holds the lock, so no other step is using them."""
     state = Path(data_dir) / STATE
     state.mkdir(parents=True, exist_ok=True)
-    for stale in state.glob(f"{LINK_PARTS_PREFIX}*"):  # a run killed while linking; none in use under the lock
+    for stale in state.glob(f"{LINK_PARTS_PREFIX}*"):
         shutil.rmtree(stale, ignore_errors=True)
-    with tempfile.TemporaryDirectory(prefix=LINK_PARTS_PREFIX, dir=state) as parts_dir:
-        found = find_links(db, new_ids, Path(parts_dir))
+    for table in ("links", "stories"):
+        for stale in table_dir(data_dir, table).glob(f".{table}.parquet.*.tmp"):
+            stale.unlink(missing_ok=True)
+
+
+def update_links(data_dir: Path, new_ids: Iterable[str] | None = ()) -> Counter:
+    """Link the pending articles, plus `new_ids` (None: every article, from scratch), and
+    rewrite links and stories; counts of the links table by relation. With nothing to link,
+    nothing is written and the counts are empty.
+
+    The caller holds the data folder's lock, so no other run rewrites the tables meanwhile. A
+    batch or compaction that a killed run left committed but unfinished is finished first, so
+    the articles linked are whole (a relink does not start from an ingest).
+    """
+    data_dir = Path(data_dir)
+    recover(data_dir)
+    clear_leftovers(data_dir)
+    db = connect(data_dir)
+    if new_ids is None:
+        linked_ids = None
+        to_link = [row[0] for row in db.execute(sql_text("link_all_article_ids")).fetchall()]
+    else:
+        to_link = linked_ids = sorted(set(pending_article_ids(db)).union(new_ids))
+        if not to_link:
+            return Counter()
+    with tempfile.TemporaryDirectory(prefix=LINK_PARTS_PREFIX, dir=data_dir / STATE) as parts_dir:
+        found = find_links(db, to_link, Path(parts_dir))
         links_path = write_derived(data_dir, "links", merged_links(db, found, linked_ids))
+    # A kill here leaves the new links with the old stories: the articles just linked are
+    # still absent from stories, so the next step links them again, and writes both.
     roles = story_roles(members(db), file_links(links_path))
     write_derived(data_dir, "stories", to_table([to_row(r) for r in roles], STORIES))
     relations = pq.read_table(links_path, columns=["relation"], read_dictionary=["relation"])["relation"]

@@ -10,18 +10,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 
-class BatchesFailed(Exception):
-    """A run some of whose batches failed after their retries; `summary` counts what it did do."""
-
-    def __init__(self, summary: RunSummary) -> None:
-        super().__init__(summary)  # the only argument, so that the exception pickles
-        self.summary = summary
-
-    def __str__(self) -> str:
-        failed = self.summary.failed_batches
-        return f"{len(failed)} batch(es) failed ({', '.join(failed[:3])}{', …' if len(failed) > 3 else ''}); see the summary"
-
-
 @dataclass(slots=True)
 class RunSummary:
     """Counts of one run; `add_batch` folds in each committed batch."""
@@ -31,6 +19,9 @@ class RunSummary:
     inputs: int = 0
     files_read: int = 0
     skipped_known: int = 0
+    repeated_in_run: int = 0  # the same input reached twice in this run (processed once)
+    skipped: Counter = field(default_factory=Counter)  # paths and records that are no input by design
+    stopped: str | None = None  # why the run stopped before reading every input (deadline, SIGTERM)
     unchanged_web: int = 0  # pages and feeds that answered 304 Not Modified
     documents: int = 0
     articles: int = 0
@@ -40,7 +31,6 @@ class RunSummary:
     moved_by_rule: Counter = field(default_factory=Counter)
     links: Counter = field(default_factory=Counter)
     seconds: Counter = field(default_factory=Counter)
-    failed_batches: list[str] = field(default_factory=list)
     new_article_ids: list[str] = field(default_factory=list)
     merged_files: int = 0  # part files the run's compaction merged
 
@@ -63,17 +53,18 @@ class RunSummary:
         rows: list[dict[str, object]] = [
             {"what": "inputs read", "count": self.inputs},
             {"what": "inputs already in the dataset", "count": self.skipped_known},
+            {"what": "inputs reached twice in this run", "count": self.repeated_in_run},
             {"what": "web pages and feeds unchanged (304)", "count": self.unchanged_web},
             {"what": "documents", "count": self.documents},
             {"what": "articles", "count": self.articles},
             {"what": "batches", "count": self.batches},
             {"what": "part files merged", "count": self.merged_files},
         ]
+        rows += [{"what": f"skipped: {k}", "count": v} for k, v in sorted(self.skipped.items())]
         rows += [{"what": f"quarantined: {k}", "count": v} for k, v in sorted(self.quarantined.items())]
         rows += [{"what": f"dropped by rule: {k}", "count": v} for k, v in self.dropped_by_rule.most_common()]
         rows += [{"what": f"moved by rule: {k}", "count": v} for k, v in self.moved_by_rule.most_common()]
         rows += [{"what": f"links: {k}", "count": v} for k, v in sorted(self.links.items())]
-        rows += [{"what": f"failed batch: {name}", "count": 1} for name in self.failed_batches]
         return rows
 
     def as_text(self) -> str:
@@ -83,13 +74,17 @@ class RunSummary:
             f"{self.articles} articles ({self.skipped_known} inputs already ingested"
             + (f", {self.unchanged_web} web pages or feeds unchanged)" if self.unchanged_web else ")"),
             _counter_line("quarantined", self.quarantined),
+            *([_counter_line("skipped (hidden files, WARC records of no page, folders reached twice)", self.skipped)]
+              if self.skipped else []),
             _counter_line("spans dropped by rule", self.dropped_by_rule),
             _counter_line("spans moved to metadata by rule", self.moved_by_rule),
         ]
         if self.links:
             lines.append(_counter_line("links in the dataset", self.links))
-        if self.failed_batches:
-            lines.append(f"FAILED batches (their inputs will be retried next run): {', '.join(self.failed_batches)}")
+        if self.repeated_in_run:
+            lines.append(f"inputs reached twice in this run, read once: {self.repeated_in_run}")
+        if self.stopped:
+            lines.append(f"STOPPED early ({self.stopped}): the next run reads the inputs this one did not reach")
         lines.append(f"data: {Path(self.data_dir).resolve()}")
         return "\n".join(lines)
 

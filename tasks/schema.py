@@ -8,6 +8,7 @@ never rename or remove one.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -45,6 +46,18 @@ class RawDocument:
     url: str | None = None
     title: str | None = None
     published_at: str | None = None  # as the source gave it (JSONL field, feed entry, HTTP)
+    # What the reader could not use of an optional field ("published_at: 12 is not a date"):
+    # kept on the document, so an unusable field is never dropped without a word.
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A path or record that is no input by design (a hidden file, a WARC request record):
+    not a document, not a quarantine row, but counted in the run's summary."""
+
+    source_uri: str
+    why: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +82,7 @@ class Document:
     authors: tuple[str, ...] = ()
     published_at: str | None = None
     published_at_source: str | None = None
+    problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,11 +149,47 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Quarantine:
+    """An input that is no document, and why. Whoever builds one, its `detail` is capped and
+    its text made writable: a library's error message can quote megabytes of the input (warcio
+    on a gzip of zeros: 4 GB) or carry lone surrogates that UTF-8 cannot encode."""
+
     source_uri: str
     reason: str
     detail: str
     size_bytes: int
     content_sha256: str | None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "source_uri", writable_text(self.source_uri))
+        object.__setattr__(self, "detail", capped(writable_text(str(self.detail)), MAX_DETAIL_CHARS))
+
+
+MAX_DETAIL_CHARS = 1000
+
+# Quarantine reasons of a passing cause: the same input may well work next time (a network
+# fault, a server error, a folder that could not be listed, a worker that died), so the next run
+# tries it again. Every other reason is about the input's own bytes (binary, undecodable, too
+# large, no text, extraction timeout, ...): the same bytes fail the same way, so the input is
+# remembered like a document and not processed again unless asked (--retry-quarantined).
+PASSING_REASONS = frozenset({
+    "timeout", "http_408", "http_425", "http_429", "http_error", "fetch_error", "feed_unreachable", "robots_unavailable",
+    "robots_disallowed", "blocked_address", "unreadable", "worker_failed",
+})
+
+
+def is_passing(reason: str) -> bool:
+    """True for a quarantine reason the next run should try again (see PASSING_REASONS)."""
+    return reason in PASSING_REASONS or reason.startswith("http_5") or reason.endswith("_error")
+_LONE_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def writable_text(text: str) -> str:
+    """`text` with lone surrogates (from JSON escapes or undecodable file names) as U+FFFD."""
+    return _LONE_SURROGATES.sub("\ufffd", text)
+
+
+def capped(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +232,7 @@ DOCUMENTS = pa.schema(
         ("n_articles", pa.int32()),
         ("run_id", pa.string()),
         ("ingested_at", _TS),
+        ("problems", _STR_LIST),
     ]
 )
 

@@ -162,3 +162,14 @@ DENSITY_WINDOW_WORDS = 300
 GAP_LINE_EVIDENCE = 0.45
 MAX_GAP_LINES_COUNTED = 2
 SEPARATOR_EVIDENCE = 0.45
+
+# Seconds one page's extraction may take before it is quarantined as `extract_timeout`; real
+# pages take milliseconds, a page built to make the parser quadratic takes minutes.
+EXTRACT_TIMEOUT_SECONDS = 30.0
+
+# Attributes one HTML tag may carry: lxml's time grows with the square of a tag's attributes
+# (trafilatura #704), in C calls a time limit cannot interrupt (tasks/extract.py): its parse
+# and `attrib.items()` take 6 and 5 ms at 2,000, 0.1 and 0.2 s at 10,000, 17 and 19 s at
+# 100,000 (a 1 MB page: 85 s to extract). A page with a tag of more is quarantined as
+# `pathological_html` before it is parsed. The 181 AEB pages have at most 64 on a tag.
+MAX_TAG_ATTRIBUTES = 2000

@@ -27,7 +27,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from tasks.schema import DERIVED_TABLES, PARTITIONED_TABLES, TABLE_SCHEMAS
+from tasks.ids import document_id
+from tasks.schema import DERIVED_TABLES, PARTITIONED_TABLES, TABLE_SCHEMAS, is_passing
 from tasks.settings import DUCKDB_MEMORY_LIMIT
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
@@ -123,9 +124,12 @@ def commit_batch(data_dir: Path, batch_name: str, ingest_date: date, tables: dic
 def mark_and_finish(data_dir: Path, batch_dir: Path, plan: dict) -> None:
     """Write the COMMIT marker of a staged change, then carry it out. From the marker on, the
     change happens whole: if this process dies, the next run's `recover` finishes it."""
-    marker = batch_dir / COMMIT_MARKER
-    marker.write_text(json.dumps(plan))
-    fsync_path(marker)
+    # Written aside and renamed: a marker torn by a kill or a full disk would be a commit that
+    # `recover` can neither read nor finish, failing every later run.
+    marker, written = batch_dir / COMMIT_MARKER, batch_dir / f"{COMMIT_MARKER}.tmp"
+    written.write_text(json.dumps(plan))
+    fsync_path(written)
+    os.replace(written, marker)
     finish_commit(data_dir, batch_dir, plan)
     shutil.rmtree(batch_dir, ignore_errors=True)
 
@@ -154,6 +158,8 @@ class KnownKeys:
         self.data_dir = Path(data_dir)
         self.doc_ids: set[str] = set()
         self.quarantine_keys: set[str] = set()
+        # Inputs quarantined for their own bytes (tasks/schema.py is_passing): known like documents.
+        self.settled_inputs: set[str] = set()
         self._seen: set[Path] = set()
 
     def refresh(self) -> None:
@@ -164,8 +170,10 @@ class KnownKeys:
                 self._seen.add(path)
         for path in part_files(self.data_dir, "quarantine"):
             if path not in self._seen:
-                rows = pq.read_table(path, columns=["source_uri", "reason", "content_sha256"])
-                self.quarantine_keys.update(quarantine_key(**row) for row in rows.to_pylist())
+                rows = pq.read_table(path, columns=["source_uri", "reason", "content_sha256"]).to_pylist()
+                self.quarantine_keys.update(quarantine_key(**row) for row in rows)
+                self.settled_inputs.update(document_id(row["source_uri"], row["content_sha256"]) for row in rows
+                                           if row["content_sha256"] and not is_passing(row["reason"]))
                 self._seen.add(path)
 
 

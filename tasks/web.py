@@ -1,49 +1,133 @@
-"""Inputs from the web: URL lists and RSS/Atom feeds, fetched politely.
+"""Inputs from the web: URL lists and RSS/Atom feeds, fetched politely, safely and within bounds.
 
-Politeness and safety: a user agent that says who we are, robots.txt obeyed, at most
-`per_host` requests at once to one host, timeouts, retries with exponential backoff on
-timeouts, connection errors, 429 and 5xx (never on other 4xx), a body size cap, redirects
-followed. Conditional GET (ETag / Last-Modified, kept in `<data>/_state/http_cache.json`) makes
-a fetch of an unchanged page or feed cost one 304 and yield nothing; the caller saves the
-cache only after the fetched documents are committed, so a run that dies refetches rather
-than loses them. Every URL ends as a RawDocument, a Quarantine row with a reason, or an
-"unchanged" count; none raises.
+`iter_web_inputs` yields every listed page (and every entry of every feed) as a RawDocument or a
+Quarantine row as soon as it is fetched; an unchanged page or feed (conditional GET: ETag and
+Last-Modified, kept in `<data>/_state/http_cache.json`) costs one 304, yields nothing and is
+counted. The caller saves the cache only after the documents are committed, so a run that dies
+refetches rather than loses them. Nothing raises for any input.
+
+- Exactly once: a URL (fragment dropped, scheme and host lowercased) listed twice, in two feeds,
+  or in the list and a feed is fetched and yielded once a run.
+- Politeness: a user agent that says who we are; robots.txt (RFC 9309, parsed by protego) obeyed
+  on every redirect hop, its Crawl-delay kept per host; at most `per_host` requests at once to a
+  host; retries with jittered exponential backoff on timeouts, connection errors, 429 and 5xx,
+  and the server's Retry-After honoured.
+- Safety: http and https only; by default connections only to public addresses, checked on the
+  address connected for every hop (GuardedBackend); redirects followed by hand, at most
+  `max_redirects`. robots.txt answering 5xx or unreachable disallows its host for the run.
+- Bounds: a cap on the decoded body (Content-Length checked first, compression bombs refused),
+  on robots.txt and on feeds; a deadline for each whole response besides the idle timeout; at
+  most 2 x `workers` pages in memory; a `stop` event that ends every fetch within a second or so
+  (URLs not fetched are neither yielded nor quarantined: the next run tries them).
+
+A Quarantine's reason tells a passing cause (`TRANSIENT_REASONS`: the flow retries those next
+run) from a lasting one.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import io
+import ipaddress
 import json
 import os
+import random
+import selectors
+import socket
+import ssl
 import threading
 import time
-import urllib.robotparser
-from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from itertools import chain
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import feedparser
+import httpcore
 import httpx
+from protego import Protego
 
 from tasks.schema import Quarantine, RawDocument
 
 USER_AGENT = "newsflow/0.1 (+https://github.com/newsflow/newsflow)"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "application/rdf+xml")
-RETRY_STATUSES = {429, 500, 502, 503, 504}
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+# Reasons worth another try next run: the server or the network may be fine by then.
+TRANSIENT_REASONS: frozenset[str] = frozenset(
+    {"timeout", "http_error", "robots_unavailable", "http_408", "http_425", "http_429"}
+    | {f"http_{status}" for status in range(500, 600)}
+)
+
+SLICE = 0.25  # longest single blocking wait, so a stop or a deadline is noticed this soon
+READ_CHUNK = 16 * 1024  # bytes read from a socket at once: one gzip step inflates at most ~1,000x this
+MAX_COMPRESSION_RATIO = 100  # decoded:received beyond this (past 1 MiB) is a compression bomb, not a page
+RATIO_FLOOR = 1024 * 1024
+# We can decode these with a bounded ratio (deflate's is ~1,032:1); br and zstd can inflate one
+# small read to gigabytes before any cap is checked, so we never ask for them and refuse them.
+CONTENT_ENCODINGS = frozenset({"identity", "gzip", "deflate"})
+MAX_DETAIL = 1_000
+MAX_URL_CHARS = 8_192
 
 
 @dataclass(frozen=True, slots=True)
 class FetchOptions:
+    """Every limit of fetching; the CLI options and flow parameters use these names."""
+
     timeout: float = 10.0
+    """Seconds without progress (resolving, connecting, or between two reads) before an attempt fails."""
+    deadline: float = 30.0
+    """Seconds for one whole response: connect, headers and body. A server dripping bytes is cut off."""
     retries: int = 3
-    backoff: float = 0.5  # seconds before the first retry; doubles each time
+    """Further attempts after a timeout, a connection error, 429 or 5xx (never after another 4xx)."""
+    backoff: float = 0.5
+    """Seconds before the first retry, doubling each time, each wait jittered by +-50%."""
+    max_retry_after: float = 60.0
+    """Longest Retry-After (429/503) waited for; a longer one is given up on until the next run."""
     max_bytes: int = 5_000_000
+    """Largest page body, counted decoded (after gzip/deflate); a larger one is quarantined `too_large`."""
+    feed_max_bytes: int = 10_000_000
+    """Largest feed document, counted decoded."""
+    robots_max_bytes: int = 512 * 1024
+    """Bytes of a robots.txt read and parsed (RFC 9309 asks for at least 500 KiB); the rest is ignored."""
+    max_redirects: int = 5
+    """Redirect hops followed; each is checked for scheme, address and robots.txt."""
+    max_crawl_delay: float = 30.0
+    """Longest robots.txt Crawl-delay kept between two requests to a host (a day-long one would stall the run)."""
     per_host: int = 2
+    """Requests at once to one host (scheme, host and port)."""
     workers: int = 8
+    """Fetching threads; at most about 2 x workers pages are held in memory at once."""
     user_agent: str = USER_AGENT
+    """Sent with every request; its first word (product token) is what robots.txt rules are matched on."""
+    allow_private_hosts: bool = False
+    """Also connect to loopback, private, link-local and other non-public addresses (tests, intranets)."""
+
+    def __post_init__(self) -> None:
+        # Refused at once: a zero here would hang the run (no request slot ever free) or refuse every page.
+        for name in ("timeout", "deadline", "max_bytes", "feed_max_bytes", "robots_max_bytes", "per_host", "workers"):
+            if not getattr(self, name) > 0:
+                raise ValueError(f"FetchOptions.{name} must be positive, not {getattr(self, name)!r}")
+        for name in ("retries", "backoff", "max_retry_after", "max_redirects", "max_crawl_delay"):
+            if not getattr(self, name) >= 0:
+                raise ValueError(f"FetchOptions.{name} must not be negative, not {getattr(self, name)!r}")
+
+
+@dataclass(slots=True)
+class WebCounts:
+    """What a run of `iter_web_inputs` did besides yielding."""
+
+    unchanged: int = 0  # pages and feeds that answered 304 Not Modified
+    urls_seen: int = 0  # URLs read from the URL list, the feed list and feed entries, duplicates included
+    duplicates_skipped: int = 0  # of those, the ones already seen this run
 
 
 @dataclass(slots=True)
@@ -60,12 +144,14 @@ class FetchResult:
 
 @dataclass(frozen=True, slots=True)
 class Response:
-    url: str
+    url: str  # where the answer came from, after redirects
     status: int
     content_type: str
     body: bytes
     etag: str | None
     last_modified: str | None
+    retry_after: str | None = None
+    location: str | None = None  # set on a redirect, whose body is not read
 
 
 class HttpCache:
@@ -73,7 +159,7 @@ class HttpCache:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self.entries: dict[str, dict[str, str]] = json.loads(self.path.read_text()) if self.path.exists() else {}
+        self.entries: dict[str, dict[str, str]] = _read_cache(self.path)
         self.lock = threading.Lock()
 
     def headers_for(self, url: str) -> dict[str, str]:
@@ -89,161 +175,914 @@ class HttpCache:
         with self.lock:
             self.entries[url] = {k: v for k, v in (("etag", response.etag), ("last_modified", response.last_modified)) if v}
 
+    def forget(self, urls: set[str]) -> None:
+        """Drop what is known of `urls`: the next run fetches them whole, not answered 304 (a page
+        whose processing failed for a passing cause must come again)."""
+        with self.lock:
+            for url in urls:
+                self.entries.pop(url, None)
+
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(self.entries, indent=1, sort_keys=True))
+        with self.lock:
+            temporary.write_text(json.dumps(self.entries, indent=1, sort_keys=True))
         os.replace(temporary, self.path)
 
 
-class TooLarge(Exception):
-    """The body went past the size cap."""
+def _read_cache(path: Path) -> dict[str, dict[str, str]]:
+    """A damaged cache file costs full fetches, not the run."""
+    try:
+        entries = json.loads(path.read_text()) if path.exists() else {}
+    except (OSError, ValueError):
+        return {}
+    return entries if isinstance(entries, dict) else {}
+
+
+# Why a URL is given up on. Each carries a short detail; the reason is its class's `reason`.
+class FetchRefused(Exception):
+    reason = "fetch_error"
+
+    def __init__(self, detail: str, size: int = 0) -> None:
+        super().__init__(detail)
+        self.size = size  # bytes of body seen before giving up
+
+
+class BadUrl(FetchRefused):
+    reason = "bad_url"
+
+
+class BlockedAddress(FetchRefused):
+    reason = "blocked_address"
+
+
+class RobotsDisallowed(FetchRefused):
+    reason = "robots_disallowed"
+
+
+class RobotsUnavailable(FetchRefused):
+    reason = "robots_unavailable"
+
+
+class TooLarge(FetchRefused):
+    reason = "too_large"
+
+
+class TooManyRedirects(FetchRefused):
+    reason = "too_many_redirects"
+
+
+class UnsupportedEncoding(FetchRefused):
+    reason = "unsupported_encoding"
+
+
+class Stopped(Exception):
+    """The run was asked to stop: the URL is neither yielded nor quarantined, so the next run tries it."""
+
+
+# --- URLs and addresses -------------------------------------------------------------------------
+
+
+def normalise_url(text: str) -> str:
+    """`text` as the URL we fetch and name a document by: fragment dropped, scheme and host
+    lowercased. Raises BadUrl for anything we would not fetch."""
+    url = text.strip()
+    if not url:
+        raise BadUrl("empty link")
+    if len(url) > MAX_URL_CHARS:
+        raise BadUrl(f"longer than {MAX_URL_CHARS} characters")
+    if any(ord(character) <= 0x20 or 0x7F <= ord(character) <= 0x9F for character in url):
+        raise BadUrl("contains whitespace or control characters")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises ValueError for a port out of range or not a number)
+    except ValueError as error:
+        raise BadUrl(f"unparsable: {error}") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise BadUrl(f"not an http(s) URL (scheme {parts.scheme[:20]!r})")
+    if not parts.hostname:
+        raise BadUrl("no host")
+    userinfo, at, host_port = parts.netloc.rpartition("@")
+    normalised = urlunsplit((parts.scheme.lower(), userinfo + at + host_port.lower(), parts.path, parts.query, ""))
+    try:
+        httpx.URL(normalised)
+    except (httpx.InvalidURL, ValueError) as error:
+        raise BadUrl(f"invalid: {error}") from None
+    return normalised
+
+
+def product_token(user_agent: str) -> str:
+    """The name robots.txt rules are matched on: "newsflow" of "newsflow/0.1 (+https://...)"."""
+    return (user_agent.split("/", 1)[0].split() or ["newsflow"])[0]
+
+
+def origin_of(url: str) -> str:
+    parts = httpx.URL(url)
+    return f"{parts.scheme}://{parts.netloc.decode('ascii')}"
+
+
+def is_public_address(text: str) -> bool:
+    """Whether an IP address is on the public internet: not loopback, private, link-local (the
+    cloud metadata service at 169.254.169.254), multicast, reserved or unspecified, also when
+    written as IPv4 inside IPv6 (::ffff:127.0.0.1, 6to4)."""
+    address = ipaddress.ip_address(text.split("%", 1)[0])  # drop an IPv6 zone (fe80::1%eth0)
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return is_public_address(str(address.ipv4_mapped))
+        if address.sixtofour is not None and not is_public_address(str(address.sixtofour)):
+            return False
+    # is_global alone lets multicast through (224.0.0.1 is "global" to the ipaddress module).
+    return address.is_global and not (address.is_multicast or address.is_private or address.is_loopback
+                                      or address.is_link_local or address.is_reserved or address.is_unspecified)
+
+
+def resolve_host(host: str, port: int) -> list[tuple[int, tuple]]:
+    """The (family, socket address) pairs that `host` resolves to. Tests replace it."""
+    answers = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
+    return list(dict.fromkeys((family, sockaddr) for family, _, _, _, sockaddr in answers))
+
+
+# --- The network layer: deadlines, stops and address checks below httpx -------------------------
+
+
+class Stop:
+    """The caller's stop event, or ours (set when the caller stops reading): either ends every fetch."""
+
+    def __init__(self, caller: threading.Event | None = None) -> None:
+        self.caller = caller
+        self.ours = threading.Event()
+
+    def is_set(self) -> bool:
+        return self.ours.is_set() or (self.caller is not None and self.caller.is_set())
+
+    def sleep(self, seconds: float) -> None:
+        """Wait `seconds`, or raise Stopped as soon as a stop is asked for."""
+        end = time.monotonic() + seconds
+        while not self.is_set():
+            left = end - time.monotonic()
+            if left <= 0:
+                return
+            self.ours.wait(min(SLICE, left))
+        raise Stopped()
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """The limits of the response being exchanged on this thread, read by the network stream."""
+
+    deadline: float  # time.monotonic() by which the whole response must be in
+    seconds: float  # the deadline as configured, for the message
+    stop: Stop
+
+
+# httpx and httpcore run a synchronous request on the calling thread, so a context variable set
+# around one exchange reaches every socket operation of it, including on a reused connection.
+_budget: ContextVar[Budget | None] = ContextVar("newsflow_web_budget", default=None)
+
+
+def _time_left(started: float, timeout: float | None, error: type[Exception]) -> float | None:
+    """Seconds the current socket operation may still block (None: no limit); raises Stopped, or
+    `error` once the idle timeout or the response's deadline has passed."""
+    budget = _budget.get()
+    if budget is not None and budget.stop.is_set():
+        raise Stopped()
+    now = time.monotonic()
+    limits = []
+    if timeout is not None:
+        if now - started >= timeout:
+            raise error(f"no progress for {timeout:g} s")
+        limits.append(started + timeout - now)
+    if budget is not None:
+        if now >= budget.deadline:
+            raise error(f"no complete answer within the {budget.seconds:g} s deadline")
+        limits.append(budget.deadline - now)
+    return min(limits, default=None)
+
+
+def _slice(started: float, timeout: float | None, error: type[Exception]) -> float:
+    left = _time_left(started, timeout, error)
+    return SLICE if left is None else min(SLICE, left)
+
+
+class GuardedStream(httpcore.NetworkStream):
+    """A socket whose reads and TLS handshake wait in short slices, so the response's deadline
+    and a stop cut in however slowly the server drips."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        # Small reads bound what one step of gzip decoding can inflate (READ_CHUNK).
+        return self._patiently(lambda: self.sock.recv(min(max_bytes, READ_CHUNK)), timeout,
+                               httpcore.ReadTimeout, httpcore.ReadError)
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        # Not sliced: a send that times out part-way cannot be resumed safely. Requests are a few
+        # hundred bytes, so one wait bounded by the idle timeout and the deadline is enough.
+        self.sock.settimeout(_time_left(time.monotonic(), timeout, httpcore.WriteTimeout))
+        try:
+            self.sock.sendall(buffer)
+        except TimeoutError as error:
+            raise httpcore.WriteTimeout(str(error)) from error
+        except OSError as error:
+            raise httpcore.WriteError(str(error)) from error
+
+    def close(self) -> None:
+        self.sock.close()
+
+    def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
+                  timeout: float | None = None) -> GuardedStream:
+        # httpcore passes the URL's host name: SNI and the certificate check are as usual.
+        try:
+            tls = ssl_context.wrap_socket(self.sock, server_hostname=server_hostname, do_handshake_on_connect=False)
+            stream = GuardedStream(tls)
+            stream._patiently(tls.do_handshake, timeout, httpcore.ConnectTimeout, httpcore.ConnectError)
+        except BaseException:
+            self.sock.close()
+            raise
+        return stream
+
+    def get_extra_info(self, info: str) -> object:
+        if info == "ssl_object":
+            return self.sock if isinstance(self.sock, ssl.SSLSocket) else None
+        if info == "client_addr":
+            return self.sock.getsockname()
+        if info == "server_addr":
+            return self.sock.getpeername()
+        if info == "socket":
+            return self.sock
+        if info == "is_readable":  # an idle pooled connection that is readable was closed by the server
+            return _readable(self.sock)
+        return None
+
+    def _patiently(self, operation: Callable[[], bytes | None], timeout: float | None,
+                   timeout_error: type[Exception], other_error: type[Exception]):
+        started = time.monotonic()
+        while True:
+            self.sock.settimeout(_slice(started, timeout, timeout_error))
+            try:
+                return operation()
+            except TimeoutError:
+                continue  # a slice passed without data: check the stop and the deadline, wait again
+            except OSError as error:
+                raise other_error(str(error)) from error
+
+
+def _readable(sock: socket.socket) -> bool:
+    if sock.fileno() < 0:
+        return True
+    with selectors.DefaultSelector() as selector:
+        selector.register(sock, selectors.EVENT_READ)
+        return bool(selector.select(0))
+
+
+class GuardedBackend(httpcore.NetworkBackend):
+    """httpcore's TCP layer, connecting only to public addresses unless private ones are allowed.
+
+    Why here and not in a transport that resolves the host and rewrites the URL to the IP: this
+    layer resolves the name itself, vets every answer, and connects to the very address it
+    vetted (then checks the connected peer again), so no second lookup can be steered
+    elsewhere (DNS rebinding); and since only the TCP connection changes, httpcore still does TLS
+    with the URL's host name (SNI, certificate check) and the Host header is untouched. Every
+    redirect hop opens or reuses a connection through here, so every hop is checked."""
+
+    def __init__(self, allow_private: bool) -> None:
+        self.allow_private = allow_private
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                    socket_options: Iterable | None = None) -> GuardedStream:
+        started = time.monotonic()
+        addresses = _resolve(host, port, started, timeout)
+        self._refuse_private(host, [sockaddr[0] for _, sockaddr in addresses])
+        failures = []
+        for family, sockaddr in addresses:
+            try:
+                sock = _connect(family, sockaddr, started, timeout, socket_options or ())
+            except OSError as error:
+                failures.append(f"{sockaddr[0]}: {error}")
+                continue
+            try:
+                self._refuse_private(host, [sock.getpeername()[0]])
+            except BlockedAddress:
+                sock.close()
+                raise
+            return GuardedStream(sock)
+        raise httpcore.ConnectError(f"cannot connect to {host}:{port}: {'; '.join(failures) or 'no address'}")
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None,
+                            socket_options: Iterable | None = None) -> GuardedStream:
+        raise httpcore.ConnectError("unix sockets are not fetched from")
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+    def _refuse_private(self, host: str, ips: list[str]) -> None:
+        # Any non-public answer refuses the host: a name that also points inward is not trusted.
+        if self.allow_private:
+            return
+        for ip in ips:
+            if not is_public_address(ip):
+                raise BlockedAddress(f"{host[:200]} is at {ip}, not a public address")
+
+
+def _resolve(host: str, port: int, started: float, timeout: float | None) -> list[tuple[int, tuple]]:
+    """`resolve_host` on a thread of its own, since getaddrinfo has no timeout: we stop waiting
+    for it at the idle timeout, the deadline or a stop (the thread ends when the resolver does)."""
+    try:
+        literal = ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    else:  # no lookup to wait for
+        return [(socket.AF_INET6, (host, port, 0, 0)) if literal.version == 6 else (socket.AF_INET, (host, port))]
+    answer: Future = Future()
+
+    def look_up() -> None:
+        try:
+            answer.set_result(resolve_host(host, port))
+        except BaseException as error:  # noqa: B036 (handed to the waiting thread, which raises it)
+            answer.set_exception(error)
+
+    threading.Thread(target=look_up, name=f"resolve {host[:50]}", daemon=True).start()
+    while not wait([answer], timeout=_slice(started, timeout, httpcore.ConnectTimeout)).done:
+        pass
+    try:
+        return answer.result()
+    except OSError as error:
+        raise httpcore.ConnectError(f"cannot resolve {host[:200]}: {error}") from error
+
+
+def _connect(family: int, sockaddr: tuple, started: float, timeout: float | None, options: Iterable) -> socket.socket:
+    """A TCP connection to exactly `sockaddr`, waited for in slices (a blocking connect cannot be stopped)."""
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        for option in options:
+            sock.setsockopt(*option)
+        sock.setblocking(False)
+        code = sock.connect_ex(sockaddr)
+        if code not in (0, errno.EINPROGRESS, errno.EWOULDBLOCK):
+            raise OSError(code, os.strerror(code))
+        with selectors.DefaultSelector() as selector:
+            selector.register(sock, selectors.EVENT_WRITE)
+            while not selector.select(_slice(started, timeout, httpcore.ConnectTimeout)):
+                pass
+        code = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+        if code:
+            raise OSError(code, os.strerror(code))
+        sock.setblocking(True)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        return sock
+    except BaseException:
+        sock.close()
+        raise
+
+
+class GuardedTransport(httpx.BaseTransport):
+    """httpx's transport over an httpcore pool whose connections GuardedBackend opens (httpx's own
+    HTTPTransport takes no network backend)."""
+
+    def __init__(self, options: FetchOptions) -> None:
+        self.pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(trust_env=False),
+                                            max_connections=None, max_keepalive_connections=options.workers,
+                                            keepalive_expiry=5.0, network_backend=GuardedBackend(options.allow_private_hosts))
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        url = httpcore.URL(scheme=request.url.raw_scheme, host=request.url.raw_host, port=request.url.port,
+                           target=request.url.raw_path)
+        core_request = httpcore.Request(request.method, url, headers=request.headers.raw, content=request.stream,
+                                        extensions=request.extensions)
+        with _as_httpx_errors():
+            answer = self.pool.handle_request(core_request)
+        return httpx.Response(answer.status, headers=answer.headers, stream=_Body(answer.stream),
+                              extensions=answer.extensions)
+
+    def close(self) -> None:
+        self.pool.close()
+
+
+class _Body(httpx.SyncByteStream):
+    def __init__(self, stream: Iterable[bytes]) -> None:
+        self.stream = stream
+
+    def __iter__(self) -> Iterator[bytes]:
+        with _as_httpx_errors():
+            yield from self.stream
+
+    def close(self) -> None:
+        close = getattr(self.stream, "close", None)
+        if close is not None:
+            close()
+
+
+@contextmanager
+def _as_httpx_errors() -> Iterator[None]:
+    """httpcore's errors as httpx's of the same name, so callers handle one family."""
+    try:
+        yield
+    except (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError,
+            httpcore.UnsupportedProtocol) as error:
+        raise getattr(httpx, type(error).__name__, httpx.TransportError)(str(error)) from error
+
+
+# --- robots.txt and hosts -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Robots:
+    """What one origin's robots.txt says: rules (None: allow all), or why it could not be read."""
+
+    rules: Protego | None = None
+    unavailable: str | None = None  # robots.txt unreachable (5xx, network): disallow all this run
+
+
+class Host:
+    """One origin's request slots; under a Crawl-delay, its requests one at a time, `delay` apart."""
+
+    def __init__(self, per_host: int) -> None:
+        self.slots = threading.Semaphore(per_host)
+        self.paced = threading.Lock()  # held through a request (of this host only) when it has a Crawl-delay
+        self.last_done = -float("inf")  # time.monotonic() when its last paced request ended
+
+
+# --- Fetching -----------------------------------------------------------------------------------
 
 
 class Fetcher:
-    """One run's HTTP client: a connection pool, per-host limits and robots.txt answers."""
+    """One run's HTTP client: a guarded connection pool, hosts' slots and robots.txt answers."""
 
-    def __init__(self, options: FetchOptions, cache: HttpCache) -> None:
+    def __init__(self, options: FetchOptions, cache: HttpCache, stop: threading.Event | None = None) -> None:
         self.options = options
         self.cache = cache
-        self.client = httpx.Client(timeout=options.timeout, follow_redirects=True, headers={"User-Agent": options.user_agent})
-        self.hosts: dict[str, threading.Semaphore] = defaultdict(lambda: threading.Semaphore(options.per_host))
-        self.robots: dict[str, urllib.robotparser.RobotFileParser] = {}
-        self.lock = threading.Lock()
+        self.stop = Stop(stop)
+        self.agent = product_token(options.user_agent)
+        self.client = httpx.Client(transport=GuardedTransport(options), timeout=options.timeout, trust_env=False,
+                                   follow_redirects=False,
+                                   headers={"User-Agent": options.user_agent, "Accept-Encoding": "gzip, deflate"})
+        self.hosts: dict[str, Host] = defaultdict(lambda: Host(options.per_host))
+        self.robots: dict[str, Future] = {}
+        self.lock = threading.Lock()  # guards the two dicts above only, never held during I/O
 
     def close(self) -> None:
         self.client.close()
 
-    def allowed(self, url: str) -> bool:
-        """What the site's robots.txt says of `url` for our user agent (allowed when it has none)."""
-        parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}"
-        with self.lock:  # one robots.txt request per host, however many threads ask at once
-            if origin not in self.robots:
-                self.robots[origin] = self._robots(origin)
-        return self.robots[origin].can_fetch(self.options.user_agent, url)
+    def fetch(self, url: str, max_bytes: int) -> Response:
+        """`url` after redirects, conditional on what the cache knows of it; every hop is checked
+        for scheme, address (at connect) and robots.txt."""
+        return self._follow(url, self.cache.headers_for(url), max_bytes, obey_robots=True)
 
-    def _robots(self, origin: str) -> urllib.robotparser.RobotFileParser:
-        parser = urllib.robotparser.RobotFileParser()
-        try:
-            answer = self.client.get(f"{origin}/robots.txt")
-            parser.parse(answer.text.splitlines() if answer.status_code == 200 else [])
-        except httpx.HTTPError:
-            parser.parse([])
-        return parser
+    def _follow(self, url: str, headers: dict[str, str], max_bytes: int, obey_robots: bool,
+                truncate: bool = False) -> Response:
+        for _ in range(self.options.max_redirects + 1):
+            crawl_delay = self._obey_robots(url) if obey_robots else 0.0
+            response = self._request(url, headers, max_bytes, crawl_delay, truncate)
+            if response.location is None:
+                return response
+            url = _redirect_target(url, response.location)
+        raise TooManyRedirects(f"more than {self.options.max_redirects} redirects")
 
-    def get(self, url: str, conditional: bool = True) -> Response:
-        """GET with retries and backoff on transient failures; raises the last error."""
-        headers = self.cache.headers_for(url) if conditional else {}
+    def _request(self, url: str, headers: dict[str, str], max_bytes: int, crawl_delay: float,
+                 truncate: bool) -> Response:
+        """One hop, retried with jittered backoff (or the server's Retry-After) on timeouts,
+        connection errors, 429 and 5xx; raises the last error."""
+        host = self._host(origin_of(url))
         for attempt in range(self.options.retries + 1):
+            last = attempt == self.options.retries
             try:
-                with self.hosts[urlsplit(url).netloc]:
-                    response = self._get_once(url, headers)
-                if response.status not in RETRY_STATUSES or attempt == self.options.retries:
-                    return response
+                with self._slot(host, crawl_delay):
+                    response = self._exchange(url, headers, max_bytes, truncate)
             except (httpx.TimeoutException, httpx.TransportError):
-                if attempt == self.options.retries:
+                if last:
                     raise
-            time.sleep(self.options.backoff * 2**attempt)
+                self.stop.sleep(self._backoff(attempt))
+                continue
+            if response.status not in RETRY_STATUSES or last:
+                return response
+            pause = self._retry_wait(response, attempt)
+            if pause is None:
+                return response  # the server asks for longer than we wait: next run
+            self.stop.sleep(pause)
         raise AssertionError("unreachable")  # the loop returns or raises on its last attempt
 
-    def _get_once(self, url: str, headers: dict[str, str]) -> Response:
-        with self.client.stream("GET", url, headers=headers) as answer:
-            body = bytearray()
-            for chunk in answer.iter_bytes():
-                body += chunk
-                if len(body) > self.options.max_bytes:
-                    raise TooLarge(f"over {self.options.max_bytes} bytes")
-            return Response(str(answer.url), answer.status_code, answer.headers.get("content-type", ""), bytes(body),
-                            answer.headers.get("etag"), answer.headers.get("last-modified"))
+    def _exchange(self, url: str, headers: dict[str, str], max_bytes: int, truncate: bool) -> Response:
+        """One request and its answer, all within the deadline."""
+        token = _budget.set(Budget(time.monotonic() + self.options.deadline, self.options.deadline, self.stop))
+        try:
+            with self.client.stream("GET", url, headers=headers) as answer:
+                location = answer.headers.get("location") if answer.status_code in REDIRECT_STATUSES else None
+                if location is not None:
+                    body = b""  # not read: only where it points matters
+                else:
+                    body = _read_body(answer, max_bytes, truncate=truncate or answer.status_code != 200)
+                return Response(url, answer.status_code, answer.headers.get("content-type", ""), body,
+                                answer.headers.get("etag"), answer.headers.get("last-modified"),
+                                answer.headers.get("retry-after"), location)
+        finally:
+            _budget.reset(token)
+
+    @contextmanager
+    def _slot(self, host: Host, crawl_delay: float) -> Iterator[None]:
+        """A request slot of `host`. A Crawl-delay is the time between one request's end and the
+        next one's start, so with one the host's requests go one at a time."""
+        self._acquire(host.slots)
+        try:
+            if crawl_delay <= 0:
+                yield
+                return
+            self._acquire(host.paced)
+            try:
+                self.stop.sleep(host.last_done + crawl_delay - time.monotonic())
+                yield
+            finally:
+                host.last_done = time.monotonic()
+                host.paced.release()
+        finally:
+            host.slots.release()
+
+    def _acquire(self, lock: threading.Semaphore | threading.Lock) -> None:
+        while not lock.acquire(timeout=SLICE):
+            if self.stop.is_set():
+                raise Stopped()
+
+    def _host(self, origin: str) -> Host:
+        with self.lock:
+            return self.hosts[origin]
+
+    def _backoff(self, attempt: int) -> float:
+        # Jitter keeps the retries of many URLs of one host from arriving together.
+        return self.options.backoff * 2**attempt * random.uniform(0.5, 1.5)
+
+    def _retry_wait(self, response: Response, attempt: int) -> float | None:
+        """Seconds before the next attempt, or None to give up for this run."""
+        asked = retry_after_seconds(response.retry_after) if response.status in (429, 503) else None
+        if asked is None:
+            return self._backoff(attempt)
+        return asked if asked <= self.options.max_retry_after else None
+
+    def _obey_robots(self, url: str) -> float:
+        """The Crawl-delay to keep for `url`'s host; raises if robots.txt forbids it or is unavailable."""
+        origin = origin_of(url)
+        robots = self._robots(origin)
+        if robots.unavailable is not None:
+            raise RobotsUnavailable(f"robots.txt of {origin} unavailable ({robots.unavailable}): disallowed this run")
+        if robots.rules is None:
+            return 0.0
+        if not robots.rules.can_fetch(url, self.agent):
+            raise RobotsDisallowed(f"robots.txt of {origin} disallows {self.agent} here")
+        return max(0.0, min(robots.rules.crawl_delay(self.agent) or 0.0, self.options.max_crawl_delay))
+
+    def _robots(self, origin: str) -> Robots:
+        """The origin's robots.txt, read once a run: the first thread to ask reads it, the others
+        wait on its future, and threads fetching from other hosts wait for nothing."""
+        with self.lock:
+            answer = self.robots.get(origin)
+            reader = answer is None
+            if reader:
+                answer = self.robots[origin] = Future()
+        if reader:
+            try:
+                answer.set_result(self._read_robots(origin))
+            except BaseException as error:  # noqa: B036 (Stopped too: every waiter raises it)
+                answer.set_exception(error)
+        while not wait([answer], timeout=SLICE).done:
+            if self.stop.is_set():
+                raise Stopped()
+        return answer.result()
+
+    def _read_robots(self, origin: str) -> Robots:
+        """RFC 9309: 2xx parsed (its first `robots_max_bytes`), 4xx allow all, 5xx or no answer
+        after retries disallow all."""
+        cap = self.options.robots_max_bytes
+        try:
+            response = self._follow(f"{origin}/robots.txt", {}, cap, obey_robots=False, truncate=True)
+        except (httpx.TimeoutException, httpx.TransportError) as error:
+            return Robots(unavailable=_short(f"{type(error).__name__}: {error}", 200))
+        except FetchRefused:
+            # Redirected to a bad URL or a blocked address, or in an encoding we refuse: "unavailable"
+            # in RFC 9309's words, so allow all. A page of a blocked host is then refused on its own
+            # request, as blocked_address.
+            return Robots()
+        # 429 is a 4xx, but it says "slow down", not "there are no rules": treat it as unreachable.
+        if response.status >= 500 or response.status == 429:
+            return Robots(unavailable=f"answered {response.status}")
+        if not 200 <= response.status < 300:
+            return Robots()
+        return Robots(rules=Protego.parse(_whole_lines(response.body, cap).decode("utf-8", errors="replace")))
 
 
-def read_url_list(path: Path) -> list[str]:
-    """The URLs of a list file: one a line; blank lines and # comments ignored."""
-    lines = (line.split("#", 1)[0].strip() for line in Path(path).read_text(encoding="utf-8").splitlines())
-    return [line for line in lines if line]
+def _whole_lines(body: bytes, cap: int) -> bytes:
+    """A body cut at the cap loses its last, partial line: "Disallow: /pri" would forbid too much."""
+    return body if len(body) < cap else body[: body.rfind(b"\n") + 1]
 
 
-def fetch_page(fetcher: Fetcher, url: str, title: str | None = None, published: str | None = None,
-               kind: str = "url") -> FetchResult:
-    """One page as a document, a quarantine row, or unchanged."""
-    result = FetchResult()
-
-    def quarantine(reason: str, detail: str, body: bytes = b"") -> FetchResult:
-        digest = hashlib.sha256(body).hexdigest() if body else None
-        result.quarantined.append(Quarantine(url, reason, detail, len(body), digest))
-        return result
-
-    if not urlsplit(url).scheme.startswith("http"):
-        return quarantine("bad_url", "not an http(s) URL")
+def _redirect_target(url: str, location: str) -> str:
     try:
-        if not fetcher.allowed(url):
-            return quarantine("robots_disallowed", f"robots.txt disallows {USER_AGENT.split()[0]} here")
-        response = fetcher.get(url)
-    except TooLarge as error:
-        return quarantine("too_large", str(error))
-    except httpx.TimeoutException:
-        return quarantine("timeout", f"no answer within {fetcher.options.timeout} s, {fetcher.options.retries + 1} tries")
-    except httpx.HTTPError as error:
-        return quarantine("http_error", f"{type(error).__name__}: {error}")
+        target = str(httpx.URL(url).join(location))
+    except (httpx.InvalidURL, ValueError) as error:
+        raise BadUrl(_short(f"redirect to an invalid URL: {error}", 300)) from None
+    try:
+        return normalise_url(target)
+    except BadUrl as error:
+        raise BadUrl(_short(f"redirect to {target[:200]}: {error}", 300)) from None
+
+
+def _read_body(answer: httpx.Response, cap: int, truncate: bool) -> bytes:
+    """The decoded body, at most `cap` bytes: beyond it TooLarge, or with `truncate` the first
+    `cap` bytes. A declared Content-Length over the cap is refused before reading anything."""
+    encodings = [e.strip().lower() for e in answer.headers.get("content-encoding", "").split(",") if e.strip()]
+    if any(encoding not in CONTENT_ENCODINGS for encoding in encodings):
+        raise UnsupportedEncoding(f"content-encoding {answer.headers['content-encoding'][:100]!r} not accepted")
+    declared = answer.headers.get("content-length", "")
+    if not truncate and declared.isdigit() and int(declared) > cap:
+        raise TooLarge(f"Content-Length {declared} over the {cap}-byte cap", int(declared))
+    body = bytearray()
+    try:
+        for chunk in answer.iter_bytes():
+            body += chunk
+            if len(body) > cap:
+                if truncate:
+                    return bytes(body[:cap])
+                raise TooLarge(f"over the {cap}-byte cap (decoded)", len(body))
+            if len(body) > RATIO_FLOOR and len(body) > MAX_COMPRESSION_RATIO * answer.num_bytes_downloaded:
+                raise TooLarge(f"compression over {MAX_COMPRESSION_RATIO}:1 ({len(body)} bytes from "
+                               f"{answer.num_bytes_downloaded})", len(body))
+    except httpx.DecodingError as error:
+        raise UnsupportedEncoding(_short(f"undecodable {answer.headers.get('content-encoding')}: {error}", 300)) from None
+    return bytes(body)
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """A Retry-After header (seconds, or an HTTP date) as seconds from now; None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+def _short(text: str, limit: int = MAX_DETAIL) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _quarantine(source_uri: str, reason: str, detail: str, body: bytes = b"", size: int | None = None) -> Quarantine:
+    digest = hashlib.sha256(body).hexdigest() if body else None
+    return Quarantine(source_uri, reason, _short(detail), len(body) if size is None else size, digest)
+
+
+def _quarantine_for(source_uri: str, error: Exception) -> Quarantine:
+    """Why fetching `source_uri` failed, as a quarantine row with a reason per cause."""
+    if isinstance(error, FetchRefused):
+        return _quarantine(source_uri, error.reason, str(error), size=error.size)
+    detail = f"{type(error).__name__}: {error}"
+    if isinstance(error, httpx.TimeoutException):
+        return _quarantine(source_uri, "timeout", detail)
+    if isinstance(error, httpx.TransportError):  # refused, reset, unresolvable, broken HTTP
+        return _quarantine(source_uri, "http_error", detail)
+    return _quarantine(source_uri, "fetch_error", detail)
+
+
+# --- Pages and feeds ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A page (or feed) to fetch: its normalised URL and what the list or feed said of it."""
+
+    url: str
+    kind: str  # url, rss or feed
+    title: str | None = None
+    published: str | None = None
+
+
+@dataclass(slots=True)
+class FeedRead:
+    """What reading one feed gave: its entries, quarantine rows, or an unchanged feed.
+
+    The feed's validators (`response`) are remembered only once every entry is fetched or
+    skipped: a run stopped half-way must not leave the next run a 304 and the rest unread."""
+
+    url: str
+    entries: list[Listed] = field(default_factory=list)
+    quarantined: list[Quarantine] = field(default_factory=list)
+    unchanged: bool = False
+    response: Response | None = None
+    pending: int = 0  # entries not yet fetched or skipped
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """A URL as a list or a feed gave it, not yet checked."""
+
+    text: str
+    kind: str  # url, rss or feed
+    title: str | None = None
+    published: str | None = None
+    feed: FeedRead | None = None  # the feed whose entry it is
+
+
+@dataclass(frozen=True, slots=True)
+class PageRead:
+    """A fetched page: a document or a quarantine row, or None for an unchanged page (304)."""
+
+    item: RawDocument | Quarantine | None
+    response: Response | None = None  # a document's validators, remembered when it is yielded
+
+
+def fetch_page(fetcher: Fetcher, page: Page) -> PageRead | None:
+    """One page, read; None when the run was stopped first."""
+    try:
+        if fetcher.stop.is_set():
+            return None
+        return _page_outcome(page, fetcher.fetch(page.url, fetcher.options.max_bytes))
+    except Stopped:
+        return None
+    except Exception as error:  # a URL never fails the run: whatever went wrong is its quarantine row
+        return PageRead(_quarantine_for(page.url, error))
+
+
+def _page_outcome(page: Page, response: Response) -> PageRead:
     if response.status == 304:
-        result.unchanged += 1
-        return result
+        return PageRead(None)
     if response.status != 200:
-        return quarantine(f"http_{response.status}", f"the server answered {response.status}", response.body)
-    if not response.content_type.lower().startswith(HTML_TYPES + ("text/plain",)):
-        return quarantine("unsupported_media_type", f"{response.content_type or 'no content type'}", response.body)
-    media_type = "text/plain" if response.content_type.lower().startswith("text/plain") else "text/html"
-    result.documents.append(RawDocument(url, kind, media_type, response.body, url=response.url, title=title,
-                                        published_at=published))
-    fetcher.cache.remember(url, response)
-    return result
+        return PageRead(_quarantine(page.url, f"http_{response.status}", f"the server answered {response.status}",
+                                    response.body))
+    content_type = response.content_type.lower()
+    if not content_type.startswith(HTML_TYPES + ("text/plain",)):
+        return PageRead(_quarantine(page.url, "unsupported_media_type", response.content_type[:200] or "no content type",
+                                    response.body))
+    media_type = "text/plain" if content_type.startswith("text/plain") else "text/html"
+    document = RawDocument(page.url, page.kind, media_type, response.body, url=response.url, title=page.title,
+                           published_at=page.published)
+    return PageRead(document, response)
+
+
+def read_feed(fetcher: Fetcher, feed: Page) -> FeedRead | None:
+    """A feed's entries (links unchecked), or why it gave none; None when the run was stopped first."""
+    try:
+        if fetcher.stop.is_set():
+            return None
+        return _feed_outcome(feed.url, fetcher.fetch(feed.url, fetcher.options.feed_max_bytes))
+    except Stopped:
+        return None
+    except Exception as error:  # as for pages: the feed's quarantine row, never the run's failure
+        return FeedRead(feed.url, quarantined=[_quarantine_for(feed.url, error)])
+
+
+def _feed_outcome(feed_url: str, response: Response) -> FeedRead:
+    if response.status == 304:
+        return FeedRead(feed_url, unchanged=True)
+    if response.status != 200:
+        return FeedRead(feed_url, quarantined=[_quarantine(feed_url, f"http_{response.status}",
+                                                           f"the server answered {response.status}", response.body)])
+    # A stream, never the bytes: given bytes, feedparser first tries them as a local file name,
+    # so a feed whose body is "/etc/passwd" would be read from our disk.
+    parsed = feedparser.parse(io.BytesIO(response.body), response_headers={"content-location": response.url})
+    if parsed.bozo and not parsed.entries:
+        detail = f"not a feed: {getattr(parsed, 'bozo_exception', 'no entries')}"
+        return FeedRead(feed_url, quarantined=[_quarantine(feed_url, "bad_feed", detail, response.body)])
+    read = FeedRead(feed_url, response=response)
+    for number, entry in enumerate(parsed.entries, start=1):
+        link = entry.get("link")
+        if link is None:
+            detail = f"entry {str(entry.get('title', ''))[:200]!r} has no link"
+            read.quarantined.append(_quarantine(f"{feed_url}#entry-{number}", "feed_entry_without_link", detail))
+        elif not str(link).strip():  # named by its entry, as an empty source_uri would name nothing
+            read.quarantined.append(_quarantine(f"{feed_url}#entry-{number}", "bad_url", "empty link"))
+        else:
+            read.entries.append(Listed(str(link), "rss", entry.get("title"),
+                                       entry.get("published") or entry.get("updated"), feed=read))
+    return read
+
+
+class Admission:
+    """Which listed URLs to fetch: each once a run; bad ones quarantined on the spot."""
+
+    def __init__(self, counts: WebCounts) -> None:
+        self.counts = counts
+        self.seen: set[str] = set()
+
+    def admit(self, listed: Listed) -> Page | Quarantine | None:
+        """The page to fetch, a bad_url row, or None for a URL already seen this run."""
+        self.counts.urls_seen += 1
+        try:
+            url = normalise_url(listed.text)
+        except BadUrl as error:
+            key, outcome = listed.text, _quarantine(listed.text.strip()[:MAX_URL_CHARS], "bad_url", str(error))
+        else:
+            key, outcome = url, Page(url, listed.kind, listed.title, listed.published)
+        if key in self.seen:
+            self.counts.duplicates_skipped += 1
+            return None
+        self.seen.add(key)
+        return outcome
+
+
+def iter_web_inputs(urls: list[str], feed_urls: list[str], options: FetchOptions, cache: HttpCache,
+                    counts: WebCounts, stop: threading.Event | None = None) -> Iterator[RawDocument | Quarantine]:
+    """Every page of `urls` and of the feeds' entries, as a document or a quarantine row, yielded
+    as soon as it is fetched; `counts` is kept up to date.
+
+    At most 2 x `workers` fetches are in flight (their pages are all that is held), feeds are read
+    alongside pages and their entries fetched as they arrive. When `stop` is set (or the caller
+    closes the iterator), fetches in progress end within a second and URLs not started are left
+    for the next run: neither yielded nor quarantined."""
+    fetcher = Fetcher(options, cache, stop)
+    try:
+        yield from _run(fetcher, urls, feed_urls, counts)
+    finally:
+        fetcher.stop.ours.set()
+        fetcher.close()
+
+
+def _run(fetcher: Fetcher, urls: list[str], feed_urls: list[str],
+         counts: WebCounts) -> Iterator[RawDocument | Quarantine]:
+    pages, feeds = Admission(counts), Admission(counts)
+    entries: deque[Listed] = deque()  # links of the feeds read so far, fetched before more of the list
+    listed = chain((Listed(url, "feed") for url in feed_urls), (Listed(url, "url") for url in urls))
+    window = 2 * fetcher.options.workers
+    with ThreadPoolExecutor(max_workers=fetcher.options.workers, thread_name_prefix="fetch") as pool:
+        in_flight: dict[Future, Listed] = {}
+        try:
+            while True:
+                while len(in_flight) < window and not fetcher.stop.is_set():
+                    item = entries.popleft() if entries else next(listed, None)
+                    if item is None:
+                        break
+                    admitted = (feeds if item.kind == "feed" else pages).admit(item)
+                    if isinstance(admitted, Page):
+                        in_flight[pool.submit(read_feed if item.kind == "feed" else fetch_page, fetcher, admitted)] = item
+                        continue
+                    if admitted is not None:
+                        yield admitted
+                    _entry_done(item.feed, fetcher.cache)  # a duplicate or a bad link: nothing to wait for
+                if not in_flight:
+                    return
+                done, _ = wait(in_flight, timeout=SLICE, return_when=FIRST_COMPLETED)
+                for future in done:
+                    item = in_flight.pop(future)
+                    yield from _outputs(future.result(), item, entries, fetcher.cache, counts)
+        finally:
+            fetcher.stop.ours.set()  # the caller stopped reading, or we are done: end every fetch
+            for future in in_flight:
+                future.cancel()
+
+
+def _outputs(outcome: PageRead | FeedRead | None, item: Listed, entries: deque[Listed], cache: HttpCache,
+             counts: WebCounts) -> Iterator[RawDocument | Quarantine]:
+    if outcome is None:  # stopped: not yielded, and its feed is not marked read, so the next run tries it
+        return
+    if isinstance(outcome, FeedRead):
+        counts.unchanged += outcome.unchanged
+        outcome.pending = len(outcome.entries)
+        entries.extend(outcome.entries)
+        yield from outcome.quarantined
+        if not outcome.entries and outcome.response is not None:
+            cache.remember(outcome.url, outcome.response)
+        return
+    if outcome.item is None:
+        counts.unchanged += 1
+    else:
+        if outcome.response is not None:
+            cache.remember(outcome.item.source_uri, outcome.response)
+        yield outcome.item
+    _entry_done(item.feed, cache)
+
+
+def _entry_done(feed: FeedRead | None, cache: HttpCache) -> None:
+    """One more entry of `feed` fetched or skipped; with the last, the feed counts as read."""
+    if feed is None:
+        return
+    feed.pending -= 1
+    if feed.pending == 0 and feed.response is not None:
+        cache.remember(feed.url, feed.response)
 
 
 def fetch_urls(urls: list[str], options: FetchOptions, cache: HttpCache) -> FetchResult:
-    """Every URL fetched (concurrently, at most `per_host` a host), as documents or quarantine rows."""
-    return _fetch_all([(url, None, None, "url") for url in dict.fromkeys(urls)], options, cache)
+    """Every URL fetched, as documents or quarantine rows (all in memory: iter_web_inputs streams)."""
+    return _collect(urls, [], options, cache)
 
 
 def fetch_feeds(feed_urls: list[str], options: FetchOptions, cache: HttpCache) -> FetchResult:
     """The entries of RSS/Atom feeds, each entry's page fetched; unchanged feeds cost one 304."""
-    fetcher = Fetcher(options, cache)
-    result, pages = FetchResult(), []
-    try:
-        for feed_url in dict.fromkeys(feed_urls):
-            entries = _feed_entries(fetcher, feed_url, result)
-            pages += [(link, title, published, "rss") for link, title, published in entries]
-    finally:
-        fetcher.close()
-    result.add(_fetch_all(pages, options, cache))
+    return _collect([], feed_urls, options, cache)
+
+
+def _collect(urls: list[str], feed_urls: list[str], options: FetchOptions, cache: HttpCache) -> FetchResult:
+    result, counts = FetchResult(), WebCounts()
+    for item in iter_web_inputs(urls, feed_urls, options, cache, counts):
+        (result.documents if isinstance(item, RawDocument) else result.quarantined).append(item)
+    result.unchanged = counts.unchanged
     return result
 
 
-def _feed_entries(fetcher: Fetcher, feed_url: str, result: FetchResult) -> list[tuple[str, str | None, str | None]]:
-    try:
-        response = fetcher.get(feed_url)
-    except (httpx.HTTPError, TooLarge) as error:
-        result.quarantined.append(Quarantine(feed_url, "feed_unreachable", f"{type(error).__name__}: {error}", 0, None))
-        return []
-    if response.status == 304:
-        result.unchanged += 1
-        return []
-    parsed = feedparser.parse(response.body)
-    if response.status != 200 or (parsed.bozo and not parsed.entries):
-        detail = f"status {response.status}, {getattr(parsed, 'bozo_exception', 'no entries')}"
-        result.quarantined.append(Quarantine(feed_url, "bad_feed", detail, len(response.body), None))
-        return []
-    fetcher.cache.remember(feed_url, response)
-    return [(e.get("link"), e.get("title"), e.get("published") or e.get("updated")) for e in parsed.entries if e.get("link")]
-
-
-def _fetch_all(pages: list[tuple], options: FetchOptions, cache: HttpCache) -> FetchResult:
-    fetcher = Fetcher(options, cache)
-    result = FetchResult()
-    try:
-        with ThreadPoolExecutor(max_workers=options.workers) as pool:
-            for part in pool.map(lambda page: fetch_page(fetcher, *page), pages):
-                result.add(part)
-    finally:
-        fetcher.close()
-    return result
+def read_url_list(path: Path) -> list[str]:
+    """The URLs of a list file: one a line; blank lines and # comments ignored. Bytes that are not
+    UTF-8 become U+FFFD (the URL is then quarantined as bad), never an error."""
+    text = Path(path).read_bytes().decode("utf-8-sig", errors="replace")
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return [line for line in lines if line]

@@ -92,3 +92,35 @@ def test_progress_bar_follows_the_flows_progress_records():
     finally:
         logger.removeHandler(handler)
     assert seen == [(3, 10)]
+
+
+@pytest.mark.parametrize("statement", [
+    "COPY (SELECT 'x' AS junk) TO '{data}/documents/ingest_date=2030-01-02/compact-x.parquet'",
+    "ATTACH '{data}/new.duckdb' AS other",
+    "INSTALL httpfs",
+    "LOAD httpfs",
+    "CREATE TABLE junk AS SELECT 1",
+    "INSERT INTO articles SELECT * FROM articles",
+    "EXPORT DATABASE '{data}/export'",
+    "SET memory_limit = '100GB'",
+    "PRAGMA enable_profiling",
+    "SELECT 1; COPY (SELECT 1) TO '{data}/x.csv'",
+])
+def test_sql_refuses_what_is_not_a_query_and_writes_nothing(small_dataset, capsys, statement):
+    before = sorted(p.relative_to(small_dataset) for p in small_dataset.rglob("*") if "_state" not in p.parts)
+    assert main(["sql", statement.format(data=small_dataset), "--data", str(small_dataset)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("newsflow: `newsflow sql` runs queries only") and err.count("\n") == 1
+    assert sorted(p.relative_to(small_dataset) for p in small_dataset.rglob("*") if "_state" not in p.parts) == before
+
+
+def test_sql_shows_the_result_of_every_statement(small_dataset, capsys):
+    query = "SELECT count(*) AS n FROM articles; WITH a AS (SELECT agency FROM articles) SELECT * FROM a ORDER BY 1"
+    assert main(["sql", query, "--data", str(small_dataset), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["n", "2", "", "agency", "AP", '""']  # csv quotes a lone NULL
+
+
+def test_sql_errors_keep_duckdbs_whole_message(small_dataset, capsys):
+    assert main(["sql", "SELECT agnecy FROM articles", "--data", str(small_dataset)]) == 2
+    err = capsys.readouterr().err
+    assert "agnecy" in err and "Candidate bindings" in err and "LINE 1" in err  # the hints, not only line one

@@ -12,10 +12,10 @@ def test_folder_is_read_recursively_in_sorted_order(tmp_path):
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
     items = list(read_sources([tmp_path]))
     assert [(type(i).__name__, i.source_uri.rsplit("/", 1)[-1]) for i in items] == [
-        ("RawDocument", "a.txt"), ("RawDocument", "2.html"), ("Quarantine", "notes.docx")
+        ("Skipped", ".hidden.txt"), ("RawDocument", "a.txt"), ("RawDocument", "2.html"), ("Quarantine", "notes.docx")
     ]
-    assert items[1].media_type == "text/html" and items[0].media_type == "text/plain"
-    assert items[2].reason == "unsupported_file_type"
+    assert items[2].media_type == "text/html" and items[1].media_type == "text/plain"
+    assert items[3].reason == "unsupported_file_type" and items[0].why == "hidden"
 
 
 def test_jsonl_records_and_bad_lines(tmp_path):
@@ -34,8 +34,12 @@ def test_jsonl_records_and_bad_lines(tmp_path):
         "text/plain", "text/html", "missing_text", "bad_json", "bad_json"
     ]
     first = items[0]
-    assert (first.source_uri, first.url, first.title, first.published_at, first.data) == (
-        f"{path}#L1", "https://x.example/a", "A", "2030-01-02", b"Plain story."
+    assert (first.url, first.title, first.published_at, first.data) == (
+        "https://x.example/a", "A", "2030-01-02", b"Plain story."
     )
     assert isinstance(items[4], Quarantine) and items[4].detail == "a JSON list, not an object"
-    assert items[3].source_uri == f"{path}#L5"
+    # A record is known by its bytes, not its line number: a line added above changes no record's id.
+    path.write_text("\n".join([json.dumps({"text": "A story added on top."})] + lines), encoding="utf-8")
+    again = list(read_sources([path]))
+    assert [i.source_uri for i in again[1:]] == [i.source_uri for i in items]
+    assert len({i.source_uri for i in again}) == 6 and all(i.source_uri.startswith(f"{path}#") for i in again)
