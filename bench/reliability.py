@@ -98,6 +98,12 @@ def case_feed_150_pages(where: Path, server: LocalSite) -> list[str]:
     return ["--feeds", str(feeds), "--allow-private-hosts"]
 
 
+def case_feed_150_copies(where: Path, server: LocalSite) -> list[str]:
+    feeds = where / "feeds.txt"
+    feeds.write_text(f"{server.url}/feed-copies.xml\n")
+    return ["--feeds", str(feeds), "--allow-private-hosts"]
+
+
 CASES: dict[str, tuple[str, Callable[[Path, LocalSite], list[str]]]] = {
     "sparse_txt": ("a 1 GiB sparse .txt", case_sparse_txt),
     "warc_huge_body": ("a WARC record with a 1 GiB body", case_warc_huge_body),
@@ -105,8 +111,9 @@ CASES: dict[str, tuple[str, Callable[[Path, LocalSite], list[str]]]] = {
     "many_attributes": ("a page with a tag of 50,000 attributes", case_many_attributes),
     "robots_300mb": ("a 300 MB robots.txt (local HTTP server)", case_robots_300mb),
     "feed_150_pages": (f"a feed of {FEED_PAGES} pages of 4.8 MB (local HTTP server)", case_feed_150_pages),
+    "feed_150_copies": (f"the same, every page one paragraph repeated, all {FEED_PAGES} alike", case_feed_150_copies),
 }
-WEB_CASES = ("robots_300mb", "feed_150_pages")
+WEB_CASES = ("robots_300mb", "feed_150_pages", "feed_150_copies")
 
 
 def inbox(where: Path) -> Path:
@@ -153,19 +160,23 @@ class _Handler(BaseHTTPRequestHandler):
             self.stream("text/plain", len(head) + count * len(line % 0), itertools.chain([head], chunks))
         elif path == "/story.html":
             self.send_body("text/html; charset=utf-8", self.page("Harbour bridge to open in 2031", 20))
-        elif path == "/feed.xml":
-            items = "".join(f"<item><title>Story {i}</title><link>{base}/page/{i}.html</link>"
+        elif path in ("/feed.xml", "/feed-copies.xml"):
+            folder = "page" if path == "/feed.xml" else "copy"
+            items = "".join(f"<item><title>Story {i}</title><link>{base}/{folder}/{i}.html</link>"
                             f"<pubDate>Mon, 06 Jan 2031 10:00:00 GMT</pubDate></item>" for i in range(FEED_PAGES))
             self.send_body("application/rss+xml", (f"<?xml version='1.0'?><rss version='2.0'><channel><title>Local"
                                                    f"</title><link>{base}/</link>{items}</channel></rss>").encode())
-        elif path.startswith("/page/"):
+        elif path.startswith(("/page/", "/copy/")):
             number = path.rsplit("/", 1)[-1].split(".", 1)[0]
             head = f"<html><head><title>Story {number}</title></head><body><article><h1>Story {number}</h1>".encode()
             tail = b"</article></body></html>"
-            paragraph = STORY.encode()
-            count = (FEED_PAGE_BYTES - len(head) - len(tail)) // len(paragraph)
-            body = head + paragraph * count + tail
-            self.send_body("text/html; charset=utf-8", body + b" " * (FEED_PAGE_BYTES - len(body)))
+            if path.startswith("/copy/"):  # one paragraph over and over, the same on every page
+                paragraphs = STORY.encode() * ((FEED_PAGE_BYTES - len(head) - len(tail)) // len(STORY))
+            else:  # paragraphs that differ from each other and from every other page's
+                paragraphs = "".join(STORY.replace("Ghent", f"Ghent-{number}-{i}").replace("2031", str(2031 + i % 50))
+                                     for i in range((FEED_PAGE_BYTES - 4000) // (len(STORY) + 12))).encode()
+            body = head + paragraphs + tail
+            self.send_body("text/html; charset=utf-8", body + b" " * max(0, FEED_PAGE_BYTES - len(body)))
         else:
             self.send_body("text/plain", b"not found", status=404)
 
@@ -220,6 +231,7 @@ def measure(args: list[str], data: Path, env: dict, timeout: float, kill_at: flo
     process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)
     peak = {"pss": 0, "rss": 0, "processes": 0, "at_seconds": 0.0}
+    timeline: list[tuple[float, int]] = []  # (seconds, MiB): the highest sample of every 5 s
     killed = None
     output: dict[str, str] = {}
     readers = [threading.Thread(target=lambda name=name, pipe=pipe: output.__setitem__(name, pipe.read()), daemon=True)
@@ -232,6 +244,11 @@ def measure(args: list[str], data: Path, env: dict, timeout: float, kill_at: flo
             peak.update(pss=pss, processes=count, at_seconds=round(time.monotonic() - started, 1))
         peak["rss"] = max(peak["rss"], rss)
         elapsed = time.monotonic() - started
+        window = round(elapsed // 5 * 5, 1)
+        if timeline and timeline[-1][0] == window:
+            timeline[-1] = (window, max(timeline[-1][1], round(pss / 2**20)))
+        else:
+            timeline.append((window, round(pss / 2**20)))
         if elapsed > timeout or pss > kill_at:
             killed = f"killed after {elapsed:.0f} s" if elapsed > timeout else f"killed at {pss / GIB:.2f} GiB PSS"
             os.killpg(process.pid, signal.SIGKILL)
@@ -242,7 +259,7 @@ def measure(args: list[str], data: Path, env: dict, timeout: float, kill_at: flo
         reader.join(10)
     return {"exit": process.returncode, "killed": killed, "seconds": round(time.monotonic() - started, 1),
             "peak_pss_mib": round(peak["pss"] / 2**20), "peak_rss_mib": round(peak["rss"] / 2**20),
-            "processes_at_peak": peak["processes"], "peak_at_seconds": peak["at_seconds"],
+            "processes_at_peak": peak["processes"], "peak_at_seconds": peak["at_seconds"], "timeline": timeline,
             "stdout": (output.get("out") or "")[-1500:], "stderr": (output.get("err") or "")[-1500:]}
 
 
@@ -357,21 +374,28 @@ def render(fuzz_results: dict | None, memory: dict[str, dict]) -> str:
               f"Goal: each under {GOAL_GIB} GiB (summed PSS of `newsflow ingest` and its worker processes; the "
               "Prefect server, started apart, is not counted). One run a case, its default runner (a worker "
               "process a core), sampled every 0.2 s.", "",
-              "| case | exit | seconds | peak PSS | peak RSS (summed) | processes | under 1.5 GiB | what the dataset holds |",
-              "|---|---:|---:|---:|---:|---:|---|---|"]
+              "| case | exit | seconds | peak PSS | at second | peak RSS (summed) | processes | under 1.5 GiB | what the dataset holds |",
+              "|---|---:|---:|---:|---:|---:|---:|---|---|"]
+    over_time: list[str] = []
     for name, (title, _) in CASES.items():
         result = memory.get(name)
         if result is None:
-            lines.append(f"| {title} | | | | | | not measured yet | |")
+            lines.append(f"| {title} | | | | | | | not measured yet | |")
         elif "not_run" in result or "error" in result:
-            lines.append(f"| {title} | | | | | | {'not run: ' + result['not_run'] if 'not_run' in result else 'failed to run: ' + result['error']} | |")
+            lines.append(f"| {title} | | | | | | | {'not run: ' + result['not_run'] if 'not_run' in result else 'failed to run: ' + result['error']} | |")
         else:
             ok = (result["exit"] == 0 and not result.get("killed") and result["peak_pss_mib"] < GOAL_GIB * 1024)
             verdict = "yes" if ok else f"**no**{' (' + result['killed'] + ')' if result.get('killed') else ''}"
             exit_text = result["exit"] if not result.get("killed") else "killed"
             lines.append(f"| {title} | {exit_text} | {result['seconds']} | {result['peak_pss_mib']:,} MiB | "
-                         f"{result['peak_rss_mib']:,} MiB | {result['processes_at_peak']} | {verdict} | "
-                         f"{result.get('outcome', '')} |")
+                         f"{result['peak_at_seconds']} | {result['peak_rss_mib']:,} MiB | {result['processes_at_peak']} | "
+                         f"{verdict} | {result.get('outcome', '')} |")
+            if not ok and result.get("timeline"):
+                over_time.append(f"- {name}: " + ", ".join(f"{int(t)} s {mib:,}" for t, mib in
+                                                           _thin(result["timeline"], 24)))
+    if over_time:
+        lines += ["", "PSS over time of the cases over the goal (MiB, the highest sample of each 5 s, thinned):", "",
+                  *over_time]
     failures = [(name, r) for name, r in memory.items() if r.get("stderr") and (r.get("exit") or r.get("killed"))]
     if failures:
         lines += ["", "Runs that did not exit 0 (end of stderr):", ""]
@@ -383,9 +407,19 @@ def render(fuzz_results: dict | None, memory: dict[str, dict]) -> str:
               "(about 1 MB on disk, one endless line to a header reader); the page has one `<div>` of 50,000 "
               "attributes; the robots.txt is 300 MB of Disallow rules before a page of the site is fetched "
               "(`--urls`); the feed lists 150 entries whose pages are 4.8 MB each, just under the 5 MB page cap "
-              "(`--feeds`). The two web cases are served by a local HTTP server on 127.0.0.1, so they need "
+              "(`--feeds`): distinct paragraphs on distinct pages, or (the copies case) one paragraph repeated, "
+              "every page alike. The two web cases are served by a local HTTP server on 127.0.0.1, so they need "
               "`--allow-private-hosts`.", ""]
     return "\n".join(lines)
+
+
+def _thin(timeline: list, points: int) -> list:
+    """At most `points` samples of a timeline, its peak always among them."""
+    if len(timeline) <= points:
+        return timeline
+    step = len(timeline) / points
+    kept = {int(i * step) for i in range(points)} | {max(range(len(timeline)), key=lambda i: timeline[i][1])}
+    return [timeline[i] for i in sorted(kept)]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,6 +26,7 @@ def start_progress(description: str) -> UUID:
 
 def report_progress(artifact_id: UUID, done: int, total: int) -> None:
     """Progress to the dashboard's artifact and, as a log record, to the CLI's progress bar."""
+    done = min(done, total)  # web pages and feed entries are not known ahead, so not in `total`
     update_progress_artifact(artifact_id=artifact_id, progress=100.0 * done / max(total, 1))
     PROGRESS_LOG.info("%d of %d inputs read", done, total, extra={"done": done, "total": total})
 

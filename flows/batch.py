@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 
 
 # No cache key: a batch's inputs are megabytes of pages, hashed for nothing, as no result is kept.
-@task(name="extract-clean-split-enrich", retries=1, cache_policy=NO_CACHE)
+# No retry: the flow runs a failed batch again input by input (flows/ingest.py BatchWriter), which
+# also retries what a passing fault broke, and a poisoned batch is not run whole twice.
+@task(name="extract-clean-split-enrich", cache_policy=NO_CACHE)
 def process(raws: list[RawDocument | Quarantine], run_id: str, ingested_at: datetime,
             spacy_model: str | None, extract_timeout: float = EXTRACT_TIMEOUT_SECONDS) -> ProcessedBatch:
     """A batch through extract, clean and split, enrich, entities and signatures: its table rows.

@@ -28,7 +28,7 @@ from tasks.admit import admitted
 from tasks.report import RunSummary
 from tasks.schema import Quarantine, RawDocument, is_passing
 from tasks.settings import BATCH_SIZE, EXTRACT_TIMEOUT_SECONDS
-from tasks.sources import iter_paths, read_sources
+from tasks.sources import count_files, read_sources
 from tasks.store import KnownKeys, data_lock, recover
 from tasks.web import FetchOptions, HttpCache, WebCounts, iter_web_inputs, read_url_list
 from tasks.writer import failure_tables, write_batch
@@ -61,7 +61,7 @@ def run_name() -> str:
     """What the run ingests, for the dashboard: "ingest inbox (11 files)"."""
     parameters = flow_run.parameters
     sources = [Path(s) for s in parameters.get("sources") or []]
-    files = sum(1 for _ in iter_paths(sources))
+    files = count_files(sources)
     names = [s.name or str(s) for s in sources[:3]] + (["…"] if len(sources) > 3 else [])
     names += [f"{kind} {Path(parameters[key]).name}" for key, kind in (("urls_file", "urls"), ("feeds_file", "feeds"))
               if parameters.get(key)]
@@ -102,7 +102,7 @@ def ingest_flow(
     cache = HttpCache(Path(data_dir) / HTTP_CACHE)
     web_counts = WebCounts()
     web = web_inputs(urls_file, feeds_file, fetch or FetchOptions(), cache, web_counts)
-    files = sum(1 for _ in iter_paths(sources))
+    files = count_files(sources)
     progress = start_progress(f"inputs read of {files} files and the web")
     inputs = admitted(chain(web, read_sources(sources)), known, summary, retry_quarantined)
     stage_options = {"run_id": summary.run_id, "ingested_at": ingested_at, "spacy_model": spacy_model,

@@ -4,7 +4,6 @@ document that breaks a step into a quarantine row instead of a failed batch."""
 from __future__ import annotations
 
 import hashlib
-import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -20,16 +19,13 @@ from tasks.extract import prepare_document, writable_raw
 from tasks.memory import keep_large_blocks_off_the_heap, return_freed_memory
 from tasks.minhash import signature_rows
 from tasks.schema import (
-    ARTICLES, BANDS, DOCUMENTS, ENTITIES, QUARANTINE, SIGNATURES, SPANS, Article, Document, Quarantine, RawDocument,
-    Span, StoryDraft, to_row, to_table,
+    ARTICLES, BANDS, DOCUMENTS, ENTITIES, MAX_DETAIL_CHARS, QUARANTINE, SIGNATURES, SPANS, Article, Document,
+    Quarantine, RawDocument, Span, StoryDraft, to_row, to_table,
 )
 from tasks.settings import EXTRACT_TIMEOUT_SECONDS
 from tasks.timelimit import TimeLimitExceeded, call_with_time_limit
 
 R = TypeVar("R")
-# A quarantine row's detail at most: a library's message can quote megabytes of its input.
-MAX_DETAIL_CHARS = 1000
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(slots=True)
@@ -55,15 +51,8 @@ def _timed(batch: Batch, stage: str, step: Callable[[], Any]) -> Any:
     return result
 
 
-def quarantine_detail(text: str) -> str:
-    """A quarantine detail that can be written: lone surrogates (which UTF-8 cannot encode) as
-    U+FFFD, and at most MAX_DETAIL_CHARS characters."""
-    text = _LONE_SURROGATE.sub("\ufffd", text)
-    return text if len(text) <= MAX_DETAIL_CHARS else text[: MAX_DETAIL_CHARS - 1] + "…"
-
-
 def error_detail(stage: str, error: BaseException) -> str:
-    """`<stage> failed: <type>: <message> (<file>:<line> where it was raised)`, capped."""
+    """`<stage> failed: <type>: <message> (<file>:<line> where it was raised)`; Quarantine caps it."""
     frame = error.__traceback__
     while frame is not None and frame.tb_next is not None:  # the innermost frame, without reading sources
         frame = frame.tb_next
@@ -72,7 +61,7 @@ def error_detail(stage: str, error: BaseException) -> str:
         message = str(error)
     except Exception as unprintable:  # an exception whose __str__ fails must still be reported
         message = f"<message unprintable: {type(unprintable).__name__}>"
-    return quarantine_detail(f"{stage} failed: {type(error).__name__}: {message[:MAX_DETAIL_CHARS]}{where}")
+    return f"{stage} failed: {type(error).__name__}: {message[:MAX_DETAIL_CHARS]}{where}"
 
 
 def _size(text: str) -> int:
@@ -117,7 +106,7 @@ def prepared(raw: RawDocument, extract_timeout: float = EXTRACT_TIMEOUT_SECONDS)
     except Exception as error:  # counted and reported as a quarantine row, not lost
         reason, detail = "extract_error", error_detail("extract", error)
     raw = writable_raw(raw)
-    return Quarantine(raw.source_uri, reason, quarantine_detail(detail), len(raw.data),
+    return Quarantine(raw.source_uri, reason, detail, len(raw.data),
                       hashlib.sha256(raw.data).hexdigest())
 
 

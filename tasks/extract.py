@@ -17,9 +17,9 @@ from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
 from tasks.decode import decode_bytes
-from tasks.schema import Document, Quarantine, RawDocument
-from tasks.sources import document_id
-from tasks.settings import MAX_INPUT_BYTES, MAX_TAG_ATTRIBUTES
+from tasks.schema import Document, Quarantine, RawDocument, writable_text
+from tasks.ids import document_id
+from tasks.settings import MAX_HTML_TAGS, MAX_INPUT_BYTES, MAX_TAG_ATTRIBUTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,24 +104,40 @@ def _clean(value: object) -> str | None:
     return text or None
 
 
-# Measured with cProfile on trafilatura #704's shape, a 540 KB page whose <div> carries 50,000
-# attributes (`a0="v" ... a49999="v"`): extract_html takes 4.7 s (trafilatura 2.3.1, lxml 6.1.3,
-# this machine), of which 1.8 s is lxml's parse (one C call: libxml2's HTML parser checks each
-# attribute of a tag against those before it) and 2.6 s one `attrib.items()` that htmldate calls
-# on the <div> (one C call: lxml looks each value up by name through the list); trafilatura's
-# and htmldate's Python code take under 0.1 s. Both C calls grow with the square of the
-# attributes (10k: 0.05 s and 0.11 s; 20k: 0.25 s and 0.46 s): at the 8 MB input cap a single
-# parse would run for minutes inside C, where the time limit (tasks/timelimit.py) cannot stop
-# it. So such a page is refused before it is parsed: ~25 us on an AEB page (0.1% of its
-# extraction), 25 ms on the 540 KB one.
+# Pages that make lxml's C code itself slow, where the time limit (tasks/timelimit.py) cannot
+# interrupt it, are refused before they are parsed. Measured with cProfile and by sampling the
+# extracting thread's stack (trafilatura 2.3.1, lxml 6.1.3, this 2-core machine, loaded):
+# - trafilatura #704's shape, a 540 KB page whose <div> has 50,000 attributes: extract_html
+#   4.7-8.4 s, of which lxml's parse 1.8-3.3 s (one C call: libxml2's HTML parser checks each
+#   attribute of a tag against those before it) and 2.6-4.8 s one `attrib.items()` that htmldate
+#   calls on the <div> (one C call: lxml looks each value up by name through the list);
+#   trafilatura's and htmldate's Python code under 0.1 s. Both calls grow with the square of
+#   the attributes: 100,000 of them (1 MB) take 85 s, a 17 s parse among them.
+# - many nodes: trafilatura's `xpath("//p//text()")` (libxml2 merges node sets checking each new
+#   node against those already in) takes 0.4 s for 25,000 paragraphs, 8 s for 100,000, 33 s for
+#   200,000 (a 2 MB page of `<p>word</p>`; 4.4 MB of them ran 6 minutes past a 30 s limit),
+#   and 9 s for one paragraph of 30,000 inline tags. Under MAX_HTML_TAGS, the longest C call
+#   measured is 5 s (one paragraph of 20,000 inline tags, a page done in 6 s), under 0.2 s for
+#   20,000 paragraphs, list items, links, cells, divs or line breaks; 7 MB of text in 1 to
+#   15,000 paragraphs is extracted in 2-3 s.
+# The check costs 0.11 ms on an AEB page (0.6% of its extraction), 20-25 ms on the 540 KB page.
+_START_TAG = re.compile(r"<[A-Za-z]")
 _TAG = re.compile(r"""<[A-Za-z](?:[^<>"']++|"[^"]*+"|'[^']*+')*+""")
 _VALUE = re.compile(r"""\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*)""")
 _RAW_TEXT_EDGE = re.compile(r"<(/?)(?:script|style)\b", re.IGNORECASE)  # no tags within these
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def pathological_html(html: str) -> str | None:
-    """Why lxml would take minutes on this page (a tag of too many attributes), or None.
+    """Why lxml would take minutes on this page (too many tags, or a tag of too many
+    attributes), or None."""
+    if html.count("<") > MAX_HTML_TAGS and (tags := len(_START_TAG.findall(html))) > MAX_HTML_TAGS:
+        return (f"{tags:,} tags (at most {MAX_HTML_TAGS:,}): the XPath queries of trafilatura take time in the "
+                "square of a page's nodes, in C code that a time limit cannot interrupt")
+    return _many_attributes(html)
+
+
+def _many_attributes(html: str) -> str | None:
+    """Why a tag of this page has too many attributes for lxml, or None.
 
     A tag of more than MAX_TAG_ATTRIBUTES attributes spans over twice as many characters, and
     (unless its values are full of them: this is for accidents, not adversaries) holds a whole
@@ -161,10 +177,10 @@ def writable_raw(raw: RawDocument) -> RawDocument:
     changes = {}
     for item in dataclasses.fields(raw):
         value = getattr(raw, item.name)
-        if isinstance(value, str) and _LONE_SURROGATE.search(value):
-            changes[item.name] = _LONE_SURROGATE.sub("\ufffd", value)
-        elif isinstance(value, tuple) and any(isinstance(v, str) and _LONE_SURROGATE.search(v) for v in value):
-            changes[item.name] = tuple(_LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for v in value)
+        if isinstance(value, str) and writable_text(value) != value:
+            changes[item.name] = writable_text(value)
+        elif isinstance(value, tuple) and any(isinstance(v, str) and writable_text(v) != v for v in value):
+            changes[item.name] = tuple(writable_text(v) if isinstance(v, str) else v for v in value)
     return dataclasses.replace(raw, **changes) if changes else raw
 
 
@@ -192,6 +208,7 @@ def prepare_document(raw: RawDocument) -> Document | Quarantine:
         title=raw.title,
         published_at=raw.published_at,
         published_at_source="jsonl" if raw.published_at else None,
+        problems=raw.problems,
     )
     if raw.media_type != "text/html":
         return Document(raw_text=decoded.text, **base)

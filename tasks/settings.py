@@ -173,3 +173,10 @@ EXTRACT_TIMEOUT_SECONDS = 30.0
 # 100,000 (a 1 MB page: 85 s to extract). A page with a tag of more is quarantined as
 # `pathological_html` before it is parsed. The 181 AEB pages have at most 64 on a tag.
 MAX_TAG_ATTRIBUTES = 2000
+
+# Tags one HTML page may have (start tags, `<` and a letter): trafilatura's XPath queries take
+# time in the square of a page's nodes, in C calls a time limit cannot interrupt (tasks/extract.py:
+# one call of 8 s at 100,000 paragraphs, of 5 s at 20,000 inline tags in one paragraph, the
+# worst shape measured). A page with more is quarantined as `pathological_html` before it is
+# parsed. The 181 AEB pages have at most 1,737, a median of 771.
+MAX_HTML_TAGS = 20_000

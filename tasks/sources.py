@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from tasks.dates import parse_timestamp
-from tasks.ids import document_id, sha256_hex  # noqa: F401 (re-exported: the readers' callers use them)
 from tasks.schema import Quarantine, RawDocument, Skipped, writable_text
 from tasks.settings import MAX_INPUT_BYTES
 
@@ -45,9 +44,10 @@ def read_sources(sources: Iterable[str | Path]) -> Iterator[Item]:
         yield from read_file(entry) if isinstance(entry, Path) else (entry,)
 
 
-def iter_paths(sources: Iterable[str | Path]) -> Iterator[Path]:
-    """The regular files that `read_sources` reads, in its order (to count them ahead)."""
-    return (entry for entry in walk(sources) if isinstance(entry, Path))
+def count_files(sources: Iterable[str | Path]) -> int:
+    """The paths `read_sources` gives something for (a file, or a quarantine row of a path that
+    is no file): the total of a run's progress, counted ahead by a walk that reads no file."""
+    return sum(1 for entry in walk(sources) if not isinstance(entry, Skipped))
 
 
 def walk(sources: Iterable[str | Path]) -> Iterator[Path | Quarantine | Skipped]:
@@ -201,7 +201,8 @@ def read_jsonl(uri: str, stream: BinaryIO) -> Iterator[RawDocument | Quarantine]
 
     A record is identified by its file and its bytes (`<file>#<sha256 of the line, 16 hex>`), not
     its line number, so lines added above it leave it the same input; a line repeated in the file
-    is one input."""
+    is one input. A file of no record at all is one quarantine row, so that it is not silent."""
+    records = 0
     for line, size, digest in capped_lines(stream, MAX_INPUT_BYTES):
         record_uri = f"{uri}#{digest[:16]}"
         if line is None:
@@ -209,6 +210,11 @@ def read_jsonl(uri: str, stream: BinaryIO) -> Iterator[RawDocument | Quarantine]
             yield Quarantine(record_uri, "too_large", detail, size, digest)
         elif line.strip():
             yield record_from_line(record_uri, line, digest)
+        else:
+            continue
+        records += 1
+    if not records:
+        yield Quarantine(uri, "empty", "a JSONL file with no record (no non-blank line)", 0, None)
 
 
 def capped_lines(stream: BinaryIO, cap: int) -> Iterator[tuple[bytes | None, int, str]]:

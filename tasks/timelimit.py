@@ -8,13 +8,18 @@ parse) finishes first, and the exception is raised when it returns. tasks/extrac
 refuses, before parsing, the pages that make lxml's C code itself slow.
 
 Why a watchdog and not a child process to kill, measured on the 181 AEB pages (bare
-`prepare_document`: 45 ms a page on average) in a process holding spaCy and trafilatura:
-- this watchdog: ~3 us a page (registering and clearing a deadline; the watchdog thread
-  wakes at most once a limit, not once a page), < 0.01%;
-- a fork a page, the result pickled back through a pipe: ~4.5 ms a page (10%), and a
-  forked worker's pages copied on write;
-- a helper process a worker fed through a pipe: ~0.5 ms a page, plus a process a worker of
-  ~100 MB (trafilatura, lxml, htmldate, charset_normalizer), restarted after each kill.
+`prepare_document`: 18-20 ms a page on this loaded 2-core machine) in a process holding spaCy:
+- this watchdog: 1.2 us a page (registering and clearing a deadline; the watchdog thread
+  wakes at most once a limit, not once a page), 0.007%;
+- a fork a page, the result pickled back through a pipe: 62-76 ms a page (+220-285%): the
+  fork of a 390 MB process, then its pages copied on write;
+- a helper process a worker fed through a pipe: no cost above the noise (+-4%) a page, but a
+  process of 190 MB more a worker (trafilatura, lxml, htmldate, charset_normalizer), to
+  restart after each kill.
+The watchdog cannot stop a long C call, so the pages known to make one are refused before
+parsing (tasks/extract.py, 0.1 ms a page); under those caps the longest C call measured is 5 s.
+The exception is raised once: after it, nothing more is raised in the thread, and a call
+that is still running STUCK_REPORT_SECONDS later is logged.
 """
 
 from __future__ import annotations

@@ -30,6 +30,9 @@ NON_PAGE_RECORDS = ("request", "metadata", "warcinfo", "resource", "revisit", "c
 HEADER_LINE_CAP = 64 * 1024
 
 
+DAMAGED = "the record's length or bytes do not match its headers (Content-Length, WARC-Block-Digest)"
+
+
 class NotAnArchive(Exception):
     """The file starts with neither `WARC/` nor a gzip header."""
 
@@ -39,19 +42,25 @@ def read_warc(path: Path, uri: str | None = None) -> Iterator[RawDocument | Quar
     `uri` names the file in them (its path by default)."""
     uri = uri or path_uri(path)
     size = path.stat().st_size
-    read_to = 0
+    read_to, damaged = 0, []
     try:
         with open_regular(path) as stream:
             head = stream.read(5)
             if not (head.startswith(b"WARC/") or head.startswith(b"\x1f\x8b")):
                 raise NotAnArchive("not a WARC file: it starts with neither WARC/ nor gzip")
             stream.seek(0)
-            records = ArchiveIterator(stream)
+            # Digests checked (not raised): a record whose bytes or length do not match its headers
+            # is quarantined, and the archive gets a bad_archive row, as records may hide in it.
+            records = ArchiveIterator(stream, check_digests=True)
             _cap_header_lines(records)
             _parse_http_without_target(records)
             for record in records:
+                misframed_before = records.err_count
                 item, offset, length = _record_item(uri, records, record)
                 read_to = offset + length
+                if records.err_count > misframed_before or _block_digest_failed(record):
+                    damaged.append(offset)
+                    item = Quarantine(f"{uri}#{offset}", "damaged_record", DAMAGED, length, None)
                 yield item
     except Exception as error:  # warcio raises many types on broken input; the rest of the file is lost
         detail = f"the archive could not be read past byte {read_to}: {type(error).__name__}: {error}"
@@ -59,6 +68,11 @@ def read_warc(path: Path, uri: str | None = None) -> Iterator[RawDocument | Quar
         return
     if _has_unread_records(path, read_to) or _gzip_cut_short(path):  # warcio stops quietly there
         detail = f"the archive ends mid-record: {size - read_to} bytes after the last whole record"
+        yield Quarantine(uri, "bad_archive", detail, size, None)
+    elif read_to == 0:
+        yield Quarantine(uri, "bad_archive", "no WARC record could be read from the file", size, None)
+    elif damaged:
+        detail = f"damaged records at offsets {', '.join(map(str, damaged[:20]))}: records inside them may be lost"
         yield Quarantine(uri, "bad_archive", detail, size, None)
 
 
@@ -88,9 +102,18 @@ def _parse_http_without_target(records: ArchiveIterator) -> None:
     loader.load_http_headers = tolerant
 
 
+def _block_digest_failed(record: Any) -> bool:
+    """The record's bytes differ from its WARC-Block-Digest. (A payload digest fails also for a
+    sound record whose HTTP headers warcio did not parse, such as one with no WARC-Type.)"""
+    return any(problem.startswith("block digest failed") for problem in record.digest_checker.problems)
+
+
 def _record_item(uri: str, records: ArchiveIterator, record: Any) -> tuple[RawDocument | Quarantine | Skipped, int, int]:
     """One record as an item, and its offset and length in the file."""
     kind = record.rec_type
+    if record.rec_headers.get_header("Content-Length") is None:
+        # Without its length a record cannot be told from the next: the rest of the file is lost.
+        raise NotAnArchive(f"a {kind} record with no Content-Length")
     body = _read_body(record) if kind in PAGE_RECORDS else None
     # The body must be read before the offset is asked for: asking reads the record to its end.
     offset, length = records.get_record_offset(), records.get_record_length()

@@ -58,3 +58,55 @@ def test_not_an_archive_is_one_quarantine_row(tmp_path):
     path = tmp_path / "junk.warc"
     path.write_bytes(b"this is not a warc file at all\n" * 10)
     assert [(type(i).__name__, i.reason) for i in read_warc(path)] == [("Quarantine", "bad_archive")]
+
+
+def rows(path: Path) -> list[tuple[str, str]]:
+    """(offset or '', reason or 'document') of every row an archive gives; skipped records aside."""
+    return [(i.source_uri.partition("#")[2], getattr(i, "reason", "document"))
+            for i in read_sources([path]) if isinstance(i, (Quarantine, RawDocument))]
+
+
+def test_a_record_whose_length_was_damaged_is_quarantined_and_flags_the_archive(tmp_path):
+    whole = tmp_path / "whole.warc"
+    write_warc(whole, gzip=False)
+    data = whole.read_bytes()
+    first_page = data.index(b"Content-Length: ", data.index(b"WARC-Type: response"))
+    digits = data[first_page + 16:data.index(b"\r\n", first_page)]
+    damaged = tmp_path / "damaged.warc"  # the first response's Content-Length 30 bytes too long
+    damaged.write_bytes(data.replace(b"Content-Length: " + digits, b"Content-Length: " + str(int(digits) + 30).encode(), 1))
+    reasons = [reason for _, reason in rows(damaged)]
+    assert reasons[0] == "damaged_record" and reasons[-1] == "bad_archive" and "document" not in reasons[:1]
+
+
+def test_a_record_without_content_length_ends_the_archive_with_a_row(tmp_path):
+    whole = tmp_path / "whole.warc"
+    write_warc(whole, gzip=False)
+    data = whole.read_bytes()
+    start = data.index(b"Content-Length: ", data.index(b"WARC-Type: response"))
+    cut = tmp_path / "no-length.warc"
+    cut.write_bytes(data[:start] + data[data.index(b"\r\n", start) + 2:])
+    assert rows(cut)[-1][1] == "bad_archive" and "no Content-Length" in list(read_sources([cut]))[-1].detail
+
+
+def test_records_without_target_uri_or_type_are_rows_not_a_crash(tmp_path):
+    path = tmp_path / "odd.warc"
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        for drop in ("WARC-Target-URI", "WARC-Type"):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            record = writer.create_warc_record("https://news.example/a", "response", payload=io.BytesIO(PAGE),
+                                               http_headers=headers)
+            record.rec_headers.remove_header(drop)
+            writer.write_record(record)
+    items = [i for i in read_sources([path])]
+    assert [getattr(i, "reason", "document") for i in items] == ["document", "unsupported_record"]
+    assert items[0].url is None and items[0].data == PAGE
+
+
+def test_a_gzip_of_zeros_is_one_bad_archive_row_with_a_short_detail(tmp_path):
+    import gzip
+
+    path = tmp_path / "zeros.warc.gz"
+    path.write_bytes(gzip.compress(b"\0" * 20_000_000))
+    (row,) = list(read_sources([path]))
+    assert row.reason == "bad_archive" and len(row.detail) <= 1000
