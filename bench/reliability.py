@@ -202,9 +202,9 @@ class _Handler(BaseHTTPRequestHandler):
 # ---------------------------------------------------------------------------------------------
 # Measuring a run.
 
-def tree_memory(pid: int) -> tuple[int, int, int]:
+def tree_memory(pid: int, parts: dict[str, int] | None = None) -> tuple[int, int, int]:
     """(summed PSS, summed RSS, processes) of a process and its children, in bytes, without any
-    Prefect server or uvicorn process."""
+    Prefect server or uvicorn process; `parts` gets each process's PSS by a short name."""
     try:
         root = psutil.Process(pid)
         processes = [root] + root.children(recursive=True)
@@ -220,6 +220,9 @@ def tree_memory(pid: int) -> tuple[int, int, int]:
         except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
             continue
         pss, rss, counted = pss + info.pss, rss + info.rss, counted + 1
+        if parts is not None:
+            name = "newsflow" if process.pid == pid else f"child {process.pid} ({command[:40]})"
+            parts[name] = info.pss
     return pss, rss, counted
 
 
@@ -239,9 +242,11 @@ def measure(args: list[str], data: Path, env: dict, timeout: float, kill_at: flo
     for reader in readers:
         reader.start()
     while process.poll() is None:
-        pss, rss, count = tree_memory(process.pid)
+        parts: dict[str, int] = {}
+        pss, rss, count = tree_memory(process.pid, parts)
         if pss > peak["pss"]:
-            peak.update(pss=pss, processes=count, at_seconds=round(time.monotonic() - started, 1))
+            peak.update(pss=pss, processes=count, at_seconds=round(time.monotonic() - started, 1),
+                        parts={name: round(value / 2**20) for name, value in parts.items()})
         peak["rss"] = max(peak["rss"], rss)
         elapsed = time.monotonic() - started
         window = round(elapsed // 5 * 5, 1)
@@ -260,6 +265,7 @@ def measure(args: list[str], data: Path, env: dict, timeout: float, kill_at: flo
     return {"exit": process.returncode, "killed": killed, "seconds": round(time.monotonic() - started, 1),
             "peak_pss_mib": round(peak["pss"] / 2**20), "peak_rss_mib": round(peak["rss"] / 2**20),
             "processes_at_peak": peak["processes"], "peak_at_seconds": peak["at_seconds"], "timeline": timeline,
+            "peak_by_process_mib": peak.get("parts", {}),
             "stdout": (output.get("out") or "")[-1500:], "stderr": (output.get("err") or "")[-1500:]}
 
 
@@ -370,10 +376,12 @@ def render(fuzz_results: dict | None, memory: dict[str, dict]) -> str:
                      f"{len(fuzz_results['in_process']['unaccounted'])}, CLI runs not clean "
                      f"{sum(1 for r in fuzz_results.get('cli', []) if r['exit'] != 0 or r.get('unaccounted') or r.get('rerun_added'))}).")
         lines.append("")
+    when = sorted(r["when"] for r in memory.values() if r.get("when"))
+    measured = f" Measured from {when[0]} to {when[-1]} (UTC)." if when else ""
     lines += ["## Peak memory of a run on one hostile input", "",
               f"Goal: each under {GOAL_GIB} GiB (summed PSS of `newsflow ingest` and its worker processes; the "
               "Prefect server, started apart, is not counted). One run a case, its default runner (a worker "
-              "process a core), sampled every 0.2 s.", "",
+              f"process a core), sampled every 0.2 s.{measured}", "",
               "| case | exit | seconds | peak PSS | at second | peak RSS (summed) | processes | under 1.5 GiB | what the dataset holds |",
               "|---|---:|---:|---:|---:|---:|---:|---|---|"]
     over_time: list[str] = []
@@ -393,6 +401,9 @@ def render(fuzz_results: dict | None, memory: dict[str, dict]) -> str:
             if not ok and result.get("timeline"):
                 over_time.append(f"- {name}: " + ", ".join(f"{int(t)} s {mib:,}" for t, mib in
                                                            _thin(result["timeline"], 24)))
+                if result.get("peak_by_process_mib"):
+                    over_time.append("  - at the peak, PSS by process (MiB): " + ", ".join(
+                        f"{who} {mib:,}" for who, mib in result["peak_by_process_mib"].items()))
     if over_time:
         lines += ["", "PSS over time of the cases over the goal (MiB, the highest sample of each 5 s, thinned):", "",
                   *over_time]
