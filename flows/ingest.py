@@ -27,7 +27,7 @@ from tasks.memory import keep_large_blocks_off_the_heap, return_freed_memory
 from tasks.admit import admitted
 from tasks.report import RunSummary
 from tasks.schema import Quarantine, RawDocument, is_passing
-from tasks.settings import BATCH_SIZE, EXTRACT_TIMEOUT_SECONDS
+from tasks.settings import BATCH_MAX_BYTES, BATCH_SIZE, EXTRACT_TIMEOUT_SECONDS
 from tasks.sources import count_files, read_sources
 from tasks.store import KnownKeys, data_lock, recover
 from tasks.web import FetchOptions, HttpCache, WebCounts, iter_web_inputs, read_url_list
@@ -46,13 +46,18 @@ def new_run_id(now: datetime) -> str:
     return now.strftime("%Y%m%dT%H%M%S") + f"-{now.microsecond:06d}"
 
 
-def chunked(items: Iterator, size: int) -> Iterator[list]:
+def chunked(items: Iterator[RawDocument | Quarantine], size: int, max_bytes: int = BATCH_MAX_BYTES) -> Iterator[list]:
+    """Batches of at most `size` inputs and `max_bytes` of input bytes (the last may hold one
+    input of more): a batch is held in this process and shipped to a worker whole, so its
+    bytes, not only its count, bound the run's memory."""
     chunk: list = []
+    held = 0
     for item in items:
         chunk.append(item)
-        if len(chunk) >= size:
+        held += len(item.data) if isinstance(item, RawDocument) else 0
+        if len(chunk) >= size or held >= max_bytes:
             yield chunk
-            chunk = []
+            chunk, held = [], 0
     if chunk:
         yield chunk
 

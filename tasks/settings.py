@@ -10,6 +10,10 @@ MAX_INPUT_BYTES = 8 * 1024 * 1024
 # pages in flight and leave workers idle at the end: at 1k documents, batches of 200 took 102 s
 # and peaked at 1.59 GB, batches of 100 took 94 s and 1.44 GB (bench/_work memory timeline).
 BATCH_SIZE = 100
+# ... and at most this many bytes of inputs: a batch is held by the flow and shipped to a worker
+# whole, and a run keeps a few in flight. 100 AEB pages are ~10 MB; 100 pages of 4.8 MB (a hostile
+# feed) were 480 MB a batch and took the run's processes past 3 GB.
+BATCH_MAX_BYTES = 32 * 2**20
 
 # Part files: each batch commits its own, and a run merges those of its partition into files
 # of up to this size (tasks/compact.py); DuckDB reads files of 100 MB or more best (STACK.md),

@@ -68,3 +68,13 @@ def test_every_passing_cause_of_fetching_is_tried_again_next_run():
     from tasks.web import TRANSIENT_REASONS
 
     assert all(is_passing(reason) for reason in TRANSIENT_REASONS)
+
+
+def test_batches_are_bounded_by_their_bytes_as_well_as_their_count():
+    from flows.ingest import chunked
+
+    pages = [page(f"/in/{i}", "x" * 40) for i in range(10)]
+    assert [len(c) for c in chunked(iter(pages), size=4, max_bytes=1000)] == [4, 4, 2]
+    assert [len(c) for c in chunked(iter(pages), size=4, max_bytes=100)] == [3, 3, 3, 1]
+    reader_rows = [Quarantine(f"/in/{i}", "binary", "", 10**9, None) for i in range(3)]  # no bytes held
+    assert [len(c) for c in chunked(iter(reader_rows), size=4, max_bytes=100)] == [3]
