@@ -30,7 +30,8 @@ from tasks.schema import Quarantine, RawDocument, is_passing
 from tasks.settings import BATCH_MAX_BYTES, BATCH_SIZE, EXTRACT_TIMEOUT_SECONDS
 from tasks.sources import count_files, read_sources
 from tasks.store import KnownKeys, data_lock, recover
-from tasks.web import FetchOptions, HttpCache, WebCounts, iter_web_inputs, read_url_list
+from tasks.http_cache import HttpCache
+from tasks.web import FetchOptions, WebCounts, iter_web_inputs, read_url_list
 from tasks.writer import failure_tables, write_batch
 
 HTTP_CACHE = "_state/http_cache.json"

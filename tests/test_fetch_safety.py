@@ -13,11 +13,13 @@ from pathlib import Path
 
 import pytest
 
+import tasks.netguard as netguard
 import tasks.web as web
 from fakesite import fake_site, rss, self_signed_tls
+from tasks.http_cache import HttpCache
+from tasks.netguard import is_public_address
 from tasks.schema import Quarantine, RawDocument
-from tasks.web import (TRANSIENT_REASONS, FetchOptions, HttpCache, WebCounts, is_public_address, iter_web_inputs,
-                       read_url_list, retry_after_seconds)
+from tasks.web import TRANSIENT_REASONS, FetchOptions, WebCounts, iter_web_inputs, read_url_list, retry_after_seconds
 
 # Wide margins: a deadline or timeout the tests do not exercise is far longer than the test.
 LOCAL = FetchOptions(timeout=5, deadline=10, retries=0, backoff=0.01, max_bytes=100_000, per_host=2, workers=4,
@@ -242,8 +244,8 @@ def test_the_default_refuses_loopback_without_connecting(site):
 def test_a_redirect_to_a_private_address_is_refused(monkeypatch):
     """The origin on 127.0.0.2 stands for a public server (only that address is let through);
     it redirects to the fake site on 127.0.0.1, which must not be contacted."""
-    really_public = web.is_public_address
-    monkeypatch.setattr(web, "is_public_address", lambda ip: ip == "127.0.0.2" or really_public(ip))
+    really_public = netguard.is_public_address
+    monkeypatch.setattr(netguard, "is_public_address", lambda ip: ip == "127.0.0.2" or really_public(ip))
     with fake_site("127.0.0.2") as public, fake_site("127.0.0.1") as private:
         public.robots = private.robots = (404, b"")
         urls = [f"{public.base}/redirect?to={private.base}/news/a", f"{public.base}/redirect?to=http://169.254.169.254/",
@@ -259,7 +261,7 @@ def test_dns_answers_are_vetted_and_the_host_header_kept(site, monkeypatch):
     port = int(site.base.rsplit(":", 1)[1])
     answers = {"inward.example": [(socket.AF_INET, ("127.0.0.1", port))],
                "mixed.example": [(socket.AF_INET, ("93.184.216.34", port)), (socket.AF_INET, ("127.0.0.1", port))]}
-    monkeypatch.setattr(web, "resolve_host", lambda host, port: answers[host])
+    monkeypatch.setattr(netguard, "resolve_host", lambda host, port: answers[host])
     urls = [f"http://inward.example:{port}/news/a", f"http://mixed.example:{port}/news/b"]
     items, _ = fetch(urls, options=FetchOptions(retries=0))
     assert [by_uri(items)[u].reason for u in urls] == ["blocked_address", "blocked_address"]
@@ -273,10 +275,10 @@ def test_https_keeps_the_host_name_for_sni_and_the_certificate(monkeypatch):
     """Connecting to the vetted IP changes nothing above TCP: TLS is done for the URL's host."""
     pytest.importorskip("cryptography")
     server_tls, client_tls = self_signed_tls("news.example")
-    monkeypatch.setattr(web.httpx, "create_ssl_context", lambda **_: client_tls)
+    monkeypatch.setattr(netguard.httpx, "create_ssl_context", lambda **_: client_tls)
     with fake_site(tls=server_tls) as site:
         port = int(site.base.rsplit(":", 1)[1])
-        monkeypatch.setattr(web, "resolve_host", lambda host, port: [(socket.AF_INET, ("127.0.0.1", port))])
+        monkeypatch.setattr(netguard, "resolve_host", lambda host, port: [(socket.AF_INET, ("127.0.0.1", port))])
         [document], _ = fetch([f"https://news.example:{port}/news/a"])
         assert isinstance(document, RawDocument) and document.data.startswith(b"<html>")
         assert set(site.server_names) == {"news.example"}
