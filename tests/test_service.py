@@ -30,7 +30,7 @@ def test_prefect_yaml_names_real_flows_and_parameters():
         assert set(deployment["parameters"]) <= accepted, deployment["name"]
         assert deployment["work_pool"]["name"] == "newsflow-process"
     overridden = deployment_specs({"data_dir": "/d", "sources": ["/in"], "unknown": 1}, ["ingest-inbox"])
-    assert overridden[0]["parameters"] == {"sources": ["/in"], "data_dir": "/d"}
+    assert overridden[0]["parameters"] == {"sources": ["/in"], "data_dir": "/d", "deadline_minutes": 12}
 
 
 @pytest.mark.slow
