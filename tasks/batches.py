@@ -42,6 +42,9 @@ class Batch:
     quarantined: list[Quarantine] = field(default_factory=list)
     extra_tables: dict[str, pa.Table] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
+    # Seconds a document may spend in each per-document stage (the extraction's limit): cleaning,
+    # splitting and enriching are Python that a hostile text can make slow too.
+    time_limit: float | None = None
 
 
 def _timed(batch: Batch, stage: str, step: Callable[[], Any]) -> Any:
@@ -82,7 +85,7 @@ def prepare_batch(raws: Iterable[RawDocument | Quarantine], run_id: str, ingeste
                   extract_timeout: float = EXTRACT_TIMEOUT_SECONDS) -> Batch:
     """Decode and extract a batch of inputs; unusable ones become quarantine rows, and so does
     an input whose extraction fails or takes more than `extract_timeout` seconds."""
-    batch = Batch(run_id=run_id, ingested_at=ingested_at)
+    batch = Batch(run_id=run_id, ingested_at=ingested_at, time_limit=extract_timeout)
 
     def run() -> None:
         for raw in raws:
@@ -111,15 +114,20 @@ def prepared(raw: RawDocument, extract_timeout: float = EXTRACT_TIMEOUT_SECONDS)
 
 
 def _each_document(batch: Batch, stage: str, step: Callable[[Document], None]) -> Batch:
-    """Run `step` on every document, timed as `stage`; a document it fails on is quarantined
-    and leaves the batch, so a bug on one document never costs the others."""
+    """Run `step` on every document, timed as `stage`; a document it fails on, or that takes it
+    longer than the batch's time limit, is quarantined and leaves the batch, so one document
+    never costs the others."""
 
     def run() -> None:
         kept = []
         for doc in batch.documents:
             try:
-                step(doc)
+                call_with_time_limit(batch.time_limit, step, doc)
                 kept.append(doc)
+            except TimeLimitExceeded:
+                detail = f"{stage} stopped after the {batch.time_limit:g} s limit (the flow's extract_timeout)"
+                batch.quarantined.append(Quarantine(doc.source_uri, f"{stage}_timeout", detail, _size(doc.raw_text),
+                                                    doc.content_sha256))
             except Exception as error:  # counted and reported as a quarantine row, not lost
                 batch.quarantined.append(_failure(doc, stage, error))
         batch.documents = kept

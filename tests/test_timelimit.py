@@ -285,3 +285,22 @@ def test_the_registry_holds_only_the_calls_running_now():
     call_with_time_limit(5, lambda: None)
     limited_spin(0.2, 60)
     assert threading.get_ident() not in timelimit._limits
+
+
+@pytest.mark.parametrize("stage, name", [("clean_split", "segment_document"), ("enrich", "enrich_story")])
+def test_a_document_too_slow_in_a_later_stage_is_quarantined_and_the_others_go_on(monkeypatch, stage, name):
+    original = getattr(batches, name)
+
+    def slow_on_marker(*args, **kwargs):
+        if any(MARKER in str(arg) or MARKER in str(getattr(arg, "raw_text", "")) for arg in args):
+            spin(60)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(batches, name, slow_on_marker)
+    started = time.monotonic()
+    processed = process_batch([text_raw("first"), text_raw("marked", MARKER), text_raw("last")], "run", NOW, None,
+                              extract_timeout=LIMIT)
+    assert time.monotonic() - started < LIMIT + SLACK
+    documents, quarantine = tables_of(processed)
+    assert documents == ["file:///inbox/first.txt", "file:///inbox/last.txt"]
+    assert quarantine["file:///inbox/marked.txt"][0] == f"{stage}_timeout"
