@@ -23,12 +23,6 @@ def link_articles(data_dir: str, from_scratch: bool = False) -> dict[str, int]:
         return dict(update_links(Path(data_dir), None if from_scratch else ()))
 
 
-@flow(name="link", flow_run_name="link {data_dir}")
-def link_flow(data_dir: str = "data") -> dict[str, int]:
-    """Link the articles not linked yet and rewrite links and stories (nothing when none is pending)."""
-    return link_articles(data_dir)
-
-
 @flow(name="relink", flow_run_name="relink {data_dir}")
 def relink_flow(data_dir: str = "data") -> dict[str, int]:
     """Rebuild links and stories from scratch; the result equals incremental linking."""

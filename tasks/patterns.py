@@ -151,7 +151,6 @@ CONTRIBUTOR_CREDIT = re.compile(
     r"|^mitarbeit:|^avec (?:l'?afp|afp|reuters|ap)$|^\(?(?:mit )?(?:material|informationen) von\b)",
     I,
 )
-CREDIT_ROLE_BY = re.compile(r"\b(?:reporting|editing|writing|compiled|translated|produced|additional reporting)\s+by\s+", I)
 
 # Author boxes: a label line, or "Written by NAME".
 AUTHOR_LABEL = re.compile(r"^(?:author|authors|about the author|written by|autor(?:in)?|auteur|autora?|über den autor|à propos de l'auteur)\s*:?$", I)

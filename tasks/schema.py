@@ -24,7 +24,9 @@ CREDIT = "credit"
 AUTHOR = "author"
 HIGHLIGHT = "highlight"
 DROPPED = "dropped"
-SPAN_KINDS = (BODY, TITLE, CAPTION, CREDIT, AUTHOR, HIGHLIGHT, DROPPED)
+
+# Media types read as HTML (archived responses, fetched pages).
+HTML_MEDIA_TYPES = ("text/html", "application/xhtml+xml")
 
 # Link relations and story roles.
 EXACT_DUPLICATE = "exact_duplicate"

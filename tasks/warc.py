@@ -18,11 +18,10 @@ from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 
-from tasks.schema import Quarantine, RawDocument, Skipped
+from tasks.schema import HTML_MEDIA_TYPES, Quarantine, RawDocument, Skipped
 from tasks.settings import MAX_INPUT_BYTES
 from tasks.sources import READ_CHUNK, open_regular, path_uri
 
-HTML_TYPES = ("text/html", "application/xhtml+xml")
 PAGE_RECORDS = ("response",)
 # Records that carry no page by design; anything else (no WARC-Type, an unknown one) is quarantined.
 NON_PAGE_RECORDS = ("request", "metadata", "warcinfo", "resource", "revisit", "conversion", "continuation")
@@ -157,7 +156,7 @@ def response_item(uri: str, body: tuple[bytes | None, int, str | None], record: 
         return Quarantine(uri, "too_large", f"a body of over {MAX_INPUT_BYTES} bytes; not read whole", size, None)
     if status != "200":
         return Quarantine(uri, f"http_{status or 'unknown'}", "the archived response is not a 200", size, digest)
-    if not content_type.lower().startswith(HTML_TYPES):
+    if not content_type.lower().startswith(HTML_MEDIA_TYPES):
         return Quarantine(uri, "unsupported_media_type", f"archived {content_type or 'no content type'}", size, digest)
     target = record.rec_headers.get_header("WARC-Target-URI") if record.rec_headers else None
     return RawDocument(source_uri=uri, source_kind="warc", media_type="text/html", data=data, url=target or None)

@@ -47,10 +47,9 @@ from protego import Protego
 from tasks.http_cache import HttpCache
 from tasks.netguard import (MAX_URL_CHARS, SLICE, BadUrl, FetchRefused, GuardedTransport, Stop, Stopped,
                             normalise_url, origin_of, within_deadline)
-from tasks.schema import Quarantine, RawDocument, capped
+from tasks.schema import HTML_MEDIA_TYPES, Quarantine, RawDocument, capped
 
 USER_AGENT = "newsflow/0.1 (+https://github.com/newsflow/newsflow)"
-HTML_TYPES = ("text/html", "application/xhtml+xml")
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 # Reasons worth another try next run: the server or the network may be fine by then.
@@ -492,7 +491,7 @@ def _page_outcome(page: Page, response: Response) -> PageRead:
         return PageRead(_quarantine(page.url, f"http_{response.status}", f"the server answered {response.status}",
                                     response.body))
     content_type = response.content_type.lower()
-    if not content_type.startswith(HTML_TYPES + ("text/plain",)):
+    if not content_type.startswith(HTML_MEDIA_TYPES + ("text/plain",)):
         return PageRead(_quarantine(page.url, "unsupported_media_type", response.content_type[:200] or "no content type",
                                     response.body))
     media_type = "text/plain" if content_type.startswith("text/plain") else "text/html"
