@@ -46,6 +46,14 @@ def check_sources(sources: Sequence[str]) -> list[str]:
     return [str(Path(source)) for source in sources]
 
 
+def check_list_file(path: str) -> str:
+    """A URL or feed list: it must be a regular file (a FIFO would block the run's reading)."""
+    check_sources([path])
+    if not Path(path).is_file():
+        raise UsageError(f"{path} is not a regular file; give a text file of URLs, one a line")
+    return str(Path(path))
+
+
 def check_data_dir(data_dir: str) -> str:
     """The data folder, created if needed; a UsageError when it cannot be written."""
     path = Path(data_dir)
@@ -63,7 +71,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     if not (args.sources or args.urls or args.feeds):
         raise UsageError("nothing to ingest: give a SOURCE, --urls FILE or --feeds FILE")
     sources = check_sources(args.sources)
-    web_files = {key: check_sources([path])[0] for key, path in (("urls_file", args.urls), ("feeds_file", args.feeds)) if path}
+    web_files = {key: check_list_file(path) for key, path in (("urls_file", args.urls), ("feeds_file", args.feeds)) if path}
     data_dir = check_data_dir(args.data)
     quiet_prefect_defaults()
     from flows.ingest import ingest_flow

@@ -48,6 +48,7 @@ from tasks.http_cache import HttpCache
 from tasks.netguard import (MAX_URL_CHARS, SLICE, BadUrl, FetchRefused, GuardedTransport, Stop, Stopped,
                             normalise_url, origin_of, within_deadline)
 from tasks.schema import HTML_MEDIA_TYPES, Quarantine, RawDocument, capped
+from tasks.sources import capped_lines, open_regular
 
 USER_AGENT = "newsflow/0.1 (+https://github.com/newsflow/newsflow)"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -661,8 +662,17 @@ def _collect(urls: list[str], feed_urls: list[str], options: FetchOptions, cache
 
 def read_url_list(path: Path) -> list[str]:
     """The URLs of a list file: one a line; blank lines and # comments ignored. Bytes that are not
-    UTF-8 become U+FFFD (the URL is then quarantined as bad), never an error."""
-    text = Path(path).read_bytes().decode("utf-8-sig", errors="replace")
-    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
-    return [line for line in lines if line]
+    UTF-8 become U+FFFD (the URL is then quarantined as bad), never an error. The file is read a
+    line at a time, and a line longer than any URL is not held: it stands as a placeholder that
+    is quarantined `bad_url`."""
+    urls = []
+    with open_regular(Path(path)) as stream:
+        for number, (line, size, _) in enumerate(capped_lines(stream, MAX_URL_CHARS), start=1):
+            if line is None:
+                urls.append(f"<line {number} of {path}: {size} bytes, longer than any URL>")
+                continue
+            text = line.decode("utf-8", errors="replace").lstrip("\ufeff").split("#", 1)[0].strip()
+            if text:
+                urls.append(text)
+    return urls
 

@@ -124,3 +124,10 @@ def test_sql_errors_keep_duckdbs_whole_message(small_dataset, capsys):
     assert main(["sql", "SELECT agnecy FROM articles", "--data", str(small_dataset)]) == 2
     err = capsys.readouterr().err
     assert "agnecy" in err and "Candidate bindings" in err and "LINE 1" in err  # the hints, not only line one
+
+
+def test_a_url_list_that_is_not_a_regular_file_is_one_sentence(tmp_path, capsys):
+    fifo = tmp_path / "urls.fifo"
+    os.mkfifo(fifo)
+    assert main(["ingest", "--urls", str(fifo), "--data", str(tmp_path / "d")]) == 2
+    assert capsys.readouterr().err == f"newsflow: {fifo} is not a regular file; give a text file of URLs, one a line\n"

@@ -49,3 +49,12 @@ def test_url_list_file(tmp_path):
     path = tmp_path / "urls.txt"
     path.write_text("# morning list\nhttps://a.example/1\n\nhttps://b.example/2  # second\n")
     assert read_url_list(path) == ["https://a.example/1", "https://b.example/2"]
+
+
+def test_url_list_lines_longer_than_any_url_are_not_held_and_become_bad_urls(tmp_path, site):
+    path = tmp_path / "urls.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + site.base.encode() + b"/news/ferry\n" + b"x" * 5_000_000 + b"\n\xff\xfe/\n")
+    urls = read_url_list(path)
+    assert urls[0] == site.base + "/news/ferry" and len(urls) == 3 and len(urls[1]) < 200
+    result = fetch_urls(urls, FAST, HttpCache(tmp_path / "cache.json"))
+    assert len(result.documents) == 1 and sorted(q.reason for q in result.quarantined) == ["bad_url", "bad_url"]
