@@ -13,7 +13,7 @@ from prefect.artifacts import (
 from tasks.report import RunSummary, stories_markdown
 from tasks.store import connect, sql_text
 
-# Artifact keys take lowercase letters, digits and dashes only (STACK.md).
+# Artifact keys take lowercase letters, digits and dashes only (docs/STACK.md).
 SUMMARY_KEY = "ingest-summary"
 # The CLI listens here to draw its progress bar (flows/cli.py).
 PROGRESS_LOG = logging.getLogger("newsflow.progress")

@@ -31,10 +31,11 @@ def default_data_dir() -> str:
 
 def quiet_prefect_defaults() -> None:
     """Defaults set before Prefect is imported; the user's environment wins."""
-    # Without this every run logs a telemetry ERROR on this network (STACK.md).
+    # Without this every run logs a telemetry ERROR on a network that allows only package
+    # registries, as the project's machine's does (docs/STACK.md).
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    # The temporary server takes 10-20 s to start on this kind of machine (STACK.md), longer
+    # The temporary server took 10-20 s to start on the 2-core benchmark machine (docs/STACK.md), longer
     # when another run starts one at the same time; Prefect gives up after 20 s by default.
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 

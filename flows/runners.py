@@ -1,4 +1,4 @@
-"""Where a run's batches are processed: worker processes on this machine (the default), a
+"""Where a run's batches are processed: worker processes on the local machine (the default), a
 local Dask cluster, a Dask cluster elsewhere (prefect-dask's DaskTaskRunner), or this process."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
--- The `documents` table (DESIGN.md): every committed part file, hive-partitioned by ingest date.
+-- The `documents` table (docs/DATA_CONTRACT.md): every committed part file, hive-partitioned by ingest date.
 -- union_by_name: part files written before the `problems` column was added lack it (read as NULL).
 -- `data_dir` is set by newsflow (`newsflow sql`), or by hand: SET VARIABLE data_dir = 'data';
 CREATE OR REPLACE VIEW documents AS

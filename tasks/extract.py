@@ -52,7 +52,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
 
 def page_text(tree: HtmlElement, url: str | None) -> str:
     """trafilatura's main text of a parsed page, paragraphs on their own lines."""
-    # Comments leak into the text with trafilatura's default include_comments=True (STACK.md).
+    # Comments leak into the text with trafilatura's default include_comments=True (docs/STACK.md).
     # favor_precision: on the 181 AEB pages, with newsflow's rules after it, F1 0.970 against
     # 0.964 with trafilatura's default balance (bench/QUALITY.md).
     result = trafilatura.bare_extraction(
@@ -63,7 +63,7 @@ def page_text(tree: HtmlElement, url: str | None) -> str:
 
 def page_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
     """trafilatura's `extract_metadata` without the categories, tags and licence newsflow does not
-    keep: those three cost a fifth of the extraction time on the AEB pages (bench/RESULTS.md).
+    keep: those three cost a fifth of the extraction time on the AEB pages (as measured).
     Same steps, same order, same answers (tests/test_extract.py holds it to the original)."""
     meta = tm.examine_meta(tree)
     if meta.author and " " not in meta.author:

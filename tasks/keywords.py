@@ -1,10 +1,10 @@
 """Keywords per article: the one- and two-word terms that rank highest on YAKE's main features:
 frequency, an early first mention, capitalisation inside sentences and spread over sentences.
 
-Why not YAKE itself: it took ~120 ms for an article of 700 words on this machine (0.14 ms a
+Why not YAKE itself: it took ~120 ms for an article of 700 words on the 2-core benchmark machine (0.14 ms a
 word, most of it building its co-occurrence graph in Python), more than trafilatura's whole
 extraction of the page, which made keywords the second-slowest stage after NER. This scorer
-keeps the features YAKE ranks on and takes about 1 ms (bench/RESULTS.md).
+keeps the features YAKE ranks on and takes about 1 ms (measured on the same machine).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ A long run allocates and frees large buffers over and over: each batch's pickled
 rows in the flow's process, lxml trees and spaCy arrays in the workers. glibc keeps freed heap
 memory for reuse, and its default, dynamic mmap threshold rises after each large free, so that
 blocks of megabytes come from the heap and fragment it: in a 10k-document run the flow's
-process grew by ~5 MB a batch, 350 MB of which one malloc_trim gave back (bench/RESULTS.md).
+process grew by ~5 MB a batch, 350 MB of which one malloc_trim gave back (as measured).
 """
 
 from __future__ import annotations

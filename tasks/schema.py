@@ -1,6 +1,6 @@
 """The record types of newsflow and, beside them, the pyarrow schemas of the dataset.
 
-This is the one place the data contract (DESIGN.md) lives. Every Parquet write passes one of
+This is the one place the data contract (docs/DATA_CONTRACT.md) lives. Every Parquet write passes one of
 `TABLE_SCHEMAS`; nothing infers a schema. Column names are fixed by the contract: add columns,
 never rename or remove one.
 """

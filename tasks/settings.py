@@ -4,7 +4,7 @@
 # (trafilatura #704); real article pages stay far below this (the 181 AEB pages: all < 1 MB).
 MAX_INPUT_BYTES = 8 * 1024 * 1024
 
-# Documents per batch task. A task run costs the flow 3-6 ms (STACK.md) and the Prefect server,
+# Documents per batch task. A task run costs the flow 3-6 ms (docs/STACK.md) and the Prefect server,
 # on the same cores as the workers, ~0.2 s of CPU (states, events, logs): 40 s for the 200 task
 # runs of a 10k-document run, ~2.5% of its CPU. Larger batches pay that less often but hold more
 # pages in flight and leave workers idle at the end: at 1k documents, batches of 200 took 102 s
@@ -16,7 +16,7 @@ BATCH_SIZE = 100
 BATCH_MAX_BYTES = 32 * 2**20
 
 # Part files: each batch commits its own, and a run merges those of its partition into files
-# of up to this size (tasks/compact.py); DuckDB reads files of 100 MB or more best (STACK.md),
+# of up to this size (tasks/compact.py); DuckDB reads files of 100 MB or more best (docs/STACK.md),
 # and a merge rewrites at most this much a table, however often small runs come.
 PART_FILE_TARGET_BYTES = 128 * 2**20
 

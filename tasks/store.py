@@ -1,6 +1,6 @@
 """The Parquet dataset: crash-safe batch commits, derived-table swaps, and DuckDB views.
 
-Layout (DESIGN.md): `<data>/<table>/ingest_date=YYYY-MM-DD/<run>-<batch>.parquet` for the
+Layout (docs/ARCHITECTURE.md): `<data>/<table>/ingest_date=YYYY-MM-DD/<run>-<batch>.parquet` for the
 append-only tables, `<data>/<table>/<table>.parquet` for links and stories, which each link
 step replaces whole.
 

@@ -20,7 +20,7 @@ SPACY_LANGUAGES = Path(find_spec("spacy").submodule_search_locations[0]) / "lang
 def stop_words(language: str | None) -> frozenset[str]:
     """spaCy's stop words for a language (English when spaCy has no list for it)."""
     # The list's own file, run alone: importing it as a module first imports its language
-    # package, which compiles the tokenizer exceptions (16 s for French on this machine).
+    # package, which compiles the tokenizer exceptions (16 s for French on the 2-core benchmark machine).
     # spaCy's stop_words.py files define STOP_WORDS and import nothing.
     for code in (language or "en", "en"):
         path = SPACY_LANGUAGES / code / "stop_words.py"

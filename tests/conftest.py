@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-# Before anything imports prefect: never write ~/.prefect, never phone home (STACK.md).
+# Before anything imports prefect: never write ~/.prefect, never phone home (docs/STACK.md).
 _PREFECT_HOME = tempfile.mkdtemp(prefix="newsflow-prefect-home-")
 os.environ.setdefault("PREFECT_HOME", _PREFECT_HOME)
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"

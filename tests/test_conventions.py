@@ -1,4 +1,4 @@
-"""Conventions the code is held to (STYLE.md)."""
+"""Conventions the code is held to: tasks know nothing of Prefect or the flows, and SQL lives in sql/*.sql."""
 
 import ast
 from pathlib import Path
