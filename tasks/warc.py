@@ -41,7 +41,7 @@ def read_warc(path: Path, uri: str | None = None) -> Iterator[RawDocument | Quar
     `uri` names the file in them (its path by default)."""
     uri = uri or path_uri(path)
     size = path.stat().st_size
-    read_to, damaged = 0, []
+    read_to, damaged, cut_short = 0, [], False
     try:
         with open_regular(path) as stream:
             head = stream.read(5)
@@ -60,12 +60,15 @@ def read_warc(path: Path, uri: str | None = None) -> Iterator[RawDocument | Quar
                 if records.err_count > misframed_before or _block_digest_failed(record):
                     damaged.append(offset)
                     item = Quarantine(f"{uri}#{offset}", "damaged_record", DAMAGED, length, None)
+                cut_short = isinstance(item, Quarantine) and item.reason == "truncated_record"
                 yield item
     except Exception as error:  # warcio raises many types on broken input; the rest of the file is lost
         detail = f"the archive could not be read past byte {read_to}: {type(error).__name__}: {error}"
         yield Quarantine(uri, "bad_archive", detail, size, None)
         return
-    if _has_unread_records(path, read_to) or _gzip_cut_short(path):  # warcio stops quietly there
+    if cut_short:  # the last record lacks bytes its Content-Length promised
+        yield Quarantine(uri, "bad_archive", "the archive ends mid-record: its last record is cut short", size, None)
+    elif _has_unread_records(path, read_to) or _gzip_cut_short(path):  # warcio stops quietly there
         detail = f"the archive ends mid-record: {size - read_to} bytes after the last whole record"
         yield Quarantine(uri, "bad_archive", detail, size, None)
     elif read_to == 0:

@@ -110,3 +110,14 @@ def test_a_gzip_of_zeros_is_one_bad_archive_row_with_a_short_detail(tmp_path):
     path.write_bytes(gzip.compress(b"\0" * 20_000_000))
     (row,) = list(read_sources([path]))
     assert row.reason == "bad_archive" and len(row.detail) <= 1000
+
+
+def test_an_uncompressed_archive_cut_mid_record_gives_the_record_and_the_archive_a_row(tmp_path):
+    whole = tmp_path / "whole.warc"
+    write_warc(whole, gzip=False)
+    data = whole.read_bytes()
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(data[: len(data) - 40])  # inside the last response's body
+    found = rows(cut)
+    assert found[-2:] == [(found[-2][0], "truncated_record"), ("", "bad_archive")]
+    assert [reason for _, reason in found[:-2]].count("document") == 1  # the first page; the pdf and 404 are rows
