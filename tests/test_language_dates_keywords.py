@@ -55,7 +55,7 @@ def test_keywords_name_what_the_article_is_about():
     text = ("Norway and Sweden signed an agreement to build a railway between Kiruna and Narvik. "
             "The railway will carry iron ore from Kiruna to the port of Narvik. The railway costs 2.4 billion euros.")
     keywords = extract_keywords(text, "en", k=5)
-    assert len(keywords) == 5 and {"railway", "Kiruna", "Narvik"} & set(keywords)
+    assert len(keywords) == 5 and {"railway", "Kiruna", "Narvik"} <= set(keywords)
     assert extract_keywords("   ", "en") == []
 
 

@@ -60,7 +60,7 @@ def test_a_floor_is_lowered_only_with_a_reason():
     current = json.loads(BASELINE.read_text())
     history = [b for b in committed_baselines() if (b["floors"], b["ceilings"]) != (current["floors"], current["ceilings"])]
     if not history:
-        return
+        pytest.skip("the committed floors have never changed: nothing was lowered")
     unexplained = {k for k in loosened(history[0], current) if not current["lowered"].get(k, "").strip()}
     assert unexplained == set(), "lowering a floor needs its key and a reason under 'lowered'"
 
