@@ -159,7 +159,8 @@ def handler_for(site: Site) -> type[BaseHTTPRequestHandler]:
             200, ARTICLE.format(title="Flaky page recovered").encode()),
         "/broken": lambda h: h.send(503, b"down"),
         "/hang-up": lambda h: None,  # the connection closes without an answer
-        "/slow": lambda h: (time.sleep(1.5), h.send(200, b"<p>late</p>")),
+        # Answers only at teardown: later than any timeout a test sets, however loaded the machine.
+        "/slow": lambda h: (site.closing.wait(DRIP_SECONDS), h.send(200, b"<p>late</p>")),
         "/moved": lambda h: h.send(301, b"", Location="/news/ferry"),
         "/loop": lambda h: h.send(302, b"", Location="/loop"),
         "/to-ftp": lambda h: h.send(302, b"", Location="ftp://127.0.0.1/file"),
