@@ -250,6 +250,7 @@ def _cell(value: object, limit: int = 80) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsflow", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {installed_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     ingest = commands.add_parser("ingest", help="ingest files and folders into the dataset",
@@ -323,6 +324,15 @@ def _fetch_options(parser: argparse.ArgumentParser) -> None:
         else:
             kind = str if name == "user_agent" else int if name in ("max_bytes", "per_host") else float
             group.add_argument(flag, dest=f"fetch_{name}", type=kind, default=None, help=help_text)
+
+
+def installed_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsflow")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "(not installed)"
 
 
 def _data_option(parser: argparse.ArgumentParser) -> None:

@@ -107,6 +107,8 @@ def ingest_flow(
     known = open_dataset(Path(data_dir))
     cache = HttpCache(Path(data_dir) / HTTP_CACHE)
     web_counts = WebCounts()
+    sources = [source for source in sources if present(source, summary)]
+    urls_file, feeds_file = present(urls_file, summary), present(feeds_file, summary)
     web = web_inputs(urls_file, feeds_file, fetch or FetchOptions(), cache, web_counts)
     files = count_files(sources)
     progress = start_progress(f"inputs read of {files} files and the web")
@@ -152,6 +154,16 @@ def open_dataset(data_dir: Path) -> KnownKeys:
         recover(data_dir)
         known.refresh()
     return known
+
+
+def present(path: str | None, summary: RunSummary) -> str | None:
+    """`path` when it exists. A missing one is a warning of the run, not a failure: a scheduled
+    run over an inbox or a feeds file not created yet has nothing to do there, and says so."""
+    if path is None or Path(path).exists():
+        return path
+    summary.warnings.append(f"{path} does not exist: nothing was read there")
+    get_run_logger().warning(summary.warnings[-1])
+    return None
 
 
 def web_inputs(urls_file: str | None, feeds_file: str | None, options: FetchOptions, cache: HttpCache,

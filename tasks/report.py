@@ -22,6 +22,7 @@ class RunSummary:
     repeated_in_run: int = 0  # the same input reached twice in this run (processed once)
     skipped: Counter = field(default_factory=Counter)  # paths and records that are no input by design
     stopped: str | None = None  # why the run stopped before reading every input (deadline, SIGTERM)
+    warnings: list[str] = field(default_factory=list)  # nothing to read somewhere: not a failure
     unchanged_web: int = 0  # pages and feeds that answered 304 Not Modified
     documents: int = 0
     articles: int = 0
@@ -60,6 +61,7 @@ class RunSummary:
             {"what": "batches", "count": self.batches},
             {"what": "part files merged", "count": self.merged_files},
         ]
+        rows += [{"what": f"warning: {text}", "count": 1} for text in self.warnings]
         rows += [{"what": f"skipped: {k}", "count": v} for k, v in sorted(self.skipped.items())]
         rows += [{"what": f"quarantined: {k}", "count": v} for k, v in sorted(self.quarantined.items())]
         rows += [{"what": f"dropped by rule: {k}", "count": v} for k, v in self.dropped_by_rule.most_common()]
@@ -85,7 +87,10 @@ class RunSummary:
             lines.append(f"inputs reached twice in this run, read once: {self.repeated_in_run}")
         if self.stopped:
             lines.append(f"STOPPED early ({self.stopped}): the next run reads the inputs this one did not reach")
-        lines.append(f"data: {Path(self.data_dir).resolve()}")
+        lines += [f"WARNING: {text}" for text in self.warnings]
+        data = Path(self.data_dir).resolve()
+        lines.append(f"data: {data}")
+        lines.append(f'query it: newsflow sql "SELECT title, agency, published_at FROM articles LIMIT 10" --data {data}')
         return "\n".join(lines)
 
 

@@ -131,3 +131,11 @@ def test_a_url_list_that_is_not_a_regular_file_is_one_sentence(tmp_path, capsys)
     os.mkfifo(fifo)
     assert main(["ingest", "--urls", str(fifo), "--data", str(tmp_path / "d")]) == 2
     assert capsys.readouterr().err == f"newsflow: {fifo} is not a regular file; give a text file of URLs, one a line\n"
+
+
+def test_version(capsys):
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0 and capsys.readouterr().out == f"newsflow {version('newsflow')}\n"

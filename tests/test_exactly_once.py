@@ -54,3 +54,15 @@ def test_a_run_past_its_deadline_stops_and_the_next_run_goes_on(prefect_server, 
     assert row_counts(data)["documents"] < 8
     assert main(["ingest", str(folder), "--data", str(data), *IN_PROCESS]) == 0
     assert row_counts(data)["documents"] == 8
+
+
+def test_a_scheduled_run_over_a_missing_inbox_or_feeds_file_completes_with_a_warning(prefect_server, tmp_path):
+    from flows.ingest import ingest_flow
+
+    data = tmp_path / "data"
+    summary = ingest_flow(sources=[str(tmp_path / "inbox")], feeds_file=str(tmp_path / "feeds.txt"),
+                          data_dir=str(data), workers=0)
+    assert summary.warnings == [f"{tmp_path / 'inbox'} does not exist: nothing was read there",
+                                f"{tmp_path / 'feeds.txt'} does not exist: nothing was read there"]
+    assert summary.inputs == 0 and row_counts(data)["quarantine"] == 0
+    assert "WARNING: " in summary.as_text() and "query it: newsflow sql" in summary.as_text()
