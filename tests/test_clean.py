@@ -64,6 +64,12 @@ def only(text: str, title_hint: str | None = None):
         ("Updated: 14 January 2025 09:12 GMT", "timestamp"),
         ("Photo: Tom Ellis/Riverside Gazette", "photo_credit"),
         ("(AP Photo/Evan Vucci)", "photo_credit"),
+        ("Follow Jane Doe on Twitter @janedoe", "follow_or_contact"),
+        ("Reporter Sam Hill can be reached at sam.hill@gazette.example", "follow_or_contact"),
+        ("Have a news tip? Write to tips@gazette.example", "follow_or_contact"),
+        ("https://gazette.example/news/2025/01/13/night-buses-approved", "link_line"),
+        ("Source: City of Riverside transport department", "source_credit"),
+        ("Quelle: dpa", "source_credit"),
     ],
 )
 def test_boilerplate_line_is_removed_with_its_rule(line, rule):
@@ -71,6 +77,17 @@ def test_boilerplate_line_is_removed_with_its_rule(line, rule):
     draft = only(text)
     assert (rule in {r for _, r, t in removed(text) if t == line}), removed(text)
     assert line not in draft.body
+
+
+@pytest.mark.parametrize("line", [
+    "Police said they would follow the march on Saturday and could be reached through the city's hotline.",
+    "The source of the leak, a retired engineer, told the inquiry that the report was on the ministry's website.",
+    "Campaigners pointed to gazette.example, where the plan had been published a week earlier, and to the "
+    "council's own minutes.",
+])
+def test_near_misses_of_the_contact_link_and_source_rules_stay_body(line):
+    text = f"{STORY}\n{line}\n\n{OTHER_STORY}"
+    assert removed(text) == [] and line in only(text).body
 
 
 def test_no_boilerplate_rule_fires_on_plain_prose():
