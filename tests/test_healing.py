@@ -25,25 +25,15 @@ import pyarrow as pa
 import pytest
 
 from flows.cli import main
+from test_link import COPY, REWRITE, WIRE
 from tasks.schema import LINKS, PARTITIONED_TABLES, to_row, to_table
 from tasks.store import STAGING, STATE, connect, part_files, write_derived
 
 REPO = Path(__file__).resolve().parents[1]
 RUN_OPTIONS = ("--batch-size", "4", "--workers", "0")
 
-RAIL = ("OSLO (Reuters) - Norway and Sweden on Tuesday signed an agreement to build a freight and passenger "
-        "railway linking the Swedish mining town of Kiruna with the Norwegian port of Narvik by 2031, the two "
-        "governments said. The 2.4 billion euro project will double the capacity of the existing Ofoten line, "
-        "which carries iron ore from Swedish mines to the ice-free harbour, Norwegian Transport Minister "
-        "Jon-Ivar Nygard told reporters in Oslo. Sweden's state-owned miner LKAB, which ships most of its ore "
-        "through Narvik, has long complained that the single-track line is a bottleneck for exports.")
-RAIL_EDIT = RAIL.replace("OSLO (Reuters) - ", "").replace("told reporters in Oslo", "said on Tuesday").replace(
-    "has long complained", "has complained for years")
-RAIL_REWRITE = ("In a landmark step for Nordic cooperation, the governments of Norway and Sweden committed to a new "
-                "Arctic railway connecting the Swedish iron ore town of Kiruna with the Norwegian harbour of Narvik. "
-                "The 2.4 billion euro scheme would relieve the overloaded Ofoten line, on which the miner LKAB "
-                "depends for its ore exports, and Norway's transport minister Nygard said the double track should "
-                "open in 2031.")
+# The wire story, its syndicated copy and an AI-style rewrite of tests/test_link.py.
+RAIL, RAIL_EDIT, RAIL_REWRITE = WIRE, COPY, REWRITE
 BANK = ("The central bank left its benchmark interest rate unchanged at 4.25% on Thursday, saying inflation was "
         "slowing faster than it had expected in the spring. Governor Laila Haddad said the bank would wait for "
         "more data on wages before deciding whether to cut rates at its next meeting in December. Economists "
