@@ -51,7 +51,7 @@ class Sources:
 
 @lru_cache(maxsize=1)
 def load_sources() -> Sources:
-    from tasks.decode import decode_bytes
+    from newsflow.tasks.extract.decode import decode_bytes
 
     truth = json.loads((AEB / "ground-truth.json").read_text(encoding="utf-8"))
     titles = json.loads(TITLES.read_text(encoding="utf-8"))

@@ -10,7 +10,7 @@ file system's FIFOs and symlinks) with every fault that applies to it, in turn, 
 its own seed (`--seed` times 1,000,000 plus its number), so any input can be built again.
 
 In process (no Prefect): each input is written into a folder of its own, read with
-tasks.sources.read_sources and run through tasks.batches.process_batch, as a worker runs a
+newsflow.tasks.sources.files.read_sources and run through newsflow.tasks.pipeline.batches.process_batch, as a worker runs a
 batch; an exception that escapes, or a read that takes over `--seconds`, is a crash. Every input
 must be accounted for (tests/hostile.py `account`: a document or quarantine row per file, line,
 response record, or a bad_archive row for a broken archive) with no quarantine detail over
@@ -196,7 +196,7 @@ def fuzz_cli(runs: int, per_run: int, seed: int, first_number: int, timeout: flo
 
 def cli(folder: Path, data: Path, env: dict, timeout: float) -> dict:
     """`newsflow ingest folder --data data` in a session of its own; killed whole on timeout."""
-    command = [sys.executable, "-m", "flows.cli", "ingest", str(folder), "--data", str(data)]
+    command = [sys.executable, "-m", "newsflow.flows.cli", "ingest", str(folder), "--data", str(data)]
     started = time.monotonic()
     process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, start_new_session=True)

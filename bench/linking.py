@@ -20,11 +20,18 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tasks.enrich import body_sha256  # noqa: E402
-from tasks.link import LinkedArticle, Vocabulary, judge_pair, linked_article, update_links, vector_cosine  # noqa: E402
-from tasks.minhash import band_hashes, signature_rows, signatures  # noqa: E402
-from tasks.schema import ARTICLES, BANDS, ENTITIES, SIGNATURES, Article, to_row, to_table  # noqa: E402
-from tasks.store import commit_batch  # noqa: E402
+from newsflow.tasks.core.schema import ARTICLES, BANDS, ENTITIES, SIGNATURES, Article, to_row, to_table  # noqa: E402
+from newsflow.tasks.enrich.article import body_sha256  # noqa: E402
+from newsflow.tasks.link.minhash import band_hashes, signature_rows, signatures  # noqa: E402
+from newsflow.tasks.link.update import (  # noqa: E402
+    LinkedArticle,
+    Vocabulary,
+    judge_pair,
+    linked_article,
+    update_links,
+    vector_cosine,
+)
+from newsflow.tasks.store.dataset import commit_batch  # noqa: E402
 
 AEB = REPO.parent / "shared" / "eval" / "aeb"
 REPORT = REPO / "bench" / "LINKING.md"
@@ -177,7 +184,7 @@ def render(quality: dict, timing: list[dict]) -> str:
         "of the same AEB paragraphs, which is what makes the entity route the costly one. Linking",
         "grows with the articles of a few weeks around each article (the same-story window): a",
         "dataset that grows in time links in linear time; one that grows ten times denser within",
-        "the same weeks would cost more, bounded by the caps in tasks/settings.py.", "",
+        "the same weeks would cost more, bounded by the caps in tasks/core/settings.py.", "",
         "| articles | seconds | links |", "|---|---|---|",
     ]
     lines += [f"| {r['articles']:,} | {r['seconds']:.1f} | {r['links']} |" for r in timing]

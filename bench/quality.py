@@ -27,9 +27,9 @@ sys.path.insert(0, str(REPO))
 import trafilatura  # noqa: E402
 
 from bench.aeb_metric import PageScore, Scores, aggregate, score_page, shingles, tokens  # noqa: E402
-from tasks.clean import segment_document  # noqa: E402
-from tasks.decode import decode_bytes  # noqa: E402
-from tasks.extract import extract_html  # noqa: E402
+from newsflow.tasks.extract.decode import decode_bytes  # noqa: E402
+from newsflow.tasks.extract.page import extract_html  # noqa: E402
+from newsflow.tasks.segment.clean import segment_document  # noqa: E402
 
 AEB = REPO.parent / "shared" / "eval" / "aeb"
 REPORT = REPO / "bench" / "QUALITY.md"

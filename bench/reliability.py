@@ -41,6 +41,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 import hostile  # noqa: E402
+
 from bench import fuzz  # noqa: E402
 
 WORK = REPO / "bench" / "_work" / "reliability"
@@ -229,7 +230,7 @@ def tree_memory(pid: int, parts: dict[str, int] | None = None) -> tuple[int, int
 def measure(args: list[str], data: Path, env: dict, timeout: float, kill_at: float) -> dict:
     """Run `newsflow ingest ARGS --data DATA`, sampling its tree's memory; killed whole past
     `timeout` seconds or `kill_at` bytes of PSS."""
-    command = [sys.executable, "-m", "flows.cli", "ingest", *args, "--data", str(data)]
+    command = [sys.executable, "-m", "newsflow.flows.cli", "ingest", *args, "--data", str(data)]
     started = time.monotonic()
     process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)
@@ -280,7 +281,7 @@ def outcome(data: Path) -> str:
 
 
 def has_flag(flag: str) -> bool:
-    result = subprocess.run([sys.executable, "-m", "flows.cli", "ingest", "--help"], cwd=REPO, capture_output=True,
+    result = subprocess.run([sys.executable, "-m", "newsflow.flows.cli", "ingest", "--help"], cwd=REPO, capture_output=True,
                             text=True)
     return flag in result.stdout
 

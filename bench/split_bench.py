@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tasks.clean import segment_document  # noqa: E402
+from newsflow.tasks.segment.clean import segment_document  # noqa: E402
 
 AEB = REPO.parent / "shared" / "eval" / "aeb"
 TITLES = REPO / "bench" / "aeb_titles.json"
@@ -71,8 +71,8 @@ def cached_titles(truth: dict) -> dict[str, str]:
         return json.loads(TITLES.read_text(encoding="utf-8"))
     import gzip
 
-    from tasks.decode import decode_bytes
-    from tasks.extract import extract_html
+    from newsflow.tasks.extract.decode import decode_bytes
+    from newsflow.tasks.extract.page import extract_html
 
     titles = {}
     for page_id in sorted(truth):

@@ -7,7 +7,7 @@ Each invocation saves its measures in bench/results/<size>.json, and bench/RESUL
 rendered from all of them. At each size (a corpus from bench/corpus.py), in one run:
 - bare trafilatura: `trafilatura.extract` (defaults, comments off) on the corpus's HTML pages,
   and newsflow's extract-and-clean on the same pages, interleaved page by page;
-- plain: newsflow's batch function (tasks/batches.py) without Prefect, on a process pool as
+- plain: newsflow's batch function (tasks/pipeline/batches.py) without Prefect, on a process pool as
   large as the flow's default runner, writing and linking as the flow does: the baseline of
   the orchestration overhead;
 - the flow (`newsflow ingest`, a process of its own) with its default runner, and on a local
@@ -42,19 +42,19 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 import trafilatura  # noqa: E402
+from prefect_server import client_env, prefect_server  # noqa: E402
 from trafilatura.utils import load_html  # noqa: E402
 
 from bench.corpus import make_corpus  # noqa: E402
-from prefect_server import client_env, prefect_server  # noqa: E402
-from tasks import batches  # noqa: E402
-from tasks.clean import segment_document  # noqa: E402
-from tasks.compact import compact  # noqa: E402
-from tasks.decode import decode_bytes  # noqa: E402
-from tasks.extract import page_metadata, page_text  # noqa: E402
-from tasks.link import update_links  # noqa: E402
-from tasks.settings import BATCH_SIZE  # noqa: E402
-from tasks.sources import read_sources  # noqa: E402
-from tasks.store import commit_batch, data_lock  # noqa: E402
+from newsflow.tasks.core.settings import BATCH_SIZE  # noqa: E402
+from newsflow.tasks.extract.decode import decode_bytes  # noqa: E402
+from newsflow.tasks.extract.page import page_metadata, page_text  # noqa: E402
+from newsflow.tasks.link.update import update_links  # noqa: E402
+from newsflow.tasks.pipeline import batches  # noqa: E402
+from newsflow.tasks.segment.clean import segment_document  # noqa: E402
+from newsflow.tasks.sources.files import read_sources  # noqa: E402
+from newsflow.tasks.store.compact import compact  # noqa: E402
+from newsflow.tasks.store.dataset import commit_batch, data_lock  # noqa: E402
 
 WORK = REPO / "bench" / "_work" / "throughput"
 RESULTS = REPO / "bench" / "results"

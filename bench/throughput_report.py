@@ -160,7 +160,7 @@ def _stages(rows: list[dict]) -> list[str]:
     out = ["## Per stage (task functions without Prefect)", "",
            "Seconds a stage took and documents a second through it: extract to signatures summed over the",
            "workers (each a core), read, write, compact and link in the main process. Cleaning and",
-           "splitting are one pass over a document's lines (tasks/clean.py: classify the lines, cut the",
+           "splitting are one pass over a document's lines (tasks/segment/clean.py: classify the lines, cut the",
            "stories, then mark each story's title and captions), so they are timed together.", "",
            "| documents | " + " | ".join(STAGES) + " |", "|---|" + "---|" * len(STAGES)]
     for row in plain:

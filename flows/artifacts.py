@@ -7,11 +7,14 @@ from pathlib import Path
 from uuid import UUID
 
 from prefect.artifacts import (
-    create_markdown_artifact, create_progress_artifact, create_table_artifact, update_progress_artifact,
+    create_markdown_artifact,
+    create_progress_artifact,
+    create_table_artifact,
+    update_progress_artifact,
 )
 
-from tasks.report import RunSummary, stories_markdown
-from tasks.store import connect, sql_text
+from newsflow.tasks.pipeline.report import RunSummary, stories_markdown
+from newsflow.tasks.store.dataset import connect, sql_text
 
 # Artifact keys take lowercase letters, digits and dashes only (docs/STACK.md).
 SUMMARY_KEY = "ingest-summary"

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from tasks.settings import EXTRACT_TIMEOUT_SECONDS
+from newsflow.tasks.core.settings import EXTRACT_TIMEOUT_SECONDS
 
 if TYPE_CHECKING:
-    from tasks.batches import ProcessedBatch
-    from tasks.schema import Quarantine, RawDocument
+    from newsflow.tasks.core.schema import Quarantine, RawDocument
+    from newsflow.tasks.pipeline.batches import ProcessedBatch
 
 
 # No cache key: a batch's inputs are megabytes of pages, hashed for nothing, as no result is kept.
@@ -26,6 +26,6 @@ def process(raws: list[RawDocument | Quarantine], run_id: str, ingested_at: date
     A page whose extraction takes more than `extract_timeout` seconds is quarantined."""
     # Imported where it runs, on the worker: the stages' libraries (spaCy, trafilatura, the
     # language and MinHash models, ~200 MB) need not load in the flow's own process.
-    from tasks.batches import process_batch
+    from newsflow.tasks.pipeline.batches import process_batch
 
     return process_batch(raws, run_id, ingested_at, spacy_model, extract_timeout)

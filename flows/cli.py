@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from tasks.settings import BATCH_SIZE, EXTRACT_TIMEOUT_SECONDS
+from newsflow.tasks.core.settings import BATCH_SIZE, EXTRACT_TIMEOUT_SECONDS
 
 DATA_ENV = "NEWSFLOW_DATA"
 
@@ -75,7 +75,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     web_files = {key: check_list_file(path) for key, path in (("urls_file", args.urls), ("feeds_file", args.feeds)) if path}
     data_dir = check_data_dir(args.data)
     quiet_prefect_defaults()
-    from flows.ingest import ingest_flow
+    from newsflow.flows.ingest import ingest_flow
 
     with progress_bar(enabled=sys.stderr.isatty()):
         state = ingest_flow(sources=sources, data_dir=data_dir, batch_size=args.batch_size, link=not args.no_link,
@@ -91,8 +91,8 @@ def run_ingest(args: argparse.Namespace) -> int:
 
 
 def fetch_options(args: argparse.Namespace):
-    """The fetch limits the user set; the others keep tasks/web.py's defaults."""
-    from tasks.web import FetchOptions
+    """The fetch limits the user set; the others keep tasks/sources/web.py's defaults."""
+    from newsflow.tasks.sources.web import FetchOptions
 
     given = {name: getattr(args, f"fetch_{name}") for name in FETCH_OPTIONS if getattr(args, f"fetch_{name}") is not None}
     try:
@@ -134,7 +134,7 @@ class _ProgressHandler(logging.Handler):
 def run_relink(args: argparse.Namespace) -> int:
     data_dir = check_data_dir(args.data)
     quiet_prefect_defaults()
-    from flows.link import relink_flow
+    from newsflow.flows.link import relink_flow
 
     counts = relink_flow(data_dir=data_dir)
     print("links: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "none"))
@@ -144,7 +144,7 @@ def run_relink(args: argparse.Namespace) -> int:
 def run_serve(args: argparse.Namespace) -> int:
     data_dir = check_data_dir(args.data)
     quiet_prefect_defaults()
-    from flows.serve import serve_deployments
+    from newsflow.flows.serve import serve_deployments
 
     overrides: dict[str, object] = {"data_dir": str(Path(data_dir).resolve())}
     if args.inbox:
@@ -156,7 +156,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_compact(args: argparse.Namespace) -> int:
-    from tasks.compact import compact
+    from newsflow.tasks.store.compact import compact
 
     if not Path(args.data).is_dir():
         raise UsageError(f"no dataset at {args.data}; run `newsflow ingest` first or pass --data")
@@ -170,7 +170,7 @@ def run_compact(args: argparse.Namespace) -> int:
 def run_sql(args: argparse.Namespace) -> int:
     import duckdb
 
-    from tasks.store import connect
+    from newsflow.tasks.store.dataset import connect
 
     if not Path(args.data).is_dir():
         raise UsageError(f"no dataset at {args.data}; run `newsflow ingest` first or pass --data")
@@ -304,7 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# CLI option -> FetchOptions field (tasks/web.py), with its help; unset ones keep the defaults.
+# CLI option -> FetchOptions field (tasks/sources/web.py), with its help; unset ones keep the defaults.
 FETCH_OPTIONS = {
     "allow_private_hosts": ("--allow-private-hosts", "also fetch from loopback and private addresses "
                             "(internal feeds, tests); refused by default"),

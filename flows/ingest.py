@@ -16,23 +16,23 @@ from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 from prefect.task_runners import TaskRunner
 
-from flows.artifacts import publish_summary, report_progress, start_progress
-from flows.batch import process
-from flows.link import link_articles
-from flows.runners import batch_runner
-from flows.runners import batches_in_flight as default_in_flight
-from tasks.compact import Compaction
-from tasks.compact import compact as compact_parts
-from tasks.memory import keep_large_blocks_off_the_heap, return_freed_memory
-from tasks.admit import admitted
-from tasks.report import RunSummary
-from tasks.schema import Quarantine, RawDocument, is_passing
-from tasks.settings import BATCH_MAX_BYTES, BATCH_SIZE, EXTRACT_TIMEOUT_SECONDS
-from tasks.sources import count_files, read_sources
-from tasks.store import KnownKeys, data_lock, recover
-from tasks.http_cache import HttpCache
-from tasks.web import FetchOptions, WebCounts, iter_web_inputs, read_url_list
-from tasks.writer import failure_tables, write_batch
+from newsflow.flows.artifacts import publish_summary, report_progress, start_progress
+from newsflow.flows.batch import process
+from newsflow.flows.link import link_articles
+from newsflow.flows.runners import batch_runner
+from newsflow.flows.runners import batches_in_flight as default_in_flight
+from newsflow.tasks.core.schema import Quarantine, RawDocument, is_passing
+from newsflow.tasks.core.settings import BATCH_MAX_BYTES, BATCH_SIZE, EXTRACT_TIMEOUT_SECONDS
+from newsflow.tasks.pipeline.admit import admitted
+from newsflow.tasks.pipeline.memory import keep_large_blocks_off_the_heap, return_freed_memory
+from newsflow.tasks.pipeline.report import RunSummary
+from newsflow.tasks.sources.files import count_files, read_sources
+from newsflow.tasks.sources.http_cache import HttpCache
+from newsflow.tasks.sources.web import FetchOptions, WebCounts, iter_web_inputs, read_url_list
+from newsflow.tasks.store.commit import failure_tables, write_batch
+from newsflow.tasks.store.compact import Compaction
+from newsflow.tasks.store.compact import compact as compact_parts
+from newsflow.tasks.store.dataset import KnownKeys, data_lock, recover
 
 HTTP_CACHE = "_state/http_cache.json"
 
@@ -100,7 +100,7 @@ def ingest_flow(
     extraction takes longer than `extract_timeout` seconds is quarantined. Inputs quarantined for
     their own bytes are not processed again unless `retry_quarantined`. With `deadline_minutes`
     the run stops reading new inputs at that time and finishes what it started (scheduled runs
-    cannot pile up). `fetch` sets the limits of fetching (tasks/web.py FetchOptions)."""
+    cannot pile up). `fetch` sets the limits of fetching (tasks/sources/web.py FetchOptions)."""
     keep_large_blocks_off_the_heap()
     ingested_at = datetime.now(UTC)
     summary = RunSummary(run_id=new_run_id(ingested_at), data_dir=data_dir)
@@ -137,7 +137,7 @@ def ingest_flow(
     # (its part files unmerged, its articles unlinked), and cost a few ms when nothing is left.
     if compact:
         summary.merged_files = sum(merged.files_before for merged in merge_small_parts(data_dir, ingested_at.date()))
-    if link:  # every article not linked yet (tasks/link.py), not only this run's
+    if link:  # every article not linked yet (tasks/link/update.py), not only this run's
         summary.links.update(link_articles(data_dir))
     report_progress(progress, files, files)
     cache.forget(writer.retry_next_run)

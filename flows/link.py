@@ -6,8 +6,8 @@ from pathlib import Path
 
 from prefect import flow, task
 
-from tasks.link import update_links
-from tasks.store import data_lock
+from newsflow.tasks.link.update import update_links
+from newsflow.tasks.store.dataset import data_lock
 
 
 @task(name="link")

@@ -7,8 +7,7 @@ import os
 
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
-from tasks.settings import BATCHES_IN_FLIGHT_PER_WORKER, MIN_BATCHES_IN_FLIGHT
-
+from newsflow.tasks.core.settings import BATCHES_IN_FLIGHT_PER_WORKER, MIN_BATCHES_IN_FLIGHT
 
 # One BLAS thread a worker: the workers are the parallelism, one a core, and each OpenBLAS
 # thread more would compete with them for the same cores and hold buffers of its own.
@@ -36,7 +35,7 @@ def batch_runner(workers: int | None = None, dask_address: str | None = None) ->
 
 def set_worker_env() -> None:
     """Run first in each worker process, before numpy is imported. (The heap settings of
-    tasks/memory.py are made by the batch function itself, on every runner.)"""
+    tasks/pipeline/memory.py are made by the batch function itself, on every runner.)"""
     os.environ.update(WORKER_ENV)
 
 

@@ -21,7 +21,7 @@ PREFECT_YAML = REPO / "prefect.yaml"
 def load_entrypoint(entrypoint: str):
     """The flow object an entrypoint like 'flows/ingest.py:ingest_flow' names."""
     path, name = entrypoint.split(":")
-    module = importlib.import_module(path.removesuffix(".py").replace("/", "."))
+    module = importlib.import_module("newsflow." + path.removesuffix(".py").replace("/", "."))
     return getattr(module, name)
 
 

@@ -1,7 +1,7 @@
 -- Candidate pairs for linking, a shared LSH band of the MinHash signatures (near-duplicates): each pair once (article_id < other_article_id), at
--- least one side in `new_articles` (registered by tasks/link.py; every article for a relink).
+-- least one side in `new_articles` (registered by tasks/link/update.py; every article for a relink).
 -- One of three routes, none of them all-pairs (link_candidates_{hash,bands,names}.sql);
--- tasks/link.py runs them one after the other, so each has DuckDB's memory limit to itself.
+-- tasks/link/update.py runs them one after the other, so each has DuckDB's memory limit to itself.
 -- $max_copy_partners partners a new article at most, those sharing the most bands.
 WITH crowded AS (  -- band buckets of more articles than a new article is compared with
     SELECT band, band_hash FROM bands GROUP BY ALL HAVING count(*) > $max_copy_partners

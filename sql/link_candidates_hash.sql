@@ -1,7 +1,7 @@
 -- Candidate pairs for linking, the same body hash (exact duplicates): each pair once (article_id < other_article_id), at
--- least one side in `new_articles` (registered by tasks/link.py; every article for a relink).
+-- least one side in `new_articles` (registered by tasks/link/update.py; every article for a relink).
 -- One of three routes, none of them all-pairs (link_candidates_{hash,bands,names}.sql);
--- tasks/link.py runs them one after the other, so each has DuckDB's memory limit to itself.
+-- tasks/link/update.py runs them one after the other, so each has DuckDB's memory limit to itself.
 -- $max_copy_partners partners a new article at most.
 WITH first_copies AS (
     -- The first $max_copy_partners + 1 copies of a body (by id) hold each copy's first

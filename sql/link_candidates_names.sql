@@ -1,7 +1,7 @@
 -- Candidate pairs for linking, by shared names: each pair once (article_id < other_article_id), at
--- least one side in `new_articles` (registered by tasks/link.py; every article for a relink).
+-- least one side in `new_articles` (registered by tasks/link/update.py; every article for a relink).
 -- One of three routes, none of them all-pairs (link_candidates_{hash,bands,names}.sql);
--- tasks/link.py runs them one after the other, so each has DuckDB's memory limit to itself.
+-- tasks/link/update.py runs them one after the other, so each has DuckDB's memory limit to itself.
 -- At least $min_shared_entities shared names (people, organisations, places, events), for
 -- rewrites that share few shingles. Same-story links hold only within $window_days, so
 -- names meet within time buckets of that width: an article's own bucket and the two

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tasks.schema import TABLE_SCHEMAS
-from tasks.store import connect
+from newsflow.tasks.core.schema import TABLE_SCHEMAS
+from newsflow.tasks.store.dataset import connect
 
 
 def row_counts(data_dir: Path) -> dict[str, int]:

@@ -71,7 +71,7 @@ MANY_ATTRIBUTES = 50_000
 class Scale:
     """Sizes of the big faults: small in tests, large in the benchmarks."""
 
-    huge_bytes: int = 9 * 2**20  # a field over tasks.settings.MAX_INPUT_BYTES (8 MiB)
+    huge_bytes: int = 9 * 2**20  # a field over newsflow.tasks.core.settings.MAX_INPUT_BYTES (8 MiB)
     huge_header_bytes: int = 2**20  # a WARC header line (WARC-Target-URI) of this many bytes
     gzip_zeros_bytes: int = 4 * 2**20  # decompressed size of a .warc.gz of zeros
     html_depth: int = 5000  # nested <div>s
@@ -607,12 +607,12 @@ class PipelineRun:
 
 def run_pipeline(sources: list[Path], spacy_model: str | None = None, batch_size: int = 50,
                  keep_tables: bool = False) -> PipelineRun:
-    """read_sources over `sources`, then the batch stages (tasks.batches.process_batch, as a
+    """read_sources over `sources`, then the batch stages (newsflow.tasks.pipeline.batches.process_batch, as a
     worker runs them: extract, clean and split, enrich, entities, and the batch's Parquet-schema
     tables) a batch at a time. Skipped items (no input by design) are kept as rows of their own,
     as the flow counts them, and not sent to the stages."""
-    from tasks.batches import process_batch
-    from tasks.sources import read_sources
+    from newsflow.tasks.pipeline.batches import process_batch
+    from newsflow.tasks.sources.files import read_sources
 
     run = PipelineRun()
     batch: list = []
@@ -629,7 +629,7 @@ def run_pipeline(sources: list[Path], spacy_model: str | None = None, batch_size
         batch.clear()
 
     for item in read_sources(sources):
-        if not hasattr(item, "reason") and not hasattr(item, "data"):  # tasks.schema.Skipped: counted by the flow
+        if not hasattr(item, "reason") and not hasattr(item, "data"):  # newsflow.tasks.core.schema.Skipped: counted by the flow
             run.rows.append(Row(item.source_uri, "skipped", getattr(item, "why", None)))
             continue
         batch.append(item)
@@ -642,7 +642,7 @@ def run_pipeline(sources: list[Path], spacy_model: str | None = None, batch_size
 
 def dataset_rows(data: Path) -> list[Row]:
     """The document and quarantine rows of a dataset folder (after `newsflow ingest`)."""
-    from tasks.store import connect
+    from newsflow.tasks.store.dataset import connect
 
     db = connect(Path(data))
     rows = [Row(uri, "documents", sha256=sha) for uri, sha in

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from tasks.admit import admitted, input_key
-from tasks.ids import document_id, sha256_hex
-from tasks.report import RunSummary
-from tasks.schema import Quarantine, RawDocument, Skipped, is_passing
-from tasks.store import KnownKeys, quarantine_key
+from newsflow.tasks.core.ids import document_id, sha256_hex
+from newsflow.tasks.core.schema import Quarantine, RawDocument, Skipped, is_passing
+from newsflow.tasks.pipeline.admit import admitted, input_key
+from newsflow.tasks.pipeline.report import RunSummary
+from newsflow.tasks.store.dataset import KnownKeys, quarantine_key
 
 
 def page(uri: str, text: str = "A story.") -> RawDocument:
@@ -65,13 +65,13 @@ def test_quarantine_details_are_capped_and_writable():
 
 
 def test_every_passing_cause_of_fetching_is_tried_again_next_run():
-    from tasks.web import TRANSIENT_REASONS
+    from newsflow.tasks.sources.web import TRANSIENT_REASONS
 
     assert all(is_passing(reason) for reason in TRANSIENT_REASONS)
 
 
 def test_batches_are_bounded_by_their_bytes_as_well_as_their_count():
-    from flows.ingest import chunked
+    from newsflow.flows.ingest import chunked
 
     pages = [page(f"/in/{i}", "x" * 40) for i in range(10)]
     assert [len(c) for c in chunked(iter(pages), size=4, max_bytes=1000)] == [4, 4, 2]

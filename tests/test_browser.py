@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from prefect_server import REPO, client_env, prefect_server
 
 CHROMIUM = "/usr/bin/chromium"
@@ -43,7 +42,7 @@ def test_run_and_summary_artifact_are_visible_in_the_dashboard(tmp_path):
     playwright = pytest.importorskip("playwright.sync_api")
     with prefect_server(tmp_path / "server-home") as api_url:
         env = client_env(tmp_path / "client-home", api_url)
-        run = subprocess.run([sys.executable, "-m", "flows.cli", "ingest", str(REPO / "examples" / "inbox"),
+        run = subprocess.run([sys.executable, "-m", "newsflow.flows.cli", "ingest", str(REPO / "examples" / "inbox"),
                               "--data", str(tmp_path / "data")], cwd=REPO, env=env, capture_output=True, text=True,
                              timeout=300)
         assert run.returncode == 0, run.stderr[-2000:]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.clean import segment_document
-from tasks.schema import Caption
+from newsflow.tasks.core.schema import Caption
+from newsflow.tasks.segment.clean import segment_document
 
 STORY = (
     "The city council voted 31 to 9 on Tuesday evening to launch a network of six night bus routes from "

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from flows.cli import build_parser, main
-from tasks.schema import ARTICLES, to_table
-from tasks.store import commit_batch
+from newsflow.flows.cli import build_parser, main
+from newsflow.tasks.core.schema import ARTICLES, to_table
+from newsflow.tasks.store.dataset import commit_batch
 
 COMMANDS = sorted(build_parser()._subparsers._group_actions[0].choices)
 
@@ -79,7 +79,7 @@ def test_sql_errors_are_one_sentence(small_dataset, tmp_path, capsys):
 def test_progress_bar_follows_the_flows_progress_records():
     import logging
 
-    from flows.cli import _ProgressHandler
+    from newsflow.flows.cli import _ProgressHandler
 
     seen = []
     handler = _ProgressHandler(lambda done, total: seen.append((done, total)))

@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-
 from dataset_checks import row_counts
-from flows.cli import main
-from tasks.compact import compact
-from tasks.schema import TABLE_SCHEMAS
-from tasks.store import COMMIT_MARKER, STAGING, connect, part_files, recover
+
+from newsflow.flows.cli import main
+from newsflow.tasks.core.schema import TABLE_SCHEMAS
+from newsflow.tasks.store.compact import compact
+from newsflow.tasks.store.dataset import COMMIT_MARKER, STAGING, connect, part_files, recover
 
 REPO = Path(__file__).resolve().parents[1]
 QUERIES = sorted((REPO / "sql" / "queries").glob("*.sql"))
@@ -63,7 +63,7 @@ def test_a_compaction_killed_after_its_marker_is_finished_by_recover(fragmented)
 
 
 def test_files_merge_in_runs_up_to_the_target_size(tmp_path):
-    from tasks.compact import runs_to_merge
+    from newsflow.tasks.store.compact import runs_to_merge
 
     sizes = {"a": 40, "b": 40, "c": 300, "d": 40, "e": 40, "f": 40}
     for name, size in sizes.items():

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from prefect.task_runners import ProcessPoolTaskRunner
 
-from flows.cli import main
-from flows.runners import batch_runner, batches_in_flight
-from tasks.schema import TABLE_SCHEMAS
-from tasks.store import connect
+from newsflow.flows.cli import main
+from newsflow.flows.runners import batch_runner, batches_in_flight
+from newsflow.tasks.core.schema import TABLE_SCHEMAS
+from newsflow.tasks.store.dataset import connect
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "inbox"
 RUN_COLUMNS = {"run_id", "ingested_at", "ingest_date"}

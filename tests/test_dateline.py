@@ -1,6 +1,6 @@
 import pytest
 
-from tasks.dateline import Dateline, parse_dateline
+from newsflow.tasks.enrich.dateline import Dateline, parse_dateline
 
 
 @pytest.mark.parametrize(

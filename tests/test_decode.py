@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from tasks.decode import decode_bytes
+from newsflow.tasks.extract.decode import decode_bytes
 
 FRENCH = "Le métro de Lyon sera gratuit pour les moins de 18 ans, a annoncé la métropole jeudi. « C'est une première », dit-elle.\n"
 GERMAN = "Der Zürcher Stadtrat beschließt den Ausbau der Velowege; Gegner kritisieren den Wegfall von Parkplätzen.\n"

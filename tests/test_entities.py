@@ -2,8 +2,8 @@
 
 import pytest
 
-from tasks.entities import clean_mention, extract_entities, fold_mentions, load_pipeline, speaks
-from tasks.schema import Entity
+from newsflow.tasks.core.schema import Entity
+from newsflow.tasks.enrich.entities import clean_mention, extract_entities, fold_mentions, load_pipeline, speaks
 
 
 @pytest.fixture(scope="session")

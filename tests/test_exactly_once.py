@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from dataset_checks import row_counts
-from flows.cli import main
-from tasks.store import connect
+
+from newsflow.flows.cli import main
+from newsflow.tasks.store.dataset import connect
 
 IN_PROCESS = ("--workers", "0", "--batch-size", "2")
 STORY = ("Officials in {city} said on Monday that the new tram line would open next year, after a decade of delays, "
@@ -57,7 +58,7 @@ def test_a_run_past_its_deadline_stops_and_the_next_run_goes_on(prefect_server, 
 
 
 def test_a_scheduled_run_over_a_missing_inbox_or_feeds_file_completes_with_a_warning(prefect_server, tmp_path):
-    from flows.ingest import ingest_flow
+    from newsflow.flows.ingest import ingest_flow
 
     data = tmp_path / "data"
     summary = ingest_flow(sources=[str(tmp_path / "inbox")], feeds_file=str(tmp_path / "feeds.txt"),

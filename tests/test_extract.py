@@ -6,7 +6,7 @@ import pytest
 from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
-from tasks.extract import extract_html, page_metadata
+from newsflow.tasks.extract.page import extract_html, page_metadata
 
 EXAMPLE_PAGE = Path(__file__).resolve().parents[1] / "examples" / "inbox" / "05-news-page.html"
 

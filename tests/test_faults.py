@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-
 from dataset_checks import row_counts
-from flows.cli import main
-from tasks import batches
-from tasks.store import STAGING, connect, part_files
+
+from newsflow.flows.cli import main
+from newsflow.tasks.pipeline import batches
+from newsflow.tasks.store.dataset import STAGING, connect, part_files
 
 REPO = Path(__file__).resolve().parents[1]
 PARAGRAPH = ("Officials in {city} said on Monday that the new tram line would open in {year}, after a decade of "
@@ -68,7 +68,7 @@ def test_a_failed_batch_is_run_input_by_input_and_costs_only_its_poisoned_input(
 
 
 def test_a_direct_caller_gets_the_counts_of_a_run_with_a_poisoned_input(prefect_server, tmp_path, monkeypatch):
-    from flows.ingest import ingest_flow
+    from newsflow.flows.ingest import ingest_flow
 
     poison_segmenting(monkeypatch)
     inbox = make_inbox(tmp_path / "in", 6, poison={1})
@@ -90,7 +90,7 @@ def poison_segmenting(monkeypatch):
 
 
 def ingest_command(inbox: Path, data: Path, home: Path) -> list[str]:
-    return [sys.executable, "-m", "flows.cli", "ingest", str(inbox), "--data", str(data), "--batch-size", "5", "--no-link"]
+    return [sys.executable, "-m", "newsflow.flows.cli", "ingest", str(inbox), "--data", str(data), "--batch-size", "5", "--no-link"]
 
 
 def child_env(home: Path) -> dict[str, str]:

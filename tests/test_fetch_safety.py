@@ -12,14 +12,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-
-import tasks.netguard as netguard
-import tasks.web as web
 from fakesite import fake_site, rss, self_signed_tls
-from tasks.http_cache import HttpCache
-from tasks.netguard import is_public_address
-from tasks.schema import Quarantine, RawDocument
-from tasks.web import TRANSIENT_REASONS, FetchOptions, WebCounts, iter_web_inputs, read_url_list, retry_after_seconds
+
+import newsflow.tasks.sources.netguard as netguard
+import newsflow.tasks.sources.web as web
+from newsflow.tasks.core.schema import Quarantine, RawDocument
+from newsflow.tasks.sources.http_cache import HttpCache
+from newsflow.tasks.sources.netguard import is_public_address
+from newsflow.tasks.sources.web import (
+    TRANSIENT_REASONS,
+    FetchOptions,
+    WebCounts,
+    iter_web_inputs,
+    read_url_list,
+    retry_after_seconds,
+)
 
 # Wide margins: a deadline or timeout the tests do not exercise is far longer than the test.
 LOCAL = FetchOptions(timeout=5, deadline=10, retries=0, backoff=0.01, max_bytes=100_000, per_host=2, workers=4,

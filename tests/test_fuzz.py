@@ -17,13 +17,12 @@ import tempfile
 import tracemalloc
 from pathlib import Path
 
-import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 import hostile
+import pytest
 from dataset_checks import row_counts
 from hostile import FAULTS_BY_KIND, FS_FAULTS, KINDS, MAX_DETAIL_CHARS, Input, account, build, run_pipeline
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 # Faults whose inputs cost seconds each (a 50,000-attribute tag, fields of megabytes): the slow tests.
 HEAVY_FAULTS = ("many_attributes", "huge_field")
@@ -297,7 +296,7 @@ def test_a_jsonl_published_at_that_is_no_date_keeps_the_document(tmp_path, publi
 # Through the CLI: one inbox of every hostile input, run twice.
 
 def ingest_twice(folder: Path, data: Path, inputs: list[Input]) -> None:
-    from flows.cli import main
+    from newsflow.flows.cli import main
 
     command = ["ingest", str(folder), "--data", str(data), "--workers", "0", "--batch-size", "20"]
     with hostile.deadline(600, "newsflow ingest"):
@@ -329,8 +328,8 @@ def test_cli_over_every_hostile_input_with_the_heavy_ones(prefect_server, tmp_pa
 
 @pytest.mark.parametrize("published_at", [12, "not a date"])
 def test_cli_keeps_a_document_whose_published_at_is_no_date(prefect_server, tmp_path, published_at):
-    from flows.cli import main
-    from tasks.store import connect
+    from newsflow.flows.cli import main
+    from newsflow.tasks.store.dataset import connect
 
     url = "https://news.example/no-date"
     line = hostile.jsonl_line({"text": hostile.story_text(random.Random(13)), "url": url, "published_at": published_at})

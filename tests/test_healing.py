@@ -1,7 +1,7 @@
 """Healing: whatever moment a run dies at (kill -9 while streaming batches, compacting or linking)
 or runs out of disk, the next run leaves every input once, and links and stories equal to what
 `newsflow relink` makes of the same dataset (the same pairs and relations, the same stories and
-roles), because each link step links every article not yet in `stories` (tasks/link.py).
+roles), because each link step links every article not yet in `stories` (tasks/link/update.py).
 
 Each fault hits the second run of a dataset: a first clean run of `early/` is linked, then a run
 of `early/` and `late/` dies, then a normal run of both completes it. The reference is one clean
@@ -23,11 +23,11 @@ from pathlib import Path
 
 import pyarrow as pa
 import pytest
-
-from flows.cli import main
 from test_link import COPY, REWRITE, WIRE
-from tasks.schema import LINKS, PARTITIONED_TABLES, to_row, to_table
-from tasks.store import STAGING, STATE, connect, part_files, write_derived
+
+from newsflow.flows.cli import main
+from newsflow.tasks.core.schema import LINKS, PARTITIONED_TABLES, to_row, to_table
+from newsflow.tasks.store.dataset import STAGING, STATE, connect, part_files, write_derived
 
 REPO = Path(__file__).resolve().parents[1]
 RUN_OPTIONS = ("--batch-size", "4", "--workers", "0")
@@ -151,7 +151,7 @@ def reach():
     if reached[0] >= count:
         os._exit(137)
 
-import flows.cli, flows.ingest, tasks.compact, tasks.link, tasks.store
+import newsflow.flows.cli, newsflow.flows.ingest, newsflow.tasks.store.compact, newsflow.tasks.link.update, newsflow.tasks.store.dataset
 
 def patch(module, name, make):
     # Wherever the function was imported by name (flows and tasks import them so).
@@ -168,7 +168,7 @@ if point == "after-batch-commit":
             reach()
             return result
         return commit_batch
-    patch(tasks.store, "commit_batch", make)
+    patch(newsflow.tasks.store.dataset, "commit_batch", make)
 elif point == "compaction-before-marker":  # the merged file is staged, its COMMIT marker not written
     def make(mark):
         def mark_and_finish(data_dir, batch_dir, plan):
@@ -176,7 +176,7 @@ elif point == "compaction-before-marker":  # the merged file is staged, its COMM
                 reach()
             mark(data_dir, batch_dir, plan)
         return mark_and_finish
-    patch(tasks.store, "mark_and_finish", make)
+    patch(newsflow.tasks.store.dataset, "mark_and_finish", make)
 elif point == "compaction-after-marker":  # marked, nothing moved yet
     def make(finish):
         def finish_commit(data_dir, batch_dir, plan):
@@ -184,7 +184,7 @@ elif point == "compaction-after-marker":  # marked, nothing moved yet
                 reach()
             finish(data_dir, batch_dir, plan)
         return finish_commit
-    patch(tasks.store, "finish_commit", make)
+    patch(newsflow.tasks.store.dataset, "finish_commit", make)
 elif point == "compaction-after-rename":  # the merged file in place, the files it replaces still there
     def make(replace):
         def moved(source, target):
@@ -200,7 +200,7 @@ elif point == "writing-links":  # group part files written, the links file half 
                 yield piece
                 reach()
         return merged_links
-    patch(tasks.link, "merged_links", make)
+    patch(newsflow.tasks.link.update, "merged_links", make)
 elif point == "before-stories":  # links written, stories not
     def make(write):
         def write_derived(data_dir, table, rows):
@@ -208,11 +208,11 @@ elif point == "before-stories":  # links written, stories not
                 reach()
             return write(data_dir, table, rows)
         return write_derived
-    patch(tasks.store, "write_derived", make)
+    patch(newsflow.tasks.store.dataset, "write_derived", make)
 else:
     raise SystemExit(f"no such point: {point}")
 
-sys.exit(flows.cli.main(sys.argv[3:]))
+sys.exit(newsflow.flows.cli.main(sys.argv[3:]))
 """
 
 KILLS = [("after-batch-commit", 2), ("compaction-before-marker", 3), ("compaction-after-marker", 2),
@@ -237,9 +237,9 @@ def full_disk(monkeypatch, where, count: int = 1) -> list[Path]:
     """Make the count-th file write that `where(path)` selects fail with ENOSPC, the file left as
     a full disk leaves it (the failure surfaces at its fsync, after the bytes went out); returns
     the files it failed."""
-    import tasks.store
+    import newsflow.tasks.store.dataset
 
-    real, seen, failed = tasks.store.fsync_path, [0], []
+    real, seen, failed = newsflow.tasks.store.dataset.fsync_path, [0], []
 
     def fsync_path(path: Path) -> None:
         if where(Path(path)):
@@ -300,9 +300,9 @@ def commit_articles(data_dir: Path, batch: str, bodies: list[tuple[str, str]]) -
     """Commit articles (id, body) as one batch, with the names, signatures and bands linking reads."""
     from datetime import UTC, datetime
 
-    from tasks.minhash import signature_rows
-    from tasks.schema import ARTICLES, BANDS, ENTITIES, SIGNATURES, Article
-    from tasks.store import commit_batch
+    from newsflow.tasks.core.schema import ARTICLES, BANDS, ENTITIES, SIGNATURES, Article
+    from newsflow.tasks.link.minhash import signature_rows
+    from newsflow.tasks.store.dataset import commit_batch
 
     published = datetime(2030, 6, 1, tzinfo=UTC)
     articles = [Article(article_id=k, doc_id=k, story_index=0, body=body, published_at=published, run_id="r",
@@ -329,8 +329,8 @@ def link_rows(data: Path) -> list[tuple]:
 
 
 def test_no_article_is_ever_linked_to_itself(tmp_path):
-    from tasks import link
-    from tasks.schema import Link
+    from newsflow.tasks.core.schema import Link
+    from newsflow.tasks.link import update as link
 
     commit_articles(tmp_path, "r-0", TWINS)
     ids = ["a", "b", "c"]
@@ -359,7 +359,7 @@ def test_no_article_is_ever_linked_to_itself(tmp_path):
 
 
 def test_a_link_step_with_nothing_pending_writes_nothing_and_is_cheap(tmp_path):
-    from tasks import link
+    from newsflow.tasks.link import update as link
 
     commit_articles(tmp_path, "r-0", TWINS)
     assert sum(link.update_links(tmp_path, ()).values()) == 3  # every article was pending
@@ -371,7 +371,7 @@ def test_a_link_step_with_nothing_pending_writes_nothing_and_is_cheap(tmp_path):
 
 
 def test_a_torn_commit_marker_is_an_uncommitted_change(tmp_path):
-    from tasks import store
+    from newsflow.tasks.store import dataset as store
 
     staged = tmp_path / STAGING / "r-00001"
     staged.mkdir(parents=True)

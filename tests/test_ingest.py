@@ -6,10 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from dataset_checks import lossless_violations, row_counts
-from flows.cli import main
-from tasks.store import connect
+
+from newsflow.flows.cli import main
+from newsflow.tasks.store.dataset import connect
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "inbox"
 QUERIES = sorted((Path(__file__).resolve().parents[1] / "sql" / "queries").glob("*.sql"))

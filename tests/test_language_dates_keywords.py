@@ -2,9 +2,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tasks.dates import resolve_published_at
-from tasks.keywords import extract_keywords
-from tasks.language import detect_language
+from newsflow.tasks.enrich.dates import resolve_published_at
+from newsflow.tasks.enrich.keywords import extract_keywords
+from newsflow.tasks.enrich.language import detect_language
 
 
 @pytest.mark.parametrize(
@@ -78,6 +78,6 @@ def test_keywords_follow_the_articles_language():
 
 @pytest.mark.parametrize("language, stop, fallback", [("fr", "le", False), ("de", "und", False), ("zz", "the", True), (None, "the", True)])
 def test_stop_words_per_language_and_english_otherwise(language, stop, fallback):
-    from tasks.terms import stop_words
+    from newsflow.tasks.core.terms import stop_words
 
     assert stop in stop_words(language) and (stop_words(language) == stop_words("en")) == fallback

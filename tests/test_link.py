@@ -6,11 +6,11 @@ from datetime import UTC, datetime
 import numpy as np
 import pyarrow as pa
 
-from tasks.link import Vocabulary, judge_pair, linked_article, merged_links, vector_cosine
-from tasks.terms import content_terms, cosine
-from tasks.minhash import band_hashes, estimated_jaccard, shingles, signatures
-from tasks.schema import LINKS, Link, StoryRole, to_row, to_table
-from tasks.stories import StoryMember, cluster, story_roles
+from newsflow.tasks.core.schema import LINKS, Link, StoryRole, to_row, to_table
+from newsflow.tasks.core.terms import content_terms, cosine
+from newsflow.tasks.link.minhash import band_hashes, estimated_jaccard, shingles, signatures
+from newsflow.tasks.link.stories import StoryMember, cluster, story_roles
+from newsflow.tasks.link.update import Vocabulary, judge_pair, linked_article, merged_links, vector_cosine
 
 WIRE = ("OSLO (Reuters) - Norway and Sweden on Tuesday signed an agreement to build a freight and passenger "
         "railway linking the Swedish mining town of Kiruna with the Norwegian port of Narvik by 2031, the two "
@@ -111,7 +111,7 @@ def test_without_a_wire_dateline_the_earliest_is_the_original():
 
 
 def test_merge_keeps_old_links_and_replaces_those_of_new_articles(tmp_path):
-    from tasks.store import connect, write_derived, write_parquet_atomic
+    from newsflow.tasks.store.dataset import connect, write_derived, write_parquet_atomic
 
     old = [Link("c", "z", "same_story", 0.1), Link("a", "b", "near_duplicate", 0.5)]
     write_derived(tmp_path, "links", to_table([to_row(link) for link in old], LINKS))
@@ -133,9 +133,9 @@ def test_merge_keeps_old_links_and_replaces_those_of_new_articles(tmp_path):
 def test_names_propose_partners_within_the_same_story_window_only(tmp_path):
     from datetime import date
 
-    from tasks.link import candidate_pairs
-    from tasks.schema import ARTICLES, ENTITIES, Article, to_row, to_table
-    from tasks.store import commit_batch, connect
+    from newsflow.tasks.core.schema import ARTICLES, ENTITIES, Article, to_row, to_table
+    from newsflow.tasks.link.update import candidate_pairs
+    from newsflow.tasks.store.dataset import commit_batch, connect
 
     ingested = datetime(2030, 6, 1, tzinfo=UTC)
     dates = {"a": datetime(2030, 1, 1, tzinfo=UTC), "b": datetime(2030, 1, 4, tzinfo=UTC),
@@ -154,9 +154,9 @@ def commit_copies(data_dir) -> list[str]:
     """Eight sites' articles of one wire text: four exact copies, four lightly edited ones."""
     from datetime import date
 
-    from tasks.minhash import signature_rows
-    from tasks.schema import ARTICLES, BANDS, SIGNATURES, Article
-    from tasks.store import commit_batch
+    from newsflow.tasks.core.schema import ARTICLES, BANDS, SIGNATURES, Article
+    from newsflow.tasks.link.minhash import signature_rows
+    from newsflow.tasks.store.dataset import commit_batch
 
     published = datetime(2030, 6, 1, tzinfo=UTC)
     bodies = [WIRE] * 4 + [WIRE.replace("Tuesday", day) for day in ("Monday", "Wednesday", "Friday", "Sunday")]
@@ -172,8 +172,8 @@ def commit_copies(data_dir) -> list[str]:
 
 
 def test_a_text_copied_many_times_links_each_copy_to_a_few_and_stays_one_story(tmp_path, monkeypatch):
-    from tasks import link
-    from tasks.store import connect
+    from newsflow.tasks.link import update as link
+    from newsflow.tasks.store.dataset import connect
 
     monkeypatch.setattr(link, "MAX_COPY_PARTNERS", 2)
     ids = commit_copies(tmp_path)
@@ -188,8 +188,8 @@ def test_a_text_copied_many_times_links_each_copy_to_a_few_and_stays_one_story(t
 
 
 def test_linking_new_articles_a_group_at_a_time_finds_the_same_links_once(tmp_path, monkeypatch):
-    from tasks import link
-    from tasks.store import connect
+    from newsflow.tasks.link import update as link
+    from newsflow.tasks.store.dataset import connect
 
     monkeypatch.setattr(link, "MAX_COPY_PARTNERS", 2)
     ids = commit_copies(tmp_path)
@@ -207,8 +207,8 @@ def test_linking_new_articles_a_group_at_a_time_finds_the_same_links_once(tmp_pa
 
 
 def test_a_link_step_leaves_no_part_files_and_clears_those_of_a_killed_one(tmp_path):
-    from tasks import link
-    from tasks.store import STATE, connect
+    from newsflow.tasks.link import update as link
+    from newsflow.tasks.store.dataset import STATE, connect
 
     ids = commit_copies(tmp_path)
     killed = tmp_path / STATE / f"{link.LINK_PARTS_PREFIX}dead"  # what a SIGKILL while linking leaves

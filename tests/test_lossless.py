@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tasks.clean import segment_document
+from newsflow.tasks.segment.clean import segment_document
 
 PARAGRAPHS = [
     "The council voted on Tuesday to launch six night bus routes from January, officials said.",

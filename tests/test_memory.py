@@ -11,14 +11,14 @@ import weakref
 
 import pytest
 
-from tasks.memory import _glibc
+from newsflow.tasks.pipeline.memory import _glibc
 
 # Fragments the heap the way a batch does: blocks of 100 kB (below any mmap threshold, so on the
 # heap), every tenth kept alive so that the freed ones are holes, not the heap's top, which
 # free() alone never returns. Prints the resident MB freed by the call under test.
 FRAGMENT_AND_FREE = """
 import psutil
-from tasks.memory import keep_large_blocks_off_the_heap, return_freed_memory
+from newsflow.tasks.pipeline.memory import keep_large_blocks_off_the_heap, return_freed_memory
 keep_large_blocks_off_the_heap()
 process = psutil.Process()
 blocks = [bytes([i % 251]) * 100_000 for i in range(1500)]
@@ -53,7 +53,7 @@ def test_freed_heap_holes_go_back_to_the_system():
 # stay there when freed; with the threshold fixed at 1 MB each is mapped and unmapped.
 LARGE_BLOCKS = """
 import psutil
-from tasks.memory import keep_large_blocks_off_the_heap
+from newsflow.tasks.pipeline.memory import keep_large_blocks_off_the_heap
 {setup}
 process = psutil.Process()
 bytearray(4_000_000)  # mapped, and once freed, the threshold rises past 2 MB (unless fixed)
@@ -81,7 +81,7 @@ def test_a_written_batch_is_freed_before_the_next_is_written(prefect_server, tmp
     """Prefect's futures around a batch's result are reference cycles: freed only by a full
     collection, which comes rarer as a run's long-lived objects grow. Automatic collection is
     off here, so only the flow's own collection after each write can free a written batch."""
-    from flows import ingest
+    from newsflow.flows import ingest
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()

@@ -8,10 +8,10 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-
 from dataset_checks import lossless_violations, row_counts
-from flows.cli import main
-from tasks.store import connect
+
+from newsflow.flows.cli import main
+from newsflow.tasks.store.dataset import connect
 
 
 def fold(text: str | None) -> str | None:

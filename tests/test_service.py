@@ -12,15 +12,15 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from prefect_server import PREFECT, REPO, client_env, prefect_server
-from tasks.store import connect
+
+from newsflow.tasks.store.dataset import connect
 
 EXAMPLES = REPO / "examples" / "inbox"
 
 
 def test_prefect_yaml_names_real_flows_and_parameters():
-    from flows.serve import deployment_specs, load_entrypoint
+    from newsflow.flows.serve import deployment_specs, load_entrypoint
 
     spec = yaml.safe_load((REPO / "prefect.yaml").read_text())
     assert {d["name"]: d["schedules"][0]["cron"] for d in spec["deployments"]} == {
@@ -42,7 +42,7 @@ def test_served_deployment_runs_to_completion(tmp_path):
         # not a pipe: nobody reads a pipe while the service runs, and a full one would block it.
         log = tmp_path / "serve.log"
         with log.open("w") as log_file:
-            served = subprocess.Popen([sys.executable, "-m", "flows.cli", "serve", "--inbox", str(EXAMPLES), "--data",
+            served = subprocess.Popen([sys.executable, "-m", "newsflow.flows.cli", "serve", "--inbox", str(EXAMPLES), "--data",
                                        str(data), "--only", "ingest-inbox", "relink"], cwd=REPO,
                                       env={**env, "PREFECT_LOGGING_LEVEL": "INFO"}, stdout=subprocess.DEVNULL,
                                       stderr=log_file, start_new_session=True)

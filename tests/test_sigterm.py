@@ -9,7 +9,6 @@ import sys
 import time
 
 import pytest
-
 from fakesite import fake_site
 from test_faults import REPO, child_env
 
@@ -19,7 +18,7 @@ def test_sigterm_stops_a_run_stuck_on_a_dripping_server_within_ten_seconds(tmp_p
     urls = tmp_path / "urls.txt"
     with fake_site() as site:
         urls.write_text(f"{site.base}/drip\n")
-        command = [sys.executable, "-m", "flows.cli", "ingest", "--urls", str(urls), "--data", str(tmp_path / "data"),
+        command = [sys.executable, "-m", "newsflow.flows.cli", "ingest", "--urls", str(urls), "--data", str(tmp_path / "data"),
                    "--allow-private-hosts", "--fetch-deadline", "600", "--fetch-timeout", "600"]
         run = subprocess.Popen(command, cwd=REPO, env=child_env(tmp_path / "home"), stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL, start_new_session=True)

@@ -1,7 +1,7 @@
 import json
 
-from tasks.schema import Quarantine, RawDocument
-from tasks.sources import read_sources
+from newsflow.tasks.core.schema import Quarantine, RawDocument
+from newsflow.tasks.sources.files import read_sources
 
 
 def test_folder_is_read_recursively_in_sorted_order(tmp_path):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.clean import segment_document
-from tasks.split import topic_terms
+from newsflow.tasks.segment.clean import segment_document
+from newsflow.tasks.segment.split import topic_terms
 
 FIRE = (
     "More than 600 firefighters were battling a wildfire in northern Portugal on Sunday that forced the "
@@ -194,7 +194,7 @@ def test_unspaced_chinese_and_japanese_compare_by_character_pairs():
 
 def _density_by_scanning(headline: list[bool], prose: list[int], i: int) -> float:
     """The definition of headline density, as a plain scan from the line outwards."""
-    from tasks.settings import DENSITY_WINDOW_WORDS
+    from newsflow.tasks.core.settings import DENSITY_WINDOW_WORDS
 
     sides = []
     for lines in (range(i - 1, -1, -1), range(i + 1, len(prose))):
@@ -211,7 +211,7 @@ def _density_by_scanning(headline: list[bool], prose: list[int], i: int) -> floa
 def test_headline_densities_equal_the_scan_they_replace():
     import random
 
-    from tasks.split import headline_densities
+    from newsflow.tasks.segment.split import headline_densities
 
     rng = random.Random(7)
     for _ in range(500):
@@ -225,7 +225,7 @@ def test_a_text_of_headline_lines_only_is_segmented_in_linear_time():
     """1 MB of headline-shaped lines took 33 s when each line scanned the whole text for prose."""
     import time
 
-    from tasks.clean import segment_document
+    from newsflow.tasks.segment.clean import segment_document
 
     started = time.process_time()
     segment_document("Ferry Strike Called Off After Talks\n\n" * 20_000, title_hint=None)

@@ -1,13 +1,20 @@
 import json
-from datetime import date, datetime, UTC
+from datetime import UTC, date, datetime
 
-import pytest
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 
-from tasks.schema import ARTICLES, DOCUMENTS, LINKS, QUARANTINE, SPANS, to_table
-from tasks.store import (
-    COMMIT_MARKER, STAGING, KnownKeys, commit_batch, connect, part_files, recover, without_known,
+from newsflow.tasks.core.schema import ARTICLES, DOCUMENTS, LINKS, QUARANTINE, SPANS, to_table
+from newsflow.tasks.store.dataset import (
+    COMMIT_MARKER,
+    STAGING,
+    KnownKeys,
+    commit_batch,
+    connect,
+    part_files,
+    recover,
+    without_known,
     write_derived,
 )
 
@@ -78,7 +85,7 @@ def test_views_exist_for_every_table_even_when_empty(tmp_path):
 
 
 def test_a_derived_table_written_from_pieces_that_fail_midway_leaves_the_old_file_whole(tmp_path):
-    from tasks.store import write_derived
+    from newsflow.tasks.store.dataset import write_derived
 
     def piece(pair):
         return pa.table({"article_id": [pair[0]], "other_article_id": [pair[1]], "relation": ["same_story"],

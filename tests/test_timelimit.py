@@ -15,14 +15,14 @@ from datetime import UTC, datetime
 import pyarrow.parquet as pq
 import pytest
 
-import tasks.batches as batches
-import tasks.extract as extract
-from flows.batch import process
-from tasks.batches import prepared, process_batch
-from tasks.extract import pathological_html, writable_raw
-from tasks.schema import MAX_DETAIL_CHARS, RawDocument
-from tasks.settings import EXTRACT_TIMEOUT_SECONDS, MAX_HTML_TAGS, MAX_TAG_ATTRIBUTES
-from tasks.timelimit import TimeLimitExceeded, call_with_time_limit
+import newsflow.tasks.extract.page as extract
+import newsflow.tasks.pipeline.batches as batches
+from newsflow.flows.batch import process
+from newsflow.tasks.core.schema import MAX_DETAIL_CHARS, RawDocument
+from newsflow.tasks.core.settings import EXTRACT_TIMEOUT_SECONDS, MAX_HTML_TAGS, MAX_TAG_ATTRIBUTES
+from newsflow.tasks.core.timelimit import TimeLimitExceeded, call_with_time_limit
+from newsflow.tasks.extract.page import pathological_html, writable_raw
+from newsflow.tasks.pipeline.batches import prepared, process_batch
 
 NOW = datetime(2030, 1, 1, tzinfo=UTC)
 MARKER = "Zanzibarquux"
@@ -86,7 +86,7 @@ def limited_spin(limit: float, seconds: float) -> tuple[str, float]:
 @pytest.mark.slow
 def test_a_slow_page_is_quarantined_at_the_limit_and_the_batch_goes_on(monkeypatch):
     # trafilatura's Python code, looping on the marked page: no page under the checks before
-    # parsing was found that takes trafilatura more than a few seconds (tasks/extract.py).
+    # parsing was found that takes trafilatura more than a few seconds (tasks/extract/page.py).
     original = extract.page_text
     monkeypatch.setattr(extract, "page_text", lambda tree, url: (
         spin(60) if MARKER in tree.findtext(".//title") else original(tree, url)))
@@ -207,7 +207,7 @@ def _raise(kind: str) -> None:
     raise Unprintable()
 
 
-# Each stage's step as tasks.batches calls it, and how to tell the marked document in its arguments.
+# Each stage's step as newsflow.tasks.pipeline.batches calls it, and how to tell the marked document in its arguments.
 STAGES = {
     "extract": ("prepare_document", lambda raw: MARKER.encode() in raw.data),
     "clean_split": ("segment_document", lambda text, **_: MARKER in text),
@@ -280,7 +280,7 @@ def test_lone_surrogates_in_any_field_do_not_fail_the_batch(tmp_path):
 
 
 def test_the_registry_holds_only_the_calls_running_now():
-    from tasks import timelimit
+    from newsflow.tasks.core import timelimit
 
     call_with_time_limit(5, lambda: None)
     limited_spin(0.2, 60)

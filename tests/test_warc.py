@@ -9,9 +9,9 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from tasks.schema import Quarantine, RawDocument
-from tasks.sources import read_sources
-from tasks.warc import read_warc
+from newsflow.tasks.core.schema import Quarantine, RawDocument
+from newsflow.tasks.sources.files import read_sources
+from newsflow.tasks.sources.warc import read_warc
 
 PAGE = b"<html><head><title>Ferry strike</title></head><body><article><p>Ferry workers will strike for 48 hours.</p></article></body></html>"
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
 from fakesite import fake_site
-from tasks.http_cache import HttpCache
-from tasks.web import FetchOptions, fetch_feeds, fetch_urls, read_url_list
+
+from newsflow.tasks.sources.http_cache import HttpCache
+from newsflow.tasks.sources.web import FetchOptions, fetch_feeds, fetch_urls, read_url_list
 
 FAST = FetchOptions(timeout=0.5, retries=2, backoff=0.01, max_bytes=100_000, per_host=2, workers=4, allow_private_hosts=True)
 

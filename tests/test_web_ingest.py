@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataset_checks import row_counts
 from fakesite import fake_site
-from flows.cli import main
-from tasks.store import connect
+
+from newsflow.flows.cli import main
+from newsflow.tasks.store.dataset import connect
 
 
 def test_feed_ingest_and_unchanged_rerun(prefect_server, tmp_path, capsys):

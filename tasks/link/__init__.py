@@ -1,0 +1,1 @@
+"""Linking across documents: MinHash signatures, duplicates, story clusters and provenance roles."""

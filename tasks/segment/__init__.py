@@ -1,0 +1,1 @@
+"""Segmenting: every line classified by named cleaning rules, and the lines grouped into stories."""

@@ -1,0 +1,312 @@
+"""Clean and split: classify every line of a document's text with named rules, then group
+the lines into stories.
+
+Each line starts as body. Rules that need no context run first (chrome, promos, share and
+read-more lines, rule lines, site marks, timestamps, credits, author boxes); then the
+document is split into stories (tasks/segment/split.py); then, per story, the rules that need the
+story: its title and repeated titles, captions kept once, key-point highlights. Inside body
+lines, citation markup is cut out. Every span keeps its rule's name, so what the body lost is
+always accounted for (the `spans` table).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from newsflow.tasks.core.schema import (
+    AUTHOR,
+    BODY,
+    CAPTION,
+    CREDIT,
+    DROPPED,
+    HIGHLIGHT,
+    TITLE,
+    Caption,
+    Span,
+    StoryDraft,
+)
+from newsflow.tasks.core.settings import (
+    CAPTION_REPEAT_DISTANCE,
+    MAX_BOILERPLATE_WORDS,
+    MAX_CAPTION_WORDS,
+    MAX_HEADLINE_WORDS,
+    REPEATED_PARAGRAPH_MIN_WORDS,
+)
+from newsflow.tasks.segment import patterns as p
+from newsflow.tasks.segment.credits import author_names, has_photo_credit, people_named, split_caption
+from newsflow.tasks.segment.lines import Line, fold, split_lines
+from newsflow.tasks.segment.split import is_headline, story_starts
+
+
+def segment_document(text: str, title_hint: str | None = None) -> list[StoryDraft]:
+    """Classify every span of `text` and group the spans into stories, in input order."""
+    lines = split_lines(text)
+    if not lines:
+        return []
+    for line in lines:
+        classify_line(line)
+    mark_author_boxes(lines)
+    counts = Counter(line.key for line in lines)
+    starts = story_starts(lines, counts, title_hint)
+    drafts = []
+    for begin, end in zip(starts, starts[1:] + [len(lines)]):
+        story = lines[begin:end]
+        mark_key_points(story)
+        mark_title(story, counts, title_hint)
+        mark_captions(story, counts)
+        drafts.append(build_draft(text, story))
+    return drafts
+
+
+@dataclass(frozen=True, slots=True)
+class LineRule:
+    """A context-free rule: lines of at most `max_words` words that `matches` get `kind` and `name`."""
+
+    name: str
+    kind: str
+    max_words: int
+    matches: Callable[[str], object]
+
+
+ANY_LENGTH = 1_000_000
+# In order of precedence: the first rule that matches names the line. The word limits keep
+# phrase rules off prose (MAX_BOILERPLATE_WORDS); checked first, they also spare a paragraph
+# most regexes, which makes this the cheap half of cleaning.
+LINE_RULES = (
+    LineRule("rule_line", DROPPED, ANY_LENGTH, p.RULE_LINE.match),
+    LineRule("site_mark", DROPPED, ANY_LENGTH, p.SITE_MARK.match),
+    LineRule("nav_chrome", DROPPED, MAX_BOILERPLATE_WORDS,
+             lambda t: p.NAV_CHROME.match(t) or p.BREADCRUMB.match(t) or p.COPYRIGHT.match(t)),
+    LineRule("nav_chrome", DROPPED, 60, p.COOKIE_NOTICE.search),
+    LineRule("advertisement", DROPPED, ANY_LENGTH, p.ADVERTISEMENT.match),
+    LineRule("share_widget", DROPPED, MAX_BOILERPLATE_WORDS, lambda t: p.SHARE_WIDGET.match(t) or _mostly_social(t)),
+    LineRule("read_more", DROPPED, 25, lambda t: p.READ_MORE.match(t) or p.TEASER_LABEL.match(t)),
+    LineRule("read_more", DROPPED, 25, p.TAGGED_LINK.search),
+    LineRule("share_widget", DROPPED, 40, p.READER_PROMPT.search),
+    LineRule("follow_or_contact", DROPPED, 45, p.FOLLOW_OR_CONTACT.search),
+    LineRule("nav_chrome", DROPPED, 60, p.REPRINT_NOTICE.search),
+    LineRule("nav_chrome", DROPPED, MAX_BOILERPLATE_WORDS, p.TAXONOMY.match),
+    LineRule("link_line", DROPPED, 20, lambda t: _mostly_links(t)),
+    LineRule("newsletter_promo", DROPPED, 45, p.NEWSLETTER_PROMO.search),
+    LineRule("newsletter_promo", DROPPED, 6, p.NEWSLETTER_NAME.match),
+    LineRule("timestamp", DROPPED, 16, p.TIMESTAMP_LINE.match),
+    LineRule("timestamp", DROPPED, 12, p.DATE_AND_TIME.search),
+    LineRule("source_credit", CREDIT, 12, p.SOURCE_LINE.match),
+    LineRule("photo_credit", DROPPED, 14, p.PHOTO_CREDIT_LINE.match),
+    LineRule("photo_credit", DROPPED, 25, lambda t: "©" in t and not p.COPYRIGHT.match(t)),
+    LineRule("contributor_credit", CREDIT, 60, p.CONTRIBUTOR_CREDIT.search),
+    LineRule("ai_disclosure", AUTHOR, 40, lambda t: p.AI_DISCLOSURE.search(t) and not p.DATELINE_START.match(t)),
+)
+
+
+def classify_line(line: Line) -> None:
+    """Name a line by its own shape and phrases alone (chrome, promos, widgets, credits ...)."""
+    rule = next((r for r in LINE_RULES if line.words <= r.max_words and r.matches(line.text)), None)
+    if rule is not None:
+        line.mark(rule.kind, rule.name)
+        line.ai = rule.name == "ai_disclosure"
+        return
+    byline = p.BYLINE.match(line.text) if line.words <= 12 else None
+    if byline and author_names(byline.group("names")):
+        line.mark(AUTHOR, "byline")
+        line.authors = author_names(byline.group("names"))
+
+
+def _mostly_links(text: str) -> bool:
+    """A line that is only links, addresses or handles (maybe after a label) carries no prose."""
+    if p.LINK_LINE.match(text):
+        return True
+    return len("".join(p.URL.findall(text))) * 2 > len(text)
+
+
+def _mostly_social(text: str) -> bool:
+    """A line of network names ("Facebook Twitter Email") is a share widget."""
+    names = p.SOCIAL_NAMES.findall(text)
+    return len(names) >= 2 and len(names) * 2 >= len(text.split())
+
+
+def mark_author_boxes(lines: list[Line]) -> None:
+    """'Author:' / 'About the author' + a name + a short bio, or 'Written by NAME': moved to authors."""
+    for i, line in enumerate(lines):
+        if not line.is_body:
+            continue
+        written = p.WRITTEN_BY.match(line.text) if line.words <= 10 else None
+        if written and author_names(written.group("names")):
+            line.mark(AUTHOR, "author_box")
+            line.authors = author_names(written.group("names"))
+        elif p.AUTHOR_LABEL.match(line.text) and i + 1 < len(lines) and p.NAME.match(lines[i + 1].text):
+            _mark_box(lines, i)
+
+
+def _mark_box(lines: list[Line], label: int) -> None:
+    name = lines[label + 1]
+    lines[label].mark(AUTHOR, "author_box")
+    name.mark(AUTHOR, "author_box")
+    name.authors = [name.text]
+    # The bio: up to two short lines right after the name, before any gap.
+    for bio in lines[label + 2 : label + 4]:
+        if bio.gap > 1 or bio.words > 60 or not (bio.is_body or bio.rule == "ai_disclosure"):
+            break
+        bio.mark(AUTHOR, "author_box")
+        name.ai = name.ai or bool(p.AI_DISCLOSURE.search(bio.text))
+
+
+# Story-level rules.
+def mark_title(story: list[Line], counts: Counter, title_hint: str | None) -> None:
+    """The story's headline becomes its title once; later copies of it are dropped."""
+    hint = fold(title_hint) if title_hint else None
+    title = None
+    for line in story:
+        if not line.is_body or p.KEY_POINTS_HEADING.match(line.text):
+            continue
+        if hint is not None:
+            if line.key == hint or (line.words >= 4 and (line.key in hint or hint in line.key) and is_headline(line)):
+                title = line
+                break
+            continue
+        if is_headline(line) and _followed_by_text(story, line):
+            title = line
+        break
+    if title is None:
+        return
+    title.mark(TITLE, "title")
+    for line in story:
+        if line is not title and line.is_body and line.key == title.key:
+            line.mark(DROPPED, "repeated_title")
+
+
+def _followed_by_text(story: list[Line], title: Line) -> bool:
+    later = [line for line in story if line.start > title.start and line.is_body]
+    return bool(later) and sum(line.words for line in later) > MAX_HEADLINE_WORDS
+
+
+def mark_captions(story: list[Line], counts: Counter) -> None:
+    """Captions kept once with their credit; any later copy of a line is dropped.
+
+    A caption is a line ending in a photo credit, or a line ending in a credit in parentheses
+    that comes again right below (scrapers save a photo's caption several times). A prose
+    paragraph saved twice in a row is kept once; lines that repeat further apart (a list's
+    labels, a meal plan's days) are the article's own and stay.
+    """
+    first: dict[str, Line] = {}
+    for i, line in enumerate(story):
+        if not line.is_body:
+            continue
+        original = first.get(line.key)
+        if original is None:
+            first[line.key] = line
+            credited = p.TRAILING_CREDIT.search(line.text) and _repeated_nearby(story, i, counts)
+            if line.words <= MAX_CAPTION_WORDS and (has_photo_credit(line.text) or credited):
+                line.mark(CAPTION, "caption")
+        elif original.kind == CAPTION:
+            line.mark(DROPPED, "repeated_caption")
+        elif line.words >= REPEATED_PARAGRAPH_MIN_WORDS and _previous_body(story, i) is original:
+            line.mark(DROPPED, "repeated_paragraph")
+
+
+def _previous_body(story: list[Line], i: int) -> Line | None:
+    return next((line for line in reversed(story[:i]) if line.is_body or line.kind == CAPTION), None)
+
+
+def _repeated_nearby(story: list[Line], i: int, counts: Counter) -> bool:
+    """The line comes again within a few lines, with no paragraph of its own in between."""
+    for line in story[i + 1 : i + 1 + CAPTION_REPEAT_DISTANCE]:
+        if line.key == story[i].key:
+            return True
+        if line.is_body and counts[line.key] == 1:
+            return False
+    return False
+
+
+def mark_key_points(story: list[Line]) -> None:
+    """Bullets that open a story, before its first prose paragraph, are its highlights."""
+    body = [line for line in story if line.is_body]
+    index = 1 if body and p.KEY_POINTS_HEADING.match(body[0].text) else 0
+    bullets = []
+    while index < len(body) and p.BULLET.match(body[index].text):
+        bullets.append(body[index])
+        index += 1
+    if len(bullets) < 2 or index >= len(body):
+        return
+    if index - len(bullets) == 1:
+        body[0].mark(DROPPED, "key_points_heading")
+    for line in bullets:
+        line.mark(HIGHLIGHT, "key_points")
+
+
+def build_draft(text: str, story: list[Line]) -> StoryDraft:
+    """The story's spans (citation markup cut out of body lines) and what moved to metadata."""
+    draft = StoryDraft(spans=[], body="")
+    paragraphs = []
+    for line in story:
+        if line.is_body:
+            pieces = body_pieces(text, line, draft.cited_urls)
+            draft.spans.extend(pieces)
+            paragraphs.append("".join(piece.text for piece in pieces if piece.kind == BODY))
+        else:
+            draft.spans.append(Span(line.start, line.end, line.kind, line.rule, line.text))
+            collect_metadata(draft, line)
+    draft.body = "\n\n".join(paragraph for paragraph in paragraphs if paragraph.strip())
+    return draft
+
+
+def collect_metadata(draft: StoryDraft, line: Line) -> None:
+    """Move what a classified line says into the story's metadata fields."""
+    if line.kind == TITLE and draft.title is None:
+        draft.title = line.text
+    elif line.kind == CAPTION:
+        caption, credit = split_caption(line.text, require_photo_words=False)
+        draft.captions.append(Caption(caption, credit))
+    elif line.kind == HIGHLIGHT:
+        draft.highlights.append(p.BULLET.sub("", line.text).strip())
+    elif line.kind == CREDIT:
+        draft.credits.extend(name for name in people_named(line.text) if name not in draft.credits)
+    elif line.kind == AUTHOR:
+        draft.authors.extend(name for name in line.authors if name not in draft.authors)
+        draft.ai_disclosed = draft.ai_disclosed or line.ai
+
+
+def body_pieces(text: str, line: Line, cited_urls: list[str]) -> list[Span]:
+    """A body line as spans: its prose, and its citation markup dropped (URLs kept in `cited_urls`)."""
+    cuts = []  # (start, end) of markup, relative to the line, with the URL it cites
+    for match in p.CITATION_PARENTHESISED.finditer(line.text):
+        cuts.append((match.start(), match.end(), match.group("url")))
+    for match in p.MARKDOWN_LINK.finditer(line.text):
+        if any(start <= match.start() < end for start, end, _ in cuts):
+            continue
+        if p.SOURCE_ANCHOR.match(match.group("anchor").strip()):
+            cuts.append((match.start(), match.end(), match.group("url")))
+        else:  # keep the anchor text, drop the brackets and the URL
+            cuts.append((match.start(), match.start("anchor"), match.group("url")))
+            cuts.append((match.end("anchor"), match.end(), None))
+    cuts.sort()
+    cited_urls.extend(url for _, _, url in cuts if url and url not in cited_urls)
+    return _spans_between(text, line, [(s, e) for s, e, _ in cuts])
+
+
+def _spans_between(text: str, line: Line, cuts: list[tuple[int, int]]) -> list[Span]:
+    spans, cursor = [], line.start
+    for start, end in cuts:
+        start, end = line.start + start, line.start + end
+        spans += _trimmed(text, cursor, start, BODY, None)
+        spans += _trimmed(text, start, end, DROPPED, "inline_citation")
+        cursor = end
+    spans += _trimmed(text, cursor, line.end, BODY, None)
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int, kind: str, rule: str | None) -> list[Span]:
+    """A span of text[start:end] without its outer whitespace; none when only whitespace.
+
+    Body pieces keep their inner spacing so that pieces of one line join back into prose.
+    """
+    if kind == BODY:
+        return [Span(start, end, kind, rule, text[start:end])] if text[start:end].strip() else []
+    piece = text[start:end]
+    left = len(piece) - len(piece.lstrip())
+    right = len(piece.rstrip())
+    if right <= left:
+        return []
+    return [Span(start + left, start + right, kind, rule, piece[left:right])]

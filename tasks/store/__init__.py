@@ -1,0 +1,1 @@
+"""The Parquet dataset: atomic commits, what it already holds, compaction and the DuckDB views."""
