@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from uuid import UUID
 
+from prefect import get_run_logger
 from prefect.artifacts import (
     create_markdown_artifact,
     create_progress_artifact,
@@ -23,19 +23,26 @@ PROGRESS_LOG = logging.getLogger("newsflow.progress")
 STORIES_KEY = "ingest-stories"
 
 
-def start_progress(description: str) -> UUID:
-    return create_progress_artifact(progress=0.0, description=description)
+class RunProgress:
+    """A run's progress: the dashboard's progress artifact and, as log records, the CLI's progress
+    bar. Web pages and feed entries are not known ahead, so only files make the total."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.artifact_id = create_progress_artifact(progress=0.0, description=f"inputs read of {total} files and the web")
+
+    def update(self, done: int) -> None:
+        done = min(done, self.total)
+        update_progress_artifact(artifact_id=self.artifact_id, progress=100.0 * done / max(self.total, 1))
+        PROGRESS_LOG.info("%d of %d inputs read", done, self.total, extra={"done": done, "total": self.total})
+
+    def finish(self) -> None:
+        self.update(self.total)
 
 
-def report_progress(artifact_id: UUID, done: int, total: int) -> None:
-    """Progress to the dashboard's artifact and, as a log record, to the CLI's progress bar."""
-    done = min(done, total)  # web pages and feed entries are not known ahead, so not in `total`
-    update_progress_artifact(artifact_id=artifact_id, progress=100.0 * done / max(total, 1))
-    PROGRESS_LOG.info("%d of %d inputs read", done, total, extra={"done": done, "total": total})
-
-
-def publish_summary(summary: RunSummary) -> None:
-    """The run's counts as a table, and its dataset's biggest stories as a markdown report."""
+def publish_summary(summary: RunSummary) -> RunSummary:
+    """The run's counts as a table, and its dataset's biggest stories as a markdown report; its
+    warnings and summary to the run's log."""
     create_table_artifact(key=SUMMARY_KEY, table=summary.as_rows(), description=f"newsflow run {summary.run_id}")
     db = connect(Path(summary.data_dir))
     cursor = db.execute(sql_text("report_stories"))
@@ -43,3 +50,8 @@ def publish_summary(summary: RunSummary) -> None:
     rows = [dict(zip(columns, row)) for row in cursor.fetchall()]
     create_markdown_artifact(key=STORIES_KEY, markdown=stories_markdown(summary, rows),
                              description="the biggest stories in the dataset after this run")
+    logger = get_run_logger()
+    for warning in summary.warnings:
+        logger.warning(warning)
+    logger.info(summary.as_text())
+    return summary

@@ -71,7 +71,7 @@ def test_every_passing_cause_of_fetching_is_tried_again_next_run():
 
 
 def test_batches_are_bounded_by_their_bytes_as_well_as_their_count():
-    from newsflow.flows.ingest import chunked
+    from newsflow.tasks.pipeline.run import chunked
 
     pages = [page(f"/in/{i}", "x" * 40) for i in range(10)]
     assert [len(c) for c in chunked(iter(pages), size=4, max_bytes=1000)] == [4, 4, 2]

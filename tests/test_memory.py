@@ -82,20 +82,21 @@ def test_a_written_batch_is_freed_before_the_next_is_written(prefect_server, tmp
     collection, which comes rarer as a run's long-lived objects grow. Automatic collection is
     off here, so only the flow's own collection after each write can free a written batch."""
     from newsflow.flows import ingest
+    from newsflow.tasks.pipeline import run
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     for number in range(3):
         (inbox / f"story-{number}.txt").write_text(f"Story {number}\n\n" + f"Paragraph of story {number}. " * 40)
     alive_at_write, tables = [], []
-    real_write = ingest.write_batch
+    real_write = run.write_batch
 
     def recording_write(batch_tables, *args, **kwargs):
         alive_at_write.append(sum(table() is not None for table in tables))
         tables.append(weakref.ref(batch_tables["documents"]))
         return real_write(batch_tables, *args, **kwargs)
 
-    monkeypatch.setattr(ingest, "write_batch", recording_write)
+    monkeypatch.setattr(run, "write_batch", recording_write)
     gc.disable()
     try:
         ingest.ingest_flow(sources=[str(inbox)], data_dir=str(tmp_path / "data"), batch_size=1, link=False,

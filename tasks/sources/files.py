@@ -32,14 +32,13 @@ Item = RawDocument | Quarantine | Skipped
 
 def read_sources(sources: Iterable[str | Path]) -> Iterator[Item]:
     """The documents of every file under `sources`, in a stable order; each path once."""
-    for entry in walk(sources):
+    return read_walked(walk(sources))
+
+
+def read_walked(entries: Iterable[Path | Quarantine | Skipped]) -> Iterator[Item]:
+    """The documents of the entries of a walk: a file's documents, any other entry as it is."""
+    for entry in entries:
         yield from read_file(entry) if isinstance(entry, Path) else (entry,)
-
-
-def count_files(sources: Iterable[str | Path]) -> int:
-    """The paths `read_sources` gives something for (a file, or a quarantine row of a path that
-    is no file): the total of a run's progress, counted ahead by a walk that reads no file."""
-    return sum(1 for entry in walk(sources) if not isinstance(entry, Skipped))
 
 
 def walk(sources: Iterable[str | Path]) -> Iterator[Path | Quarantine | Skipped]:
