@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import cast
+from uuid import UUID
 
 from prefect import get_run_logger
 from prefect.artifacts import (
@@ -29,7 +31,8 @@ class RunProgress:
 
     def __init__(self, total: int) -> None:
         self.total = total
-        self.artifact_id = create_progress_artifact(progress=0.0, description=f"inputs read of {total} files and the web")
+        # Prefect's artifact functions return a coroutine only when called from async code.
+        self.artifact_id = cast(UUID, create_progress_artifact(progress=0.0, description=f"inputs read of {total} files and the web"))
 
     def update(self, done: int) -> None:
         done = min(done, self.total)

@@ -127,8 +127,9 @@ class _ProgressHandler(logging.Handler):
         self.update = update
 
     def emit(self, record: logging.LogRecord) -> None:
-        if hasattr(record, "done"):
-            self.update(record.done, record.total)
+        done, total = getattr(record, "done", None), getattr(record, "total", None)
+        if done is not None:
+            self.update(done, total)
 
 
 def run_relink(args: argparse.Namespace) -> int:

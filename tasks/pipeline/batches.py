@@ -104,7 +104,10 @@ def prepare_batch(raws: Iterable[RawDocument | Quarantine], run_id: str, ingeste
     def run() -> None:
         for raw in raws:
             result = raw if isinstance(raw, Quarantine) else prepared(raw, extract_timeout)
-            (batch.quarantined if isinstance(result, Quarantine) else batch.documents).append(result)
+            if isinstance(result, Quarantine):
+                batch.quarantined.append(result)
+            else:
+                batch.documents.append(result)
 
     _timed(batch, "extract", run)
     return batch
