@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -65,9 +66,14 @@ def test_the_wheel_installs_and_ingests_from_another_folder(tmp_path):
     """The wheel holds flows, tasks and sql; installed into a fresh environment it ingests the
     example inbox run from an unrelated folder. Its dependencies come from the test environment
     (a path entry, not the registry: tests use no network), its code only from the wheel."""
-    wheels = tmp_path / "wheels"
+    source, wheels = tmp_path / "source", tmp_path / "wheels"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(REPO / name, source)
+    for folder in ("flows", "tasks", "sql"):  # a copy: setuptools builds in the source folder
+        shutil.copytree(REPO / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__"))
     subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(wheels),
-                    str(REPO)], check=True, capture_output=True, cwd=tmp_path)
+                    str(source)], check=True, capture_output=True, cwd=tmp_path)
     wheel = next(wheels.glob("newsflow-*.whl"))
     fresh = tmp_path / "fresh"
     subprocess.run([sys.executable, "-m", "venv", str(fresh)], check=True)
