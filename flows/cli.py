@@ -168,6 +168,13 @@ def run_compact(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_rules(args: argparse.Namespace) -> int:
+    from newsflow.tasks.segment.rules import rules_table
+
+    print(rules_table(examples=args.examples), end="")
+    return 0
+
+
 def run_sql(args: argparse.Namespace) -> int:
     import duckdb
 
@@ -302,6 +309,12 @@ def build_parser() -> argparse.ArgumentParser:
                                   description="Merge each partition's part files into one file, crash-safely.")
     _data_option(compact)
     compact.set_defaults(run=run_compact)
+
+    rules = commands.add_parser("rules", help="list the cleaning rules: what each removes or moves, and why",
+                                description="List every rule that cleans a text: what happens to what it matches, "
+                                            "what it keys on, its limits and why.")
+    rules.add_argument("--examples", action="store_true", help="also show what each rule fires on and a near miss it spares")
+    rules.set_defaults(run=run_rules)
     return parser
 
 

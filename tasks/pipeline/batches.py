@@ -236,15 +236,18 @@ def process_batch(
     the rows: a task per stage would ship each batch's pages to and fro between stages.
     """
     keep_large_blocks_off_the_heap()  # once per process matters; Dask workers start no other way
-    processed = _processed(raws, run_id, ingested_at, spacy_model, extract_timeout)
+    processed = run_stages(raws, run_id, ingested_at, spacy_model, extract_timeout)
     return_freed_memory()  # the batch's documents and pages are garbage by now
     return processed
 
 
-def _processed(raws: Iterable[RawDocument | Quarantine], run_id: str, ingested_at: datetime,
+def run_stages(raws: Iterable[RawDocument | Quarantine], run_id: str, ingested_at: datetime,
                spacy_model: str | None, extract_timeout: float) -> ProcessedBatch:
-    prepared_batch = prepare_batch(raws, run_id, ingested_at, extract_timeout)
-    batch = index_batch(enrich_batch(segment_batch(prepared_batch)), spacy_model)
+    """The stages in their order; what the batch held is garbage once this returns."""
+    batch = prepare_batch(raws, run_id, ingested_at, extract_timeout)  # decode, extract the article text
+    batch = segment_batch(batch)  # clean every line by rule, split into stories
+    batch = enrich_batch(batch)  # per-article metadata: ids, language, dates, dateline, keywords
+    batch = index_batch(batch, spacy_model)  # named entities, MinHash signatures
     tables = _timed(batch, "tables", lambda: batch_tables(batch))
     return ProcessedBatch(tables, dict(batch.seconds))
 

@@ -6,21 +6,19 @@ read-more lines, rule lines, site marks, timestamps, credits, author boxes); the
 document is split into stories (tasks/segment/split.py); then, per story, the rules that need the
 story: its title and repeated titles, captions kept once, key-point highlights. Inside body
 lines, citation markup is cut out. Every span keeps its rule's name, so what the body lost is
-always accounted for (the `spans` table).
+always accounted for (the `spans` table); the names, kinds and limits of all the rules are in
+one table, tasks/segment/rules.py.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from newsflow.tasks.core.schema import (
     AUTHOR,
     BODY,
     CAPTION,
     CREDIT,
-    DROPPED,
     HIGHLIGHT,
     TITLE,
     Caption,
@@ -29,12 +27,12 @@ from newsflow.tasks.core.schema import (
 )
 from newsflow.tasks.core.settings import (
     CAPTION_REPEAT_DISTANCE,
-    MAX_BOILERPLATE_WORDS,
     MAX_CAPTION_WORDS,
     MAX_HEADLINE_WORDS,
     REPEATED_PARAGRAPH_MIN_WORDS,
 )
 from newsflow.tasks.segment import patterns as p
+from newsflow.tasks.segment import rules
 from newsflow.tasks.segment.credits import author_names, has_photo_credit, people_named, split_caption
 from newsflow.tasks.segment.lines import Line, fold, split_lines
 from newsflow.tasks.segment.split import is_headline, story_starts
@@ -60,71 +58,17 @@ def segment_document(text: str, title_hint: str | None = None) -> list[StoryDraf
     return drafts
 
 
-@dataclass(frozen=True, slots=True)
-class LineRule:
-    """A context-free rule: lines of at most `max_words` words that `matches` get `kind` and `name`."""
-
-    name: str
-    kind: str
-    max_words: int
-    matches: Callable[[str], object]
-
-
-ANY_LENGTH = 1_000_000
-# In order of precedence: the first rule that matches names the line. The word limits keep
-# phrase rules off prose (MAX_BOILERPLATE_WORDS); checked first, they also spare a paragraph
-# most regexes, which makes this the cheap half of cleaning.
-LINE_RULES = (
-    LineRule("rule_line", DROPPED, ANY_LENGTH, p.RULE_LINE.match),
-    LineRule("site_mark", DROPPED, ANY_LENGTH, p.SITE_MARK.match),
-    LineRule("nav_chrome", DROPPED, MAX_BOILERPLATE_WORDS,
-             lambda t: p.NAV_CHROME.match(t) or p.BREADCRUMB.match(t) or p.COPYRIGHT.match(t)),
-    LineRule("nav_chrome", DROPPED, 60, p.COOKIE_NOTICE.search),
-    LineRule("advertisement", DROPPED, ANY_LENGTH, p.ADVERTISEMENT.match),
-    LineRule("share_widget", DROPPED, MAX_BOILERPLATE_WORDS, lambda t: p.SHARE_WIDGET.match(t) or _mostly_social(t)),
-    LineRule("read_more", DROPPED, 25, lambda t: p.READ_MORE.match(t) or p.TEASER_LABEL.match(t)),
-    LineRule("read_more", DROPPED, 25, p.TAGGED_LINK.search),
-    LineRule("share_widget", DROPPED, 40, p.READER_PROMPT.search),
-    LineRule("follow_or_contact", DROPPED, 45, p.FOLLOW_OR_CONTACT.search),
-    LineRule("nav_chrome", DROPPED, 60, p.REPRINT_NOTICE.search),
-    LineRule("nav_chrome", DROPPED, MAX_BOILERPLATE_WORDS, p.TAXONOMY.match),
-    LineRule("link_line", DROPPED, 20, lambda t: _mostly_links(t)),
-    LineRule("newsletter_promo", DROPPED, 45, p.NEWSLETTER_PROMO.search),
-    LineRule("newsletter_promo", DROPPED, 6, p.NEWSLETTER_NAME.match),
-    LineRule("timestamp", DROPPED, 16, p.TIMESTAMP_LINE.match),
-    LineRule("timestamp", DROPPED, 12, p.DATE_AND_TIME.search),
-    LineRule("source_credit", CREDIT, 12, p.SOURCE_LINE.match),
-    LineRule("photo_credit", DROPPED, 14, p.PHOTO_CREDIT_LINE.match),
-    LineRule("photo_credit", DROPPED, 25, lambda t: "©" in t and not p.COPYRIGHT.match(t)),
-    LineRule("contributor_credit", CREDIT, 60, p.CONTRIBUTOR_CREDIT.search),
-    LineRule("ai_disclosure", AUTHOR, 40, lambda t: p.AI_DISCLOSURE.search(t) and not p.DATELINE_START.match(t)),
-)
-
-
 def classify_line(line: Line) -> None:
     """Name a line by its own shape and phrases alone (chrome, promos, widgets, credits ...)."""
-    rule = next((r for r in LINE_RULES if line.words <= r.max_words and r.matches(line.text)), None)
+    rule = next((r for r in rules.LINE_RULES if line.words <= r.max_words and r.matches(line.text)), None)
     if rule is not None:
-        line.mark(rule.kind, rule.name)
-        line.ai = rule.name == "ai_disclosure"
+        line.mark(rule.name)
+        line.ai = rule.name == rules.AI_DISCLOSURE
         return
-    byline = p.BYLINE.match(line.text) if line.words <= 12 else None
+    byline = p.BYLINE.match(line.text) if line.words <= rules.BYLINE_MAX_WORDS else None
     if byline and author_names(byline.group("names")):
-        line.mark(AUTHOR, "byline")
+        line.mark(rules.BYLINE)
         line.authors = author_names(byline.group("names"))
-
-
-def _mostly_links(text: str) -> bool:
-    """A line that is only links, addresses or handles (maybe after a label) carries no prose."""
-    if p.LINK_LINE.match(text):
-        return True
-    return len("".join(p.URL.findall(text))) * 2 > len(text)
-
-
-def _mostly_social(text: str) -> bool:
-    """A line of network names ("Facebook Twitter Email") is a share widget."""
-    names = p.SOCIAL_NAMES.findall(text)
-    return len(names) >= 2 and len(names) * 2 >= len(text.split())
 
 
 def mark_author_boxes(lines: list[Line]) -> None:
@@ -132,9 +76,9 @@ def mark_author_boxes(lines: list[Line]) -> None:
     for i, line in enumerate(lines):
         if not line.is_body:
             continue
-        written = p.WRITTEN_BY.match(line.text) if line.words <= 10 else None
+        written = p.WRITTEN_BY.match(line.text) if line.words <= rules.WRITTEN_BY_MAX_WORDS else None
         if written and author_names(written.group("names")):
-            line.mark(AUTHOR, "author_box")
+            line.mark(rules.AUTHOR_BOX)
             line.authors = author_names(written.group("names"))
         elif p.AUTHOR_LABEL.match(line.text) and i + 1 < len(lines) and p.NAME.match(lines[i + 1].text):
             _mark_box(lines, i)
@@ -142,14 +86,15 @@ def mark_author_boxes(lines: list[Line]) -> None:
 
 def _mark_box(lines: list[Line], label: int) -> None:
     name = lines[label + 1]
-    lines[label].mark(AUTHOR, "author_box")
-    name.mark(AUTHOR, "author_box")
+    lines[label].mark(rules.AUTHOR_BOX)
+    name.mark(rules.AUTHOR_BOX)
     name.authors = [name.text]
-    # The bio: up to two short lines right after the name, before any gap.
-    for bio in lines[label + 2 : label + 4]:
-        if bio.gap > 1 or bio.words > 60 or not (bio.is_body or bio.rule == "ai_disclosure"):
+    # The bio: a few short lines right after the name, with no more than a blank line above each.
+    for bio in lines[label + 2 : label + 2 + rules.AUTHOR_BIO_MAX_LINES]:
+        if (bio.gap > rules.AUTHOR_BIO_MAX_BLANK_LINES or bio.words > rules.AUTHOR_BIO_MAX_WORDS
+                or not (bio.is_body or bio.rule == rules.AI_DISCLOSURE)):
             break
-        bio.mark(AUTHOR, "author_box")
+        bio.mark(rules.AUTHOR_BOX)
         name.ai = name.ai or bool(p.AI_DISCLOSURE.search(bio.text))
 
 
@@ -162,7 +107,8 @@ def mark_title(story: list[Line], counts: Counter, title_hint: str | None) -> No
         if not line.is_body or p.KEY_POINTS_HEADING.match(line.text):
             continue
         if hint is not None:
-            if line.key == hint or (line.words >= 4 and (line.key in hint or hint in line.key) and is_headline(line)):
+            if line.key == hint or (line.words >= rules.TITLE_HINT_MIN_WORDS and (line.key in hint or hint in line.key)
+                                    and is_headline(line)):
                 title = line
                 break
             continue
@@ -171,10 +117,10 @@ def mark_title(story: list[Line], counts: Counter, title_hint: str | None) -> No
         break
     if title is None:
         return
-    title.mark(TITLE, "title")
+    title.mark(rules.TITLE)
     for line in story:
         if line is not title and line.is_body and line.key == title.key:
-            line.mark(DROPPED, "repeated_title")
+            line.mark(rules.REPEATED_TITLE)
 
 
 def _followed_by_text(story: list[Line], title: Line) -> bool:
@@ -199,11 +145,11 @@ def mark_captions(story: list[Line], counts: Counter) -> None:
             first[line.key] = line
             credited = p.TRAILING_CREDIT.search(line.text) and _repeated_nearby(story, i, counts)
             if line.words <= MAX_CAPTION_WORDS and (has_photo_credit(line.text) or credited):
-                line.mark(CAPTION, "caption")
+                line.mark(rules.CAPTION)
         elif original.kind == CAPTION:
-            line.mark(DROPPED, "repeated_caption")
+            line.mark(rules.REPEATED_CAPTION)
         elif line.words >= REPEATED_PARAGRAPH_MIN_WORDS and _previous_body(story, i) is original:
-            line.mark(DROPPED, "repeated_paragraph")
+            line.mark(rules.REPEATED_PARAGRAPH)
 
 
 def _previous_body(story: list[Line], i: int) -> Line | None:
@@ -228,12 +174,12 @@ def mark_key_points(story: list[Line]) -> None:
     while index < len(body) and p.BULLET.match(body[index].text):
         bullets.append(body[index])
         index += 1
-    if len(bullets) < 2 or index >= len(body):
+    if len(bullets) < rules.KEY_POINTS_MIN_BULLETS or index >= len(body):
         return
     if index - len(bullets) == 1:
-        body[0].mark(DROPPED, "key_points_heading")
+        body[0].mark(rules.KEY_POINTS_HEADING)
     for line in bullets:
-        line.mark(HIGHLIGHT, "key_points")
+        line.mark(rules.KEY_POINTS)
 
 
 def build_draft(text: str, story: list[Line]) -> StoryDraft:
@@ -291,7 +237,7 @@ def _spans_between(text: str, line: Line, cuts: list[tuple[int, int]]) -> list[S
     for start, end in cuts:
         start, end = line.start + start, line.start + end
         spans += _trimmed(text, cursor, start, BODY, None)
-        spans += _trimmed(text, start, end, DROPPED, "inline_citation")
+        spans += _trimmed(text, start, end, rules.kind_of(rules.INLINE_CITATION), rules.INLINE_CITATION)
         cursor = end
     spans += _trimmed(text, cursor, line.end, BODY, None)
     return spans

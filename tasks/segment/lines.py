@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from newsflow.tasks.core.schema import BODY
+from newsflow.tasks.segment.rules import kind_of
 
 # Chinese, Japanese and Korean characters: their text has few or no spaces between words.
 UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -27,8 +28,9 @@ class Line:
     authors: list[str] = field(default_factory=list)
     ai: bool = False
 
-    def mark(self, kind: str, rule: str) -> None:
-        self.kind, self.rule = kind, rule
+    def mark(self, rule: str) -> None:
+        """Give the line to the rule `rule` (a name of tasks/segment/rules.py), as the rule's kind."""
+        self.kind, self.rule = kind_of(rule), rule
 
     @property
     def is_body(self) -> bool:

@@ -1,8 +1,8 @@
 """Named phrase families and shapes the cleaning rules key on, compiled once.
 
 Each family is written for what many outlets share, in several languages; none is a string
-of one site. A rule in tasks/segment/clean.py names the family it uses, and so does every span it
-removes.
+of one site. Each rule of tasks/segment/rules.py names the families it uses (`newsflow rules`
+lists them), and every span it removes carries the rule's name.
 """
 
 from __future__ import annotations

@@ -48,10 +48,11 @@ from newsflow.tasks.core.settings import (
 )
 from newsflow.tasks.core.terms import content_terms, cosine
 from newsflow.tasks.segment import patterns as p
+from newsflow.tasks.segment import rules
 from newsflow.tasks.segment.lines import Line
 
 # Lines that sit between glued stories; rule lines and marks also divide one article's sections.
-SEPARATOR_RULES = {"read_more"}
+SEPARATOR_RULES = {rules.READ_MORE}
 REPEAT_LOOKAHEAD = 8  # lines within which a repeated headline counts as the page layout
 UNSIZED = 1e6  # merge order: a boundary beside a segment too short to be a story goes first
 
@@ -201,7 +202,7 @@ class _Merger:
 
 
 def _segment(facts: LineFacts, start: int, end: int) -> Segment:
-    terms = Counter()
+    terms: Counter[str] = Counter()
     for line_terms in facts.terms[start:end]:
         terms.update(line_terms)
     return Segment(start, end, terms, sum(facts.words[start:end]), sum(facts.prose_words[start:end]))
@@ -254,6 +255,7 @@ def _self_similarity(facts: LineFacts, left: Segment, right: Segment) -> float:
 def _piece(facts: LineFacts, segment: Segment, words: int, from_end: bool) -> Counter | None:
     """Terms of the lines at one end of a segment holding `words` prose words, leaving at least
     one line for the rest; the piece at the start includes the segment's headline."""
+    terms: Counter[str]
     if from_end:
         inner, terms = range(segment.end - 1, segment.start, -1), Counter()
     else:
@@ -300,7 +302,8 @@ def _lede_overlap(facts: LineFacts, segment: Segment) -> float:
     headline, key = set(facts.terms[segment.start]), facts.lines[segment.start].key
     if not headline:
         return 0.0
-    seen, words = set(), 0
+    seen: set[str] = set()
+    words = 0
     for i in range(segment.start + 1, segment.end):
         if facts.lines[i].key != key:
             seen |= facts.terms[i].keys()
@@ -316,7 +319,7 @@ def _repeated_below(lines: list[Line], i: int, counts: Counter) -> bool:
     key = lines[i].key
     if counts[key] < 2:
         return False
-    between = []
+    between: list[Line] = []
     for line in lines[i + 1 : i + 1 + REPEAT_LOOKAHEAD]:
         if line.key == key:
             return not between or any(_is_page_furniture(other) for other in between)
@@ -327,7 +330,7 @@ def _repeated_below(lines: list[Line], i: int, counts: Counter) -> bool:
 
 
 def _is_page_furniture(line: Line) -> bool:
-    return line.rule == "site_mark" or bool(p.TRAILING_CREDIT.search(line.text))
+    return line.rule == rules.SITE_MARK or bool(p.TRAILING_CREDIT.search(line.text))
 
 
 def _dateline_follows(lines: list[Line], i: int) -> bool:

@@ -1,0 +1,458 @@
+"""Every cleaning rule in one table: its name, what happens to the text it matches, what it keys
+on, its limits, why it exists, and a real-looking example and near miss.
+
+The names here are the only names a span can carry (the `spans` table's `rule`). The context-free
+line rules are tried in LINE_RULES order by tasks/segment/clean.py (`classify_line`); the others
+are steps of `segment_document` there, and read their limits from the constants below.
+`newsflow rules` prints the table (`rules_table`); tests/test_rules.py runs every rule on its
+example and its near miss.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from newsflow.tasks.core import schema
+from newsflow.tasks.core.settings import (
+    CAPTION_REPEAT_DISTANCE,
+    MAX_BOILERPLATE_WORDS,
+    MAX_CAPTION_WORDS,
+    MAX_HEADLINE_WORDS,
+    REPEATED_PARAGRAPH_MIN_WORDS,
+)
+from newsflow.tasks.segment import patterns as p
+
+# Rule names.
+RULE_LINE = "rule_line"
+SITE_MARK = "site_mark"
+NAV_CHROME = "nav_chrome"
+ADVERTISEMENT = "advertisement"
+SHARE_WIDGET = "share_widget"
+READ_MORE = "read_more"
+FOLLOW_OR_CONTACT = "follow_or_contact"
+LINK_LINE = "link_line"
+NEWSLETTER_PROMO = "newsletter_promo"
+TIMESTAMP = "timestamp"
+SOURCE_CREDIT = "source_credit"
+PHOTO_CREDIT = "photo_credit"
+CONTRIBUTOR_CREDIT = "contributor_credit"
+AI_DISCLOSURE = "ai_disclosure"
+BYLINE = "byline"
+AUTHOR_BOX = "author_box"
+TITLE = "title"
+REPEATED_TITLE = "repeated_title"
+CAPTION = "caption"
+REPEATED_CAPTION = "repeated_caption"
+REPEATED_PARAGRAPH = "repeated_paragraph"
+KEY_POINTS_HEADING = "key_points_heading"
+KEY_POINTS = "key_points"
+INLINE_CITATION = "inline_citation"
+
+# Word caps of the line rules: a phrase that can occur in prose names a line only when the line
+# is this short (MAX_BOILERPLATE_WORDS for bare labels; notices and promos run to sentences).
+ANY_LENGTH = 1_000_000
+COOKIE_NOTICE_MAX_WORDS = 60
+TEASER_MAX_WORDS = 25
+READER_PROMPT_MAX_WORDS = 40
+FOLLOW_OR_CONTACT_MAX_WORDS = 45
+REPRINT_NOTICE_MAX_WORDS = 60
+LINK_LINE_MAX_WORDS = 20
+NEWSLETTER_PROMO_MAX_WORDS = 45
+NEWSLETTER_NAME_MAX_WORDS = 6
+TIMESTAMP_MAX_WORDS = 16
+DATE_AND_TIME_MAX_WORDS = 12
+SOURCE_LINE_MAX_WORDS = 12
+PHOTO_CREDIT_MAX_WORDS = 14
+COPYRIGHT_CREDIT_MAX_WORDS = 25
+CONTRIBUTOR_CREDIT_MAX_WORDS = 60
+AI_DISCLOSURE_MAX_WORDS = 40
+# Limits of the rules that look at more than the line's own phrases.
+BYLINE_MAX_WORDS = 12
+WRITTEN_BY_MAX_WORDS = 10
+AUTHOR_BIO_MAX_LINES = 2
+AUTHOR_BIO_MAX_WORDS = 60
+AUTHOR_BIO_MAX_BLANK_LINES = 1
+TITLE_HINT_MIN_WORDS = 4  # a line that is part of the page's <title>, or holds it and more
+KEY_POINTS_MIN_BULLETS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class LineRule:
+    """One test of a context-free rule: a line of at most `max_words` words that `matches` gets
+    the rule `name`. `pattern` says which families of tasks/segment/patterns.py it tries, and how."""
+
+    name: str
+    pattern: str
+    max_words: int
+    matches: Callable[[str], object]
+
+
+def _mostly_links(text: str) -> bool:
+    """A line that is only links, addresses or handles (maybe after a label) carries no prose."""
+    if p.LINK_LINE.match(text):
+        return True
+    return len("".join(p.URL.findall(text))) * 2 > len(text)
+
+
+def _mostly_social(text: str) -> bool:
+    """A line of network names ("Facebook Twitter Email") is a share widget."""
+    names = p.SOCIAL_NAMES.findall(text)
+    return len(names) >= 2 and len(names) * 2 >= len(text.split())
+
+
+# In order of precedence: the first test that matches names the line. The word caps are checked
+# first; they also spare a paragraph most regexes, which makes this the cheap half of cleaning.
+LINE_RULES = (
+    LineRule(RULE_LINE, "RULE_LINE: the whole line", ANY_LENGTH, p.RULE_LINE.match),
+    LineRule(SITE_MARK, "SITE_MARK: the whole line", ANY_LENGTH, p.SITE_MARK.match),
+    LineRule(NAV_CHROME, "NAV_CHROME, BREADCRUMB or COPYRIGHT: the whole line (COPYRIGHT its start)",
+             MAX_BOILERPLATE_WORDS, lambda t: p.NAV_CHROME.match(t) or p.BREADCRUMB.match(t) or p.COPYRIGHT.match(t)),
+    LineRule(NAV_CHROME, "COOKIE_NOTICE: anywhere", COOKIE_NOTICE_MAX_WORDS, p.COOKIE_NOTICE.search),
+    LineRule(ADVERTISEMENT, "ADVERTISEMENT: the whole line", ANY_LENGTH, p.ADVERTISEMENT.match),
+    LineRule(SHARE_WIDGET, "SHARE_WIDGET: the whole line; or two or more SOCIAL_NAMES, half the words or more",
+             MAX_BOILERPLATE_WORDS, lambda t: p.SHARE_WIDGET.match(t) or _mostly_social(t)),
+    LineRule(READ_MORE, "READ_MORE or TEASER_LABEL: the start", TEASER_MAX_WORDS,
+             lambda t: p.READ_MORE.match(t) or p.TEASER_LABEL.match(t)),
+    LineRule(READ_MORE, "TAGGED_LINK: a [TAG] at the end, or [Related ...]", TEASER_MAX_WORDS, p.TAGGED_LINK.search),
+    LineRule(SHARE_WIDGET, "READER_PROMPT: the start", READER_PROMPT_MAX_WORDS, p.READER_PROMPT.search),
+    LineRule(FOLLOW_OR_CONTACT, "FOLLOW_OR_CONTACT: anywhere", FOLLOW_OR_CONTACT_MAX_WORDS, p.FOLLOW_OR_CONTACT.search),
+    LineRule(NAV_CHROME, "REPRINT_NOTICE: anywhere", REPRINT_NOTICE_MAX_WORDS, p.REPRINT_NOTICE.search),
+    LineRule(NAV_CHROME, "TAXONOMY: the start", MAX_BOILERPLATE_WORDS, p.TAXONOMY.match),
+    LineRule(LINK_LINE, "LINK_LINE: the whole line; or URLs are more than half its characters",
+             LINK_LINE_MAX_WORDS, _mostly_links),
+    LineRule(NEWSLETTER_PROMO, "NEWSLETTER_PROMO: anywhere", NEWSLETTER_PROMO_MAX_WORDS, p.NEWSLETTER_PROMO.search),
+    LineRule(NEWSLETTER_PROMO, "NEWSLETTER_NAME: the whole line", NEWSLETTER_NAME_MAX_WORDS, p.NEWSLETTER_NAME.match),
+    LineRule(TIMESTAMP, "TIMESTAMP_LINE: the whole line", TIMESTAMP_MAX_WORDS, p.TIMESTAMP_LINE.match),
+    LineRule(TIMESTAMP, "DATE_AND_TIME: anywhere", DATE_AND_TIME_MAX_WORDS, p.DATE_AND_TIME.search),
+    LineRule(SOURCE_CREDIT, "SOURCE_LINE: the whole line", SOURCE_LINE_MAX_WORDS, p.SOURCE_LINE.match),
+    LineRule(PHOTO_CREDIT, "PHOTO_CREDIT_LINE: the whole line", PHOTO_CREDIT_MAX_WORDS, p.PHOTO_CREDIT_LINE.match),
+    LineRule(PHOTO_CREDIT, "a © anywhere but at the start (there COPYRIGHT: nav_chrome)", COPYRIGHT_CREDIT_MAX_WORDS,
+             lambda t: "©" in t and not p.COPYRIGHT.match(t)),
+    LineRule(CONTRIBUTOR_CREDIT, "CONTRIBUTOR_CREDIT: anywhere", CONTRIBUTOR_CREDIT_MAX_WORDS,
+             p.CONTRIBUTOR_CREDIT.search),
+    LineRule(AI_DISCLOSURE, "AI_DISCLOSURE: anywhere, in a line that does not open with a DATELINE_START",
+             AI_DISCLOSURE_MAX_WORDS, lambda t: p.AI_DISCLOSURE.search(t) and not p.DATELINE_START.match(t)),
+)
+
+
+# What a rule looks at: the steps of segment_document (tasks/segment/clean.py).
+ONE_LINE = "looks at each line alone"
+NEIGHBOURS = "looks at a line and the lines around it"
+STORY = "looks at each story, after splitting"
+INSIDE_LINES = "looks inside body lines"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule as users see it: what a span named `name` is, and a case on each side of it.
+
+    `kind` is the kind of the rule's spans: DROPPED, or the metadata it moves the text to;
+    `scope` what the rule looks at. `pattern` is what it keys on (for a line rule, one entry per
+    test of LINE_RULES); `limits` its caps (for a line rule, each test's word cap, in the same
+    order). `example` is a line or a short document on which it fires; `counterexample` a near
+    miss on which it must not.
+    """
+
+    name: str
+    kind: str
+    scope: str
+    pattern: tuple[str, ...]
+    limits: tuple[str, ...]
+    why: str
+    example: str
+    counterexample: str
+
+
+def _word_cap(cap: int) -> str:
+    return "any length" if cap == ANY_LENGTH else f"at most {cap} words"
+
+
+def _line_rule(name: str, kind: str, why: str, example: str, counterexample: str) -> Rule:
+    """A context-free rule, its pattern and limits read off its tests in LINE_RULES."""
+    tests = [test for test in LINE_RULES if test.name == name]
+    patterns = tuple(test.pattern for test in tests)
+    return Rule(name, kind, ONE_LINE, patterns, tuple(_word_cap(test.max_words) for test in tests), why, example,
+                counterexample)
+
+
+# Prose for the examples that need a story around a line: a story is more than a headline's worth
+# of words (MAX_HEADLINE_WORDS) below its title.
+_FLOODS = (
+    "Heavy rain flooded the lower town of Porto Alegre for a third day on Monday, forcing more than 2,000 "
+    "people from their homes as the Guaíba river rose above its 1941 record, the state civil defence said.\n\n"
+    "Rescue teams in boats evacuated patients from two hospitals, and the airport will stay closed until at "
+    "least the end of the month, the operator said.\n"
+)
+_HOUSING = (
+    "Die Mieten in Leipzig sind im vergangenen Jahr um 7,4 Prozent gestiegen, stärker als in jeder anderen "
+    "ostdeutschen Großstadt, wie aus dem neuen Mietspiegel der Stadt hervorgeht.\n\n"
+    "Besonders betroffen sind kleine Wohnungen in der Innenstadt, für die Neumieter inzwischen im Schnitt "
+    "mehr als zwölf Euro je Quadratmeter zahlen.\n"
+)
+_HARBOUR = (
+    "Le port de Marseille a enregistré un trafic record de passagers cet été, porté par le retour des "
+    "croisières et la hausse des liaisons vers la Corse et l'Algérie, a annoncé mardi le Grand port maritime.\n\n"
+    "La direction prévoit d'électrifier trois nouveaux quais d'ici 2026 pour réduire la pollution des navires "
+    "à quai, une demande ancienne des riverains des quartiers nord.\n"
+)
+_ELECTION = (
+    "Election officials in Nairobi began counting ballots on Wednesday night after polls closed in a "
+    "by-election for the city's governor, with turnout estimated at 41 per cent.\n\n"
+    "Results are expected by Friday, the electoral commission said, and observers from the African Union "
+    "reported long queues but no serious incidents at the polling stations they visited.\n"
+)
+_SECOND_LOOK = (
+    "Opposition candidates said the counting centre had opened late and asked for their agents to be "
+    "allowed to watch every table, a request the commission granted on Thursday morning.\n"
+)
+# A chart's note with its source in parentheses, printed above and below the text: not a caption.
+_TURNOUT_CHART = (
+    "Registered voters by constituency, with turnout in the 2022 general election and the change since the "
+    "2017 vote, in per cent of the register (Independent Electoral and Boundaries Commission)\n"
+)
+_PRICES = (
+    "La inflación interanual bajó al 3,2% en marzo, dos décimas menos que en febrero, por el abaratamiento de "
+    "la electricidad y de los carburantes, según el dato adelantado del Instituto Nacional de Estadística.\n\n"
+    "Los alimentos, en cambio, siguieron encareciéndose, y la inflación subyacente se mantuvo en el 3,5%, lo que "
+    "según los analistas aleja una bajada de tipos antes del verano.\n"
+)
+
+RULES = (
+    _line_rule(
+        RULE_LINE, schema.DROPPED,
+        "Divider lines between sections or glued stories carry no text.",
+        "* * *\n__\n———",
+        "– 30 –",
+    ),
+    _line_rule(
+        SITE_MARK, schema.DROPPED,
+        "A lone agency or site mark (AFP, TT) between stories is page furniture, not a sentence.",
+        "AFP",
+        "NATO-Gipfel",
+    ),
+    _line_rule(
+        NAV_CHROME, schema.DROPPED,
+        "Navigation, breadcrumbs, copyright lines, cookie and reprint notices and tag lists are the "
+        "portal's, not the article's.",
+        "Aller au contenu principal\n"
+        "Inicio › Economía › Vivienda\n"
+        "© 2024 Giornale di Brescia. Tutti i diritti riservati.\n"
+        "This website uses cookies to ensure you get the best experience on our website. Learn more\n"
+        "This copy is for your personal, non-commercial use only. To order presentation-ready copies for "
+        "distribution to colleagues or clients, visit our reprints page.\n"
+        "Schlagwörter: Mietpreisbremse, Wohnungsmarkt, Leipzig",
+        "Search teams found the two missing hikers near the summit of Monte Perdido on Sunday, police said.\n"
+        "Home sales in Lisbon fell for a second quarter as mortgage rates stayed near 4 per cent, the "
+        "statistics institute said on Thursday.",
+    ),
+    _line_rule(
+        ADVERTISEMENT, schema.DROPPED,
+        "Ad slot labels mark where an advertisement was cut out of the page.",
+        "Publicité\nArticle continues after this advertisement\nPubblicità",
+        "Advertising revenue at the group fell 12% in the third quarter, hit by weaker spending from car makers.",
+    ),
+    _line_rule(
+        SHARE_WIDGET, schema.DROPPED,
+        "Share buttons and comment prompts are widget labels, not text.",
+        "Partager sur : Facebook Twitter E-mail\nFacebook WhatsApp LinkedIn\nWas this article helpful?",
+        "Facebook said on Tuesday it would share more data with researchers who study elections in Europe.",
+    ),
+    _line_rule(
+        READ_MORE, schema.DROPPED,
+        "Teasers for other articles interrupt the text, and mark where glued stories meet "
+        "(tasks/segment/split.py counts them as layout evidence).",
+        "Lesen Sie auch: Bahnstreik legt den Fernverkehr lahm\n"
+        "Video: the moment the Carola bridge collapsed into the Elbe\n"
+        "Ferry operator scraps the winter timetable to Hiddensee [PICTURES]",
+        "More than 300 people attended the vigil in the main square on Saturday evening, organisers said.",
+    ),
+    _line_rule(
+        FOLLOW_OR_CONTACT, schema.DROPPED,
+        "Contact and follow lines at an article's end address the reader; they are not the story.",
+        "Follow her on Instagram @sofia.moretti.news\n"
+        "Reporter Daniel Okoth can be reached at dokoth@nation.example",
+        "Police asked anyone who saw the grey van near the school to contact them on 101.",
+    ),
+    _line_rule(
+        LINK_LINE, schema.DROPPED,
+        "A line of bare links, addresses or handles carries no prose.",
+        "Podcast: https://podcasts.example.fm/episode/412-housing-crisis\n@ElPaisEconomia\n"
+        "www.ville-lyon.example/budget-2025",
+        "The full report is published at www.stats.example and runs to 240 pages, with tables for every region.",
+    ),
+    _line_rule(
+        NEWSLETTER_PROMO, schema.DROPPED,
+        "Subscription and newsletter promotions are the publisher's ads for itself.",
+        "Inscrivez-vous à notre newsletter pour recevoir l'essentiel de l'actualité chaque matin\n"
+        "Evening Update Newsletter",
+        "Voters can register online until Friday, and campaigns may send them e-mails only after that date.",
+    ),
+    _line_rule(
+        TIMESTAMP, schema.DROPPED,
+        "Publication and update stamps are the page's metadata, not a sentence of the article.",
+        "Veröffentlicht am 3. März 2024, 18:20 Uhr\nActualizado: 14/03/2024 09:45 CET\n"
+        "Nairobi | 12 March 2024 at 17:30",
+        "The ceasefire took effect at 06:00 on 19 January 2025 and has largely held since then, officials "
+        "said, despite sporadic clashes in the north.",
+    ),
+    _line_rule(
+        SOURCE_CREDIT, schema.CREDIT,
+        "A source line credits an agency or institution; the names go to the story's credits.",
+        "Fuente: Instituto Nacional de Estadística",
+        "Sources close to the negotiations said a deal on the budget could come as early as this week.",
+    ),
+    _line_rule(
+        PHOTO_CREDIT, schema.DROPPED,
+        "A photo credit on a line of its own belongs to an image that is not in the text.",
+        "Foto: Jonas Weber/dpa\n(AFP Photo/Ludovic Marin)\nLe Vieux-Port au lever du jour. © Clément Mahoudeau / AFP",
+        "Photographs from the city archive show the square as it looked before the war.",
+    ),
+    _line_rule(
+        CONTRIBUTOR_CREDIT, schema.CREDIT,
+        "Reporting and editing credits name the newsroom's people; they go to the story's credits.",
+        "Reporting by Lucía Ortiz in Bogotá; Editing by Daniel Wallis\nMitarbeit: Anna Keller",
+        "Farmers contributed to the relief fund, and the ministry's own review of the floods is due in May.",
+    ),
+    _line_rule(
+        AI_DISCLOSURE, schema.AUTHOR,
+        "A note that AI wrote the text marks the story ai_disclosed; it is not part of the article.",
+        "Dieser Artikel wurde mit Hilfe von KI erstellt und von der Redaktion geprüft.",
+        "BRUSSELS (Reuters) - EU lawmakers agreed on Friday on labels for AI-generated images in political "
+        "adverts, a year before the European elections.",
+    ),
+    Rule(
+        BYLINE, schema.AUTHOR, ONE_LINE,
+        ("BYLINE: 'By', 'Von', 'Par', 'Por' or 'Di', then names, maybe an outlet; at least one person's name "
+         "(credits.author_names); tried when no line rule above matched",),
+        (_word_cap(BYLINE_MAX_WORDS),),
+        "The byline names the authors; they go to the story's authors.",
+        "Por Lucía Ortiz y Daniel Reyes | El Heraldo\n\n" + _PRICES,
+        "By Sunday, the river had fallen two metres.\n\n" + _FLOODS,
+    ),
+    Rule(
+        AUTHOR_BOX, schema.AUTHOR, NEIGHBOURS,
+        ("WRITTEN_BY with a person's name; or an AUTHOR_LABEL line, a NAME line below it, and the short bio "
+         "after that",),
+        (f"WRITTEN_BY line {_word_cap(WRITTEN_BY_MAX_WORDS)}",
+         f"bio: up to {AUTHOR_BIO_MAX_LINES} lines of {_word_cap(AUTHOR_BIO_MAX_WORDS)}, "
+         f"at most {AUTHOR_BIO_MAX_BLANK_LINES} blank line above each"),
+        "An author box names the author (and may disclose AI authorship); it is not the article.",
+        _HOUSING + "\nÜber den Autor\nJonas Becker\n"
+        "Jonas Becker berichtet seit 2015 über Wohnen und Verkehr in Leipzig.\n",
+        "Von Montag an gilt der neue Fahrplan der Leipziger Verkehrsbetriebe.\n\n" + _HOUSING,
+    ),
+    Rule(
+        TITLE, schema.TITLE, STORY,
+        ("a story's first body line when it is headline-shaped (split.is_headline) with text below it; "
+         "with a page <title>, the line that is it, or contains it or is contained in it",),
+        (f"headline {_word_cap(MAX_HEADLINE_WORDS)}", f"more than {MAX_HEADLINE_WORDS} words of text below it",
+         f"a partial <title> match: at least {TITLE_HINT_MIN_WORDS} words"),
+        "The headline is the story's title, not its first paragraph.",
+        "Record Floods Close Porto Alegre Airport\n\n" + _FLOODS,
+        "As rescue boats reached the lower town, the water was still rising.\n\n" + _FLOODS,
+    ),
+    Rule(
+        REPEATED_TITLE, schema.DROPPED, STORY,
+        ("a later body line of the story identical to its title (case and spacing folded)",),
+        (),
+        "Pages often print the headline twice (page header and article header); one copy is the title.",
+        "Nairobi Counts Votes in Governor By-Election\n\nNairobi Counts Votes in Governor By-Election\n\n" + _ELECTION,
+        "Nairobi Counts Votes in Governor By-Election\n\n"
+        "Nairobi counts votes in governor by-election - Daily Nation\n\n" + _ELECTION,
+    ),
+    Rule(
+        CAPTION, schema.CAPTION, STORY,
+        ("a line ending in a photo credit (TRAILING_CREDIT with PHOTO_CREDIT_INSIDE, or 'Photo: NAME'); or "
+         "ending in any (credit) and repeated a few lines below",),
+        (_word_cap(MAX_CAPTION_WORDS), f"the repeat within {CAPTION_REPEAT_DISTANCE} lines"),
+        "A caption describes an image, not the story; it goes to the story's captions with its credit.",
+        _HARBOUR + "Un paquebot amarré au terminal de la Joliette, le 12 juillet. (Nicolas Tucat/AFP)\n",
+        _HARBOUR + "Le trafic a atteint 2,1 millions de passagers (contre 1,8 million en 2023)\n",
+    ),
+    Rule(
+        REPEATED_CAPTION, schema.DROPPED, STORY,
+        ("a later copy, in the same story, of a line taken as a caption",),
+        (),
+        "Scrapers save a photo's caption several times; it is kept once.",
+        "Rescue boats in the flooded lower town on Monday. (Diego Vara/Reuters)\n"
+        "Rescue boats in the flooded lower town on Monday. (Diego Vara/Reuters)\n\n" + _FLOODS,
+        _ELECTION + _TURNOUT_CHART + _SECOND_LOOK + _TURNOUT_CHART,
+    ),
+    Rule(
+        REPEATED_PARAGRAPH, schema.DROPPED, STORY,
+        ("a body line right after an identical one (captions between allowed)",),
+        (f"at least {REPEATED_PARAGRAPH_MIN_WORDS} words",),
+        "A paragraph saved twice in a row is one paragraph; shorter repeats are list labels or table cells.",
+        _ELECTION + _SECOND_LOOK + _SECOND_LOOK,
+        _ELECTION + "Counting continues on Thursday.\nCounting continues on Thursday.\n",
+    ),
+    Rule(
+        KEY_POINTS_HEADING, schema.DROPPED, STORY,
+        ("KEY_POINTS_HEADING as the story's first body line, above its key-point bullets",),
+        (f"at least {KEY_POINTS_MIN_BULLETS} bullets, then prose",),
+        "The heading only labels the highlights, which move to metadata.",
+        "Das Wichtigste in Kürze\n- Mieten in Leipzig plus 7,4 Prozent\n- Kleine Wohnungen besonders teuer\n"
+        + _HOUSING,
+        "Lo más importante\n- La inflación baja al 3,2% en marzo\n\n" + _PRICES,
+    ),
+    Rule(
+        KEY_POINTS, schema.HIGHLIGHT, STORY,
+        ("BULLET lines opening a story (maybe under a KEY_POINTS_HEADING), before its first prose paragraph",),
+        (f"at least {KEY_POINTS_MIN_BULLETS} bullets, then prose",),
+        "Summary bullets above the text are the story's highlights, not its body.",
+        "• Turnout estimated at 41 per cent\n• Results expected by Friday\n\n" + _ELECTION,
+        _ELECTION + "- the counting centre opened late\n- agents may watch every table\n" + _SECOND_LOOK,
+    ),
+    Rule(
+        INLINE_CITATION, schema.DROPPED, INSIDE_LINES,
+        ("CITATION_PARENTHESISED, or the brackets and URL of a MARKDOWN_LINK (a bare SOURCE_ANCHOR link "
+         "entirely) inside a body line; the URLs go to the story's cited_urls",),
+        (),
+        "Citation markup breaks the sentence; the anchor text stays, the URL is kept aside.",
+        "La inflación bajó al 3,2% en marzo ([fuente](https://www.ine.example/ipc-marzo)), según el instituto, "
+        "y el [Banco de España](https://www.bde.example/informe) prevé nuevas bajadas.\n",
+        "The minister called the figures \"[sic] encouraging\" and published them at www.gov.example/figures "
+        "on Tuesday.\n",
+    ),
+)
+
+RULE_NAMES = frozenset(rule.name for rule in RULES)
+_KINDS = {rule.name: rule.kind for rule in RULES}
+
+
+def kind_of(name: str) -> str:
+    """The kind of the spans of the rule `name` (a KeyError for a name not in RULES)."""
+    return _KINDS[name]
+
+
+# Where each kind other than DROPPED puts the text (StoryDraft's fields, tasks/core/schema.py).
+_MOVED_TO = {schema.TITLE: "title", schema.CAPTION: "captions", schema.CREDIT: "credits",
+             schema.AUTHOR: "authors", schema.HIGHLIGHT: "highlights"}
+
+
+def effect(rule: Rule) -> str:
+    """What happens to the text the rule matches: "dropped", or "moved to" a StoryDraft field."""
+    return "dropped" if rule.kind == schema.DROPPED else f"moved to {_MOVED_TO[rule.kind]}"
+
+
+def rules_table(examples: bool = False) -> str:
+    """The registry as text for `newsflow rules`: each rule's effect, why, pattern and limits."""
+    return "\n\n".join(_rule_text(rule, examples) for rule in RULES) + "\n"
+
+
+def _rule_text(rule: Rule, examples: bool) -> str:
+    lines = [f"{rule.name}: {effect(rule)}; {rule.scope}", f"  why: {rule.why}"]
+    if rule.scope == ONE_LINE:  # each test with its word cap
+        lines += [f"  {limit:<18} {pattern}" for pattern, limit in zip(rule.pattern, rule.limits)]
+    else:
+        lines += [f"  keys on: {pattern}" for pattern in rule.pattern]
+        lines.append(f"  limits: {'; '.join(rule.limits) or 'none'}")
+    if examples:
+        lines += _example_lines("fires on:", rule.example) + _example_lines("spares:", rule.counterexample)
+    return "\n".join(lines)
+
+
+def _example_lines(label: str, text: str) -> list[str]:
+    shown = [line for line in text.splitlines() if line.strip()]
+    return [f"  {label if number == 0 else '':<9} {line}" for number, line in enumerate(shown)]
