@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -116,7 +117,7 @@ def render(scores: dict[str, Scores], rules: Counter, worst: list[dict], split: 
     lines = [
         "# Quality: article bodies and story splitting",
         "",
-        f"Produced by `bench/quality.py` in one run ({seconds:.0f} s on this machine, 2 processes).",
+        f"Produced by `bench/quality.py` in one run ({seconds:.0f} s on a machine of {os.cpu_count()} cores, 2 processes).",
         "",
         "## Article bodies on the 181 AEB news pages",
         "",

@@ -13,13 +13,13 @@ GOALS = {
     "extract": "extract-and-clean within 1.3x bare trafilatura on the same pages",
     "workers": "two workers >= 1.7x one",
     "memory": "peak memory within 1.5 GB, flat as the corpus grows tenfold",
-    "scale": "100k documents ingest and link on this machine",
+    "scale": "100k documents ingest and link on one 2-core, 24 GB machine",
 }
 
 
 def render(rows: list[dict]) -> str:
     lines = ["# Throughput, scaling and memory", "",
-             "Produced by `bench/throughput.py` on this machine (2 cores, 24 GB). Each size is one run of the",
+             "Produced by `bench/throughput.py` on a 2-core, 24 GB machine. Each size is one run of the",
              "script: its baselines and its flows were measured together, so every ratio below compares",
              "measures taken minutes apart on the same corpus. Corpus: `bench/corpus.py` (half HTML pages,",
              "three in ten text files, two in ten JSONL records, all varied from the 181 AEB pages and the",

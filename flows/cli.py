@@ -145,8 +145,11 @@ def run_relink(args: argparse.Namespace) -> int:
 def run_serve(args: argparse.Namespace) -> int:
     data_dir = check_data_dir(args.data)
     quiet_prefect_defaults()
-    from newsflow.flows.serve import serve_deployments
+    from newsflow.flows.serve import prefect_yaml, serve_deployments
 
+    if prefect_yaml() is None:
+        raise UsageError("no prefect.yaml beside the code or in this folder: run `newsflow serve` in the project "
+                         "folder that holds the deployments (the repository's prefect.yaml is an example)")
     overrides: dict[str, object] = {"data_dir": str(Path(data_dir).resolve())}
     if args.inbox:
         overrides["sources"] = [str(Path(source).resolve()) for source in check_sources(args.inbox)]

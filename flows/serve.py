@@ -14,8 +14,14 @@ from pathlib import Path
 import yaml
 from prefect import serve
 
-REPO = Path(__file__).resolve().parent.parent
-PREFECT_YAML = REPO / "prefect.yaml"
+# The checkout's prefect.yaml (an editable install); an installed wheel has none beside its code,
+# so there it is the one of the project folder newsflow serve runs in.
+CANDIDATES = (Path(__file__).resolve().parent.parent / "prefect.yaml", Path("prefect.yaml"))
+
+
+def prefect_yaml() -> Path | None:
+    """The prefect.yaml whose deployments `newsflow serve` serves, if there is one."""
+    return next((path.resolve() for path in CANDIDATES if path.is_file()), None)
 
 
 def load_entrypoint(entrypoint: str):
@@ -27,7 +33,10 @@ def load_entrypoint(entrypoint: str):
 
 def deployment_specs(overrides: dict[str, object], only: list[str] | None = None) -> list[dict]:
     """The deployments of prefect.yaml, their parameters updated with the overrides they accept."""
-    specs = yaml.safe_load(PREFECT_YAML.read_text())["deployments"]
+    path = prefect_yaml()
+    if path is None:
+        raise FileNotFoundError("prefect.yaml")
+    specs = yaml.safe_load(path.read_text())["deployments"]
     chosen = [spec for spec in specs if only is None or spec["name"] in only]
     for spec in chosen:
         accepted = load_entrypoint(spec["entrypoint"]).parameters.properties
