@@ -5,10 +5,11 @@
 MAX_INPUT_BYTES = 8 * 1024 * 1024
 
 # Documents per batch task. A task run costs the flow 3-6 ms (docs/STACK.md) and the Prefect server,
-# on the same cores as the workers, ~0.2 s of CPU (states, events, logs): 40 s for the 200 task
-# runs of a 10k-document run, ~2.5% of its CPU. Larger batches pay that less often but hold more
-# pages in flight and leave workers idle at the end: at 1k documents, batches of 200 took 102 s
-# and peaked at 1.59 GB, batches of 100 took 94 s and 1.44 GB (bench/_work memory timeline).
+# on the same cores as the workers, ~0.25 s of CPU (states, events, logs): 22-26 s for the 100 task
+# runs of a 10k-document run, under 2% of its CPU (bench/RESULTS.md). Larger batches pay that less
+# often but hold more pages in flight and leave workers idle at the end: at 1k documents, batches
+# of 200 took 102 s and peaked at 1.59 GB, batches of 100 took 94 s and 1.44 GB (bench/throughput.py's
+# flow run, one run each on a 2-core x86-64 VM: wall time and peak memory of the run's processes).
 BATCH_SIZE = 100
 # ... and at most this many bytes of inputs: a batch is held by the flow and shipped to a worker
 # whole, and a run keeps a few in flight. 100 AEB pages are ~10 MB; 100 pages of 4.8 MB (a hostile
@@ -79,21 +80,24 @@ SAME_STORY_WINDOW_DAYS = 7
 MIN_SHARED_ENTITIES = 3
 # ... among the new article's rarest names around its bucket, this many: a rewrite keeps the
 # story's particular people and places, which are what the rarest names are; common names
-# only multiply the pairs (bench/LINKING.md: all names made 100k articles 35x slower than 10k).
+# only multiply the pairs. On bench/linking.py's 100k-article stream the caps around it already
+# keep the join small: relinking took 21 s with this bound and 19 s with every name, with the
+# same links (one run each, on a 2-core x86-64 VM).
 NAMES_PER_ARTICLE = 8
 # ... where a name in more articles than this around its bucket ("United States") is not one of
 # them: it keeps the join near-linear rather than quadratic in a popular name's articles.
 MAX_ENTITY_ARTICLES = 100
 # ... and each new article is compared with at most this many of them, those sharing the most
 # names: a story rarely has more than a few dozen versions in a window, and the bound keeps
-# the route linear (bench/LINKING.md).
+# the route linear (bench/LINKING.md: ten times the articles took 10.4x the time).
 MAX_ENTITY_PARTNERS = 50
 
 # Copies (same body, shared LSH bands): a new article is compared with at most this many, those
 # sharing the most bands. A wire story republished hundreds of times would otherwise cost
-# pairs in the square of its copies (bench/throughput.py's corpus: 281k links for 10k articles,
-# each page varied ~50 times); every copy still links to copies, so the story and its
-# syndicated copies are the same, and recall on bench/LINKING.md's stream is unchanged.
+# pairs in the square of its copies (bench/RESULTS.md: relinking 10k articles of
+# bench/throughput.py's corpus, each page varied ~50 times, found 281k links before this cap and
+# 175k with it, one story per page either way); every copy still links to copies, so the story
+# and its syndicated copies are the same, and bench/LINKING.md's stream keeps the same links.
 MAX_COPY_PARTNERS = 20
 
 # New articles linked at a time. Their candidate pairs are asked of DuckDB and judged one group

@@ -11,17 +11,29 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-WORD = re.compile(r"[^\W\d_]{3,}")
-# Found, not imported: importing spaCy costs 50 MB in processes that only need its word lists.
-SPACY_LANGUAGES = Path(find_spec("spacy").submodule_search_locations[0]) / "lang"
+# A content word: letters only (no digits or underscores), at least three of them.
+CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _spacy_languages() -> Path:
+    """spaCy's folder of language data. Found, not imported: importing spaCy costs 50 MB in
+    processes that only need its word lists."""
+    spec = find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("spaCy, which newsflow depends on, is not installed")
+    return Path(spec.submodule_search_locations[0]) / "lang"
+
+
+SPACY_LANGUAGES = _spacy_languages()
 
 
 @lru_cache(maxsize=32)
 def stop_words(language: str | None) -> frozenset[str]:
     """spaCy's stop words for a language (English when spaCy has no list for it)."""
     # The list's own file, run alone: importing it as a module first imports its language
-    # package, which compiles the tokenizer exceptions (16 s for French on the 2-core benchmark machine).
-    # spaCy's stop_words.py files define STOP_WORDS and import nothing.
+    # package, which compiles the tokenizer exceptions (for French 2.7-4.4 s on top of importing
+    # spaCy, against milliseconds for the file alone, on a 2-core x86-64 VM with 24 GB of RAM
+    # running other jobs). spaCy's stop_words.py files define STOP_WORDS and import nothing.
     for code in (language or "en", "en"):
         path = SPACY_LANGUAGES / code / "stop_words.py"
         if code.isalpha() and path.is_file():
@@ -29,13 +41,13 @@ def stop_words(language: str | None) -> frozenset[str]:
     raise RuntimeError(f"spaCy's English stop words are missing from {SPACY_LANGUAGES}; reinstall spacy")
 
 
-def content_terms(text: str, language: str | None = None) -> Counter:
+def content_terms(text: str, language: str | None = None) -> Counter[str]:
     """Counts of a text's content words (letters only, 3+ long, lower-cased, no stop words)."""
     stops = stop_words(language)
-    return Counter(word for word in WORD.findall(text.lower()) if word not in stops)
+    return Counter(word for word in CONTENT_WORD.findall(text.lower()) if word not in stops)
 
 
-def cosine(left: Counter, right: Counter) -> float:
+def cosine(left: Counter[str], right: Counter[str]) -> float:
     """Cosine similarity of two term-count vectors (0 when either is empty)."""
     if not left or not right:
         return 0.0
@@ -45,6 +57,6 @@ def cosine(left: Counter, right: Counter) -> float:
     return dot / (norm(left) * norm(right))
 
 
-def norm(counts: Counter) -> float:
+def norm(counts: Counter[str]) -> float:
     """The Euclidean length of a term-count vector."""
     return math.sqrt(sum(v * v for v in counts.values()))

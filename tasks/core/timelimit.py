@@ -8,7 +8,8 @@ parse) finishes first, and the exception is raised when it returns. tasks/extrac
 refuses, before parsing, the pages that make lxml's C code itself slow.
 
 Why a watchdog and not a child process to kill, measured on the 181 AEB pages (bare
-`prepare_document`: 18-20 ms a page on this loaded 2-core machine) in a process holding spaCy:
+`prepare_document`: 18-20 ms a page on a 2-core x86-64 VM with 24 GB of RAM, running other
+jobs) in a process holding spaCy:
 - this watchdog: 1.2 us a page (registering and clearing a deadline; the watchdog thread
   wakes at most once a limit, not once a page), 0.007%;
 - a fork a page, the result pickled back through a pipe: 62-76 ms a page (+220-285%): the

@@ -12,7 +12,8 @@ from newsflow.tasks.enrich.dates import resolve_published_at
 from newsflow.tasks.enrich.keywords import extract_keywords
 from newsflow.tasks.enrich.language import detect_language
 
-WORD = re.compile(r"\w+")
+# A run of word characters (letters, digits, underscore): what `word_count` counts.
+WORD_CHAR_RUN = re.compile(r"\w+")
 
 
 def enrich_story(doc: Document, index: int, draft: StoryDraft, run_id: str, ingested_at: datetime) -> Article:
@@ -42,7 +43,7 @@ def enrich_story(doc: Document, index: int, draft: StoryDraft, run_id: str, inge
         published_at_source=published_source,
         language=language,
         language_confidence=confidence,
-        word_count=len(WORD.findall(draft.body)),
+        word_count=len(WORD_CHAR_RUN.findall(draft.body)),
         captions=list(draft.captions),
         cited_urls=list(draft.cited_urls),
         credits=list(draft.credits),

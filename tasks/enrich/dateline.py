@@ -24,8 +24,8 @@ AGENCIES = {
 PLACE_PARTICLES = {"de", "da", "do", "dos", "das", "del", "la", "le", "les", "el", "of", "on", "upon", "am", "an", "der", "al"}
 
 # Each word capitalised (or a particle), at most four: "In a significant move" is no place.
-_WORD = r"[A-ZÀ-ÖØ-Þ][\w.'’\-]*"
-_PLACE = rf"{_WORD}(?:\s+(?:{_WORD}|de|da|del|la|el|am|an|of)){{0,3}}?"
+_CAPITALISED_WORD = r"[A-ZÀ-ÖØ-Þ][\w.'’\-]*"
+_PLACE = rf"{_CAPITALISED_WORD}(?:\s+(?:{_CAPITALISED_WORD}|de|da|del|la|el|am|an|of)){{0,3}}?"
 _DATE = r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+\w{3,9}\.?|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?))?"
 _DASH = r"\s*[—–\-]{1,2}\s*"
 # PLACE[, Region][, date] (AGENCY) —

@@ -7,6 +7,7 @@ import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import trafilatura
 from htmldate import find_date
@@ -53,18 +54,21 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
 def page_text(tree: HtmlElement, url: str | None) -> str:
     """trafilatura's main text of a parsed page, paragraphs on their own lines."""
     # Comments leak into the text with trafilatura's default include_comments=True (docs/STACK.md).
-    # favor_precision: on the 181 AEB pages, with newsflow's rules after it, F1 0.970 against
-    # 0.964 with trafilatura's default balance (bench/QUALITY.md).
+    # favor_precision: on the 181 AEB pages, with newsflow's rules after it, F1 0.970 (bench/QUALITY.md's
+    # newsflow row) against 0.966 with trafilatura's default balance (bench/quality.py's newsflow_body
+    # and metric with favor_precision=False: precision 0.959 instead of 0.975).
     result = trafilatura.bare_extraction(
         tree, url=url, include_comments=False, with_metadata=False, deduplicate=False, favor_precision=True
     )
-    return (result.text if result is not None else None) or ""
+    # A Document, never a dict: as_dict is left False (trafilatura's return type allows both).
+    return (result.text if isinstance(result, PageMetadata) else None) or ""
 
 
 def page_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
     """trafilatura's `extract_metadata` without the categories, tags and licence newsflow does not
-    keep: those three cost a fifth of the extraction time on the AEB pages (as measured).
-    Same steps, same order, same answers (tests/test_extract.py holds it to the original)."""
+    keep: on the 181 AEB pages this takes 0.72-0.96 s against extract_metadata's 0.94-1.40 s
+    (the sum of each page's best of five, two runs on a 2-core x86-64 VM), 8-9% of the whole
+    extraction. Same steps, same order, same answers (tests/test_extract.py holds it to the original)."""
     meta = tm.examine_meta(tree)
     if meta.author and " " not in meta.author:
         meta.author = None  # as trafilatura: a one-word meta author is a handle, not a name
@@ -106,7 +110,8 @@ def _clean(value: object) -> str | None:
 
 # Pages that make lxml's C code itself slow, where the time limit (tasks/core/timelimit.py) cannot
 # interrupt it, are refused before they are parsed. Measured with cProfile and by sampling the
-# extracting thread's stack (trafilatura 2.3.1, lxml 6.1.3, this 2-core machine, loaded):
+# extracting thread's stack (trafilatura 2.3.1, lxml 6.1.3, a 2-core x86-64 VM with 24 GB of RAM,
+# running other jobs):
 # - trafilatura #704's shape, a 540 KB page whose <div> has 50,000 attributes: extract_html
 #   4.7-8.4 s, of which lxml's parse 1.8-3.3 s (one C call: libxml2's HTML parser checks each
 #   attribute of a tag against those before it) and 2.6-4.8 s one `attrib.items()` that htmldate
@@ -174,7 +179,7 @@ def writable_raw(raw: RawDocument) -> RawDocument:
     """`raw` with lone surrogates (JSON escapes such as "\\ud800", file names that are not
     UTF-8) in its text fields replaced by U+FFFD: UTF-8 cannot encode them, and a row holding
     one would fail the writing of its whole batch."""
-    changes = {}
+    changes: dict[str, Any] = {}  # field name -> its value with lone surrogates replaced
     for item in dataclasses.fields(raw):
         value = getattr(raw, item.name)
         if isinstance(value, str) and writable_text(value) != value:
@@ -197,12 +202,13 @@ def prepare_document(raw: RawDocument) -> Document | Quarantine:
     decoded = decode_bytes(raw.data, raw.media_type)
     if decoded.text is None:
         return quarantine(decoded.problem or "undecodable", decoded.detail)
-    base = dict(
+    document = Document(
         doc_id=document_id(raw.source_uri, digest),
         source_uri=raw.source_uri,
         source_kind=raw.source_kind,
         media_type=raw.media_type,
         content_sha256=digest,
+        raw_text=decoded.text,
         encoding=decoded.encoding,
         url=raw.url,
         title=raw.title,
@@ -211,21 +217,21 @@ def prepare_document(raw: RawDocument) -> Document | Quarantine:
         problems=raw.problems,
     )
     if raw.media_type != "text/html":
-        return Document(raw_text=decoded.text, **base)
+        return document
     hazard = pathological_html(decoded.text)
     if hazard:
         return quarantine("pathological_html", hazard)
     page = extract_html(decoded.text, url=raw.url)
     if not page.text.strip():
         return quarantine("no_text_extracted", "trafilatura found no main text in the HTML")
-    return Document(**{
-        **base,
-        "raw_text": page.text,
-        "raw_html": decoded.text,
-        "url": raw.url or page.url,
-        "site_name": page.site_name,
-        "title": raw.title or page.title,
-        "authors": page.authors,
-        "published_at": raw.published_at or page.date,
-        "published_at_source": base["published_at_source"] or ("html_meta" if page.date else None),
-    })
+    return dataclasses.replace(
+        document,
+        raw_text=page.text,
+        raw_html=decoded.text,
+        url=raw.url or page.url,
+        site_name=page.site_name,
+        title=raw.title or page.title,
+        authors=page.authors,
+        published_at=raw.published_at or page.date,
+        published_at_source=document.published_at_source or ("html_meta" if page.date else None),
+    )

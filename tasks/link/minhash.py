@@ -14,12 +14,13 @@ import numpy as np
 from newsflow.tasks.core.schema import Article
 from newsflow.tasks.core.settings import LSH_BANDS, LSH_ROWS, MIN_WORDS_TO_LINK, MINHASH_PERMUTATIONS, SHINGLE_WORDS
 
-TOKEN = re.compile(r"\w+")
+# A run of word characters (letters, digits, underscore): the words shingles are made of.
+WORD_CHAR_RUN = re.compile(r"\w+")
 
 
 def shingles(body: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     """The set of `size`-word shingles of a body, lower-cased, punctuation ignored."""
-    words = TOKEN.findall(body.lower())
+    words = WORD_CHAR_RUN.findall(body.lower())
     if len(words) < size:
         return {" ".join(words).encode()} if words else set()
     return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}

@@ -55,14 +55,6 @@ class Components:
         return sorted(sorted(group) for group in groups.values())
 
 
-def cluster(article_ids: list[str], links: Iterable[Link]) -> list[list[str]]:
-    """Connected components of the link graph, each sorted, in a stable order."""
-    components = Components(article_ids)
-    for link in links:
-        components.join(link.article_id, link.other_article_id)
-    return components.groups()
-
-
 def origin_key(member: StoryMember) -> tuple:
     """Order of precedence for the original of a story.
 

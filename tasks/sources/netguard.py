@@ -375,6 +375,8 @@ class GuardedTransport(httpx.BaseTransport):
                                         extensions=request.extensions)
         with _as_httpx_errors():
             answer = self.pool.handle_request(core_request)
+        # A synchronous pool answers with an iterable body (its type also allows an async one).
+        assert isinstance(answer.stream, Iterable)
         return httpx.Response(answer.status, headers=answer.headers, stream=_Body(answer.stream),
                               extensions=answer.extensions)
 

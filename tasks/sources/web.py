@@ -19,8 +19,9 @@ for any input.
   most 2 x `workers` pages in memory; a `stop` event that ends every fetch within a second or so
   (URLs not fetched are neither yielded nor quarantined: the next run tries them).
 
-A Quarantine's reason tells a passing cause (`TRANSIENT_REASONS`: the flow retries those next
-run) from a lasting one.
+A Quarantine's reason tells a passing cause from a lasting one; tasks/core/schema.py `is_passing`
+decides which the flow retries next run (among them `TRANSIENT_REASONS`, the network's and the
+servers' passing causes).
 """
 
 from __future__ import annotations
@@ -134,11 +135,6 @@ class FetchResult:
     quarantined: list[Quarantine] = field(default_factory=list)
     unchanged: int = 0
 
-    def add(self, other: FetchResult) -> None:
-        self.documents += other.documents
-        self.quarantined += other.quarantined
-        self.unchanged += other.unchanged
-
 
 @dataclass(frozen=True, slots=True)
 class Response:
@@ -214,7 +210,7 @@ class Fetcher:
                                    timeout=options.timeout, trust_env=False, follow_redirects=False,
                                    headers={"User-Agent": options.user_agent, "Accept-Encoding": "gzip, deflate"})
         self.hosts: dict[str, Host] = defaultdict(lambda: Host(options.per_host))
-        self.robots: dict[str, Future] = {}
+        self.robots: dict[str, Future[Robots]] = {}
         self.lock = threading.Lock()  # guards the two dicts above only, never held during I/O
 
     def close(self) -> None:
@@ -326,10 +322,10 @@ class Fetcher:
         """The origin's robots.txt, read once a run: the first thread to ask reads it, the others
         wait on its future, and threads fetching from other hosts wait for nothing."""
         with self.lock:
-            answer = self.robots.get(origin)
-            reader = answer is None
+            reader = origin not in self.robots
             if reader:
-                answer = self.robots[origin] = Future()
+                self.robots[origin] = Future()
+            answer = self.robots[origin]
         if reader:
             try:
                 answer.set_result(self._read_robots(origin))
@@ -559,6 +555,7 @@ class Admission:
     def admit(self, listed: Listed) -> Page | Quarantine | None:
         """The page to fetch, a bad_url row, or None for a URL already seen this run."""
         self.counts.urls_seen += 1
+        outcome: Page | Quarantine
         try:
             url = normalise_url(listed.text)
         except BadUrl as error:
@@ -665,7 +662,10 @@ def fetch_feeds(feed_urls: list[str], options: FetchOptions, cache: HttpCache) -
 def _collect(urls: list[str], feed_urls: list[str], options: FetchOptions, cache: HttpCache) -> FetchResult:
     result, counts = FetchResult(), WebCounts()
     for item in iter_web_inputs(urls, feed_urls, options, cache, counts):
-        (result.documents if isinstance(item, RawDocument) else result.quarantined).append(item)
+        if isinstance(item, RawDocument):
+            result.documents.append(item)
+        else:
+            result.quarantined.append(item)
     result.unchanged = counts.unchanged
     return result
 

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
+from typing import TypedDict
 
 import duckdb
 import pyarrow as pa
@@ -39,7 +40,16 @@ COMMIT_MARKER = "COMMIT"
 LOCK_FILE = ".lock"
 STATE = "_state"  # a run's own files, never read as tables
 SPILL = f"{STATE}/duckdb_spill"  # where DuckDB writes what exceeds its memory limit
-PARQUET_OPTIONS = {"compression": "zstd", "row_group_size": 256_000}
+
+
+class ParquetOptions(TypedDict):
+    """How every Parquet file of the dataset is written (keyword arguments of pq.write_table)."""
+
+    compression: str
+    row_group_size: int
+
+
+PARQUET_OPTIONS: ParquetOptions = {"compression": "zstd", "row_group_size": 256_000}
 
 
 def sql_text(name: str) -> str:
