@@ -53,7 +53,7 @@ from newsflow.tasks.link.update import update_links  # noqa: E402
 from newsflow.tasks.pipeline import batches  # noqa: E402
 from newsflow.tasks.segment.clean import segment_document  # noqa: E402
 from newsflow.tasks.sources.files import read_sources  # noqa: E402
-from newsflow.tasks.store.compact import compact  # noqa: E402
+from newsflow.tasks.store.compact import merge_part_files  # noqa: E402
 from newsflow.tasks.store.dataset import commit_batch, data_lock  # noqa: E402
 
 WORK = REPO / "bench" / "_work" / "throughput"
@@ -178,7 +178,7 @@ def plain_run(corpus: Path, data: Path, workers: int) -> dict:
             while pending:
                 new_ids += write_plain(data, pending.popleft(), run_id, now, seconds)
         compact_started = time.perf_counter()
-        compact(data, partition=f"ingest_date={now.date().isoformat()}")
+        merge_part_files(data, partition=f"ingest_date={now.date().isoformat()}")
         seconds["compact"] = time.perf_counter() - compact_started
         link_started = time.perf_counter()
         with data_lock(data):

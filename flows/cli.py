@@ -160,11 +160,11 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_compact(args: argparse.Namespace) -> int:
-    from newsflow.tasks.store.compact import compact
+    from newsflow.tasks.store.compact import merge_part_files
 
     if not Path(args.data).is_dir():
         raise UsageError(f"no dataset at {args.data}; run `newsflow ingest` first or pass --data")
-    merged = compact(Path(args.data))
+    merged = merge_part_files(Path(args.data))
     for item in merged:
         print(f"{item.table}/{item.partition}: {item.files_before} files -> 1 ({item.rows} rows)")
     print(f"compacted {len(merged)} partition(s)" if merged else "nothing to compact")

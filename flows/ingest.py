@@ -18,14 +18,14 @@ from newsflow.tasks.core.settings import BATCH_SIZE, EXTRACT_TIMEOUT_SECONDS
 from newsflow.tasks.pipeline.report import RunSummary
 from newsflow.tasks.pipeline.run import IngestRun
 from newsflow.tasks.sources.web import FetchOptions
-from newsflow.tasks.store.compact import compact as compact_parts
+from newsflow.tasks.store.compact import merge_part_files
 
 
 @task(name="compact")
 def merge_small_parts(data_dir: str, ingest_date: date) -> int:
     """Merge the day's part files, one a batch, into files of a size DuckDB reads fast; the
     number of files merged."""
-    merged = compact_parts(Path(data_dir), partition=f"ingest_date={ingest_date.isoformat()}")
+    merged = merge_part_files(Path(data_dir), partition=f"ingest_date={ingest_date.isoformat()}")
     return sum(compaction.files_before for compaction in merged)
 
 

@@ -10,7 +10,7 @@ from dataset_checks import row_counts
 
 from newsflow.flows.cli import main
 from newsflow.tasks.core.schema import TABLE_SCHEMAS
-from newsflow.tasks.store.compact import compact
+from newsflow.tasks.store.compact import merge_part_files
 from newsflow.tasks.store.dataset import COMMIT_MARKER, STAGING, connect, part_files, recover
 
 REPO = Path(__file__).resolve().parents[1]
@@ -39,7 +39,7 @@ def test_compact_changes_no_answer_and_leaves_one_file_per_partition(fragmented)
     assert main(["compact", "--data", str(fragmented)]) == 0
     assert answers(fragmented) == before
     assert len(part_files(fragmented, "articles")) == 1
-    assert compact(fragmented) == []
+    assert merge_part_files(fragmented) == []
 
 
 def test_a_compaction_killed_after_its_marker_is_finished_by_recover(fragmented):

@@ -39,8 +39,8 @@ class Compaction:
     rows: int
 
 
-def compact(data_dir: Path, min_files: int = 2, target_bytes: int = PART_FILE_TARGET_BYTES,
-            partition: str | None = None) -> list[Compaction]:
+def merge_part_files(data_dir: Path, min_files: int = 2, target_bytes: int = PART_FILE_TARGET_BYTES,
+                     partition: str | None = None) -> list[Compaction]:
     """Merge the small part files of every partition (or of `partition`, e.g. 'ingest_date=2025-01-13')
     into files of up to `target_bytes`; a run of fewer than `min_files` files is left as it is."""
     data_dir = Path(data_dir)
