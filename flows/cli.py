@@ -10,8 +10,10 @@ import csv
 import json
 import logging
 import os
+import signal
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -352,6 +354,10 @@ def installed_version() -> str:
         return "(not installed)"
 
 
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def _data_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", default=default_data_dir(), metavar="DIR",
                         help=f"the dataset folder (default: ${DATA_ENV} or ./data)")
@@ -359,6 +365,11 @@ def _data_option(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # SIGTERM (a scheduler, systemd, `kill`) unwinds like Ctrl-C instead of ending the process on
+    # the spot, so that what the run started stops with it: its temporary Prefect server, a
+    # process of its own, was left running without a parent (tests/test_sigterm.py).
+    if threading.current_thread() is threading.main_thread():  # only there can Python set a handler
+        signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
         return args.run(args)
     except UsageError as error:

@@ -36,6 +36,7 @@ def chromium() -> str:
     return CHROMIUM
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_run_and_summary_artifact_are_visible_in_the_dashboard(tmp_path):
     browser_path = chromium()

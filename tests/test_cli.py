@@ -3,6 +3,7 @@
 import json
 import os
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +11,7 @@ from newsflow.flows.cli import build_parser, main
 from newsflow.tasks.core.schema import ARTICLES, to_table
 from newsflow.tasks.store.dataset import commit_batch
 
+REPO = Path(__file__).resolve().parents[1]
 COMMANDS = sorted(build_parser()._subparsers._group_actions[0].choices)
 
 
@@ -65,7 +67,8 @@ def test_sql_formats(small_dataset, capsys):
 
 
 def test_sql_runs_a_query_file(small_dataset, capsys):
-    assert main(["sql", "sql/queries/articles_by_agency.sql", "--data", str(small_dataset), "--format", "csv"]) == 0
+    query = REPO / "sql" / "queries" / "articles_by_agency.sql"
+    assert main(["sql", str(query), "--data", str(small_dataset), "--format", "csv"]) == 0
     assert capsys.readouterr().out.splitlines()[1:] == ["(none),1,0,1", "AP,1,0,1"]
 
 

@@ -26,11 +26,9 @@ def answers(data: Path) -> dict[str, list]:
 
 
 @pytest.fixture()
-def fragmented(prefect_server, tmp_path) -> Path:
-    data = tmp_path / "data"
-    assert main(["ingest", str(REPO / "examples" / "inbox"), "--data", str(data), "--batch-size", "2",
-                 "--no-compact"]) == 0
-    return data
+def fragmented(fragmented_example_dataset_once, tmp_path) -> Path:
+    """The example inbox ingested two inputs a batch, its part files not merged (tests/conftest.py)."""
+    return fragmented_example_dataset_once.copy_to(tmp_path / "data")
 
 
 def test_compact_changes_no_answer_and_leaves_one_file_per_partition(fragmented):
@@ -72,8 +70,7 @@ def test_files_merge_in_runs_up_to_the_target_size(tmp_path):
     assert [[p.name for p in run] for run in runs] == [["a", "b"], ["d", "e"], ["f"]]
 
 
-def test_an_ingest_leaves_one_file_a_table_and_day(prefect_server, tmp_path):
-    data = tmp_path / "data"
-    assert main(["ingest", str(REPO / "examples" / "inbox"), "--data", str(data), "--batch-size", "2"]) == 0
+def test_an_ingest_leaves_one_file_a_table_and_day(example_dataset):
+    data = example_dataset  # ingested three inputs a batch: five batches, merged at the end of the run
     assert all(len(part_files(data, table)) <= 1 for table in TABLE_SCHEMAS if table not in {"links", "stories"})
     assert row_counts(data)["documents"] == 9

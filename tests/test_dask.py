@@ -34,9 +34,13 @@ def test_the_default_runner_is_a_worker_process_a_core(monkeypatch):
 
 
 @pytest.mark.slow
-def test_every_runner_makes_the_same_tables(prefect_server, tmp_path):
-    default, dask, threads = tmp_path / "default", tmp_path / "dask", tmp_path / "threads"
-    assert main(["ingest", str(EXAMPLES), "--data", str(default), "--batch-size", "3"]) == 0
+def test_every_runner_makes_the_same_tables(example_dataset, tmp_path):
+    """The default runner's tables (the session's example dataset: worker processes, three inputs
+    a batch) against a local Dask cluster's (three a batch) and this process's (one batch)."""
+    dask, threads = tmp_path / "dask", tmp_path / "threads"
     assert main(["ingest", str(EXAMPLES), "--data", str(dask), "--workers", "2", "--batch-size", "3"]) == 0
     assert main(["ingest", str(EXAMPLES), "--data", str(threads), "--workers", "0"]) == 0
-    assert snapshot(dask) == snapshot(default) == snapshot(threads)
+    default = snapshot(example_dataset)
+    assert len(default["documents"]) == 9 and len(default["links"]) == 3
+    assert snapshot(dask) == default
+    assert snapshot(threads) == default

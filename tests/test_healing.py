@@ -288,6 +288,7 @@ def test_a_run_that_fills_the_disk_is_completed_by_the_next(corpus, tmp_path, mo
     assert_healed(data, corpus, tmp_path / "relinked")
 
 
+@pytest.mark.slow
 def test_a_run_that_ingests_nothing_links_what_an_unlinked_run_left(corpus, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(corpus["base"], data)

@@ -31,6 +31,7 @@ def measured(shared_dir) -> dict[str, float]:
     }
 
 
+@pytest.mark.slow
 def test_measures_stay_above_their_floors(measured):
     baseline = json.loads(BASELINE.read_text())
     below = {k: (round(measured[k], 4), floor) for k, floor in baseline["floors"].items() if measured[k] < floor}

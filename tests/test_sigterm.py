@@ -13,6 +13,26 @@ from fakesite import fake_site
 from test_faults import REPO, child_env
 
 
+def processes_in_group(group: int) -> list[str]:
+    """The processes of a process group still alive (zombies aside), as `pid command` lines."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            if os.getpgid(int(entry)) != group:
+                continue
+            with open(f"/proc/{entry}/stat") as stat:
+                if stat.read().rsplit(")", 1)[1].split()[0] == "Z":
+                    continue
+            with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                arguments = cmdline.read().replace(b"\0", b" ").decode(errors="replace")
+            found.append(f"{entry} {arguments[:200]}")
+        except (ProcessLookupError, FileNotFoundError, PermissionError):
+            continue
+    return found
+
+
 @pytest.mark.slow
 def test_sigterm_stops_a_run_stuck_on_a_dripping_server_within_ten_seconds(tmp_path):
     urls = tmp_path / "urls.txt"
@@ -22,13 +42,18 @@ def test_sigterm_stops_a_run_stuck_on_a_dripping_server_within_ten_seconds(tmp_p
                    "--allow-private-hosts", "--fetch-deadline", "600", "--fetch-timeout", "600"]
         run = subprocess.Popen(command, cwd=REPO, env=child_env(tmp_path / "home"), stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL, start_new_session=True)
+        left: list[str] = []
         try:
             assert site.dripping.wait(180), "the run never reached the dripping page"
             run.send_signal(signal.SIGTERM)
             sent = time.monotonic()
             run.wait(timeout=30)
             assert time.monotonic() - sent < 10
+            left = processes_in_group(run.pid)  # the run's own children: its temporary Prefect server
         finally:
-            if run.poll() is None:
-                os.killpg(run.pid, signal.SIGKILL)
-                run.wait()
+            try:
+                os.killpg(run.pid, signal.SIGKILL)  # whatever of the run is left, never beyond the test
+            except ProcessLookupError:
+                pass
+            run.wait()
+    assert left == [], "a SIGTERM'd run left processes running (its temporary Prefect server?)"
