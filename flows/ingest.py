@@ -12,8 +12,7 @@ from prefect.runtime import flow_run
 from newsflow.flows.artifacts import RunProgress, publish_summary
 from newsflow.flows.batch_queue import BatchQueue
 from newsflow.flows.link import link_articles
-from newsflow.flows.runners import batch_runner
-from newsflow.flows.runners import batches_in_flight as default_in_flight
+from newsflow.flows.runners import batch_runner, default_batches_in_flight
 from newsflow.tasks.core.settings import BATCH_SIZE, EXTRACT_TIMEOUT_SECONDS
 from newsflow.tasks.pipeline.report import RunSummary
 from newsflow.tasks.pipeline.run import IngestRun
@@ -73,7 +72,7 @@ def ingest_flow(
                      "extract_timeout": extract_timeout}
     # The workers, and the models they hold, are gone before merging and linking need the memory.
     with batch_runner(workers, dask_address) as runner:
-        queue = BatchQueue(runner, run, stage_options, batches_in_flight or default_in_flight(workers), progress)
+        queue = BatchQueue(runner, run, stage_options, batches_in_flight or default_batches_in_flight(workers), progress)
         for name, batch in run.batches(inputs.admitted(run.known, retry_quarantined), batch_size, deadline_minutes):
             queue.submit(name, batch)  # extract, clean, split, enrich on a worker; the oldest done is written
         inputs.close()

@@ -39,7 +39,7 @@ def set_worker_env() -> None:
     os.environ.update(WORKER_ENV)
 
 
-def batches_in_flight(workers: int | None) -> int:
+def default_batches_in_flight(workers: int | None) -> int:
     """Batches submitted ahead of the writer: enough to keep every worker busy while the flow
     writes in order, and a bound on the memory held whatever the corpus."""
     cores = workers if workers is not None else os.cpu_count() or 1
