@@ -11,7 +11,7 @@ from prefect.runtime import flow_run
 
 from newsflow.flows.artifacts import RunProgress, publish_summary
 from newsflow.flows.batch_queue import BatchQueue
-from newsflow.flows.link import link_articles
+from newsflow.flows.link import compare_with_origins, link_articles
 from newsflow.flows.runners import batch_runner, default_batches_in_flight
 from newsflow.tasks.core.settings import BATCH_SIZE, EXTRACT_TIMEOUT_SECONDS
 from newsflow.tasks.pipeline.report import RunSummary
@@ -83,5 +83,6 @@ def ingest_flow(
         run.summary.merged_files = merge_small_parts(data_dir, run.ingested_at.date())
     if link:  # every article not linked yet (tasks/link/update.py), not only this run's
         run.summary.links.update(link_articles(data_dir))
+        run.summary.drift.update(compare_with_origins(data_dir))
     progress.finish()
     return publish_summary(run.finish())

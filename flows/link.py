@@ -1,4 +1,5 @@
-"""The link flow: the articles not linked yet against the whole dataset, or everything from scratch (relink)."""
+"""The link flow: the articles not linked yet against the whole dataset, or everything from scratch
+(relink); then each copy and rewrite compared with its story's original (drift)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 from prefect import flow, task
 
+from newsflow.tasks.drift.update import update_drift
 from newsflow.tasks.link.update import update_links
 from newsflow.tasks.store.dataset import data_lock
 
@@ -23,7 +25,17 @@ def link_articles(data_dir: str, from_scratch: bool = False) -> dict[str, int]:
         return dict(update_links(Path(data_dir), None if from_scratch else ()))
 
 
+@task(name="drift")
+def compare_with_origins(data_dir: str, from_scratch: bool = False) -> dict[str, int]:
+    """Compare every copy and rewrite not compared yet (`from_scratch`: all) with its story's
+    original and rewrite `drift` under the data folder's lock; drift rows by kind."""
+    with data_lock(Path(data_dir)):
+        return dict(update_drift(Path(data_dir), from_scratch))
+
+
 @flow(name="relink", flow_run_name="relink {data_dir}")
 def relink_flow(data_dir: str = "data") -> dict[str, int]:
-    """Rebuild links and stories from scratch; the result equals incremental linking."""
-    return link_articles(data_dir, from_scratch=True)
+    """Rebuild links, stories and drift from scratch; the result equals incremental linking."""
+    links = link_articles(data_dir, from_scratch=True)
+    compare_with_origins(data_dir, from_scratch=True)
+    return links

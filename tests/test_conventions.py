@@ -22,9 +22,10 @@ ALLOWED = {
     "tasks.enrich": {"tasks.core"},
     "tasks.store": {"tasks.core"},
     "tasks.link": {"tasks.core", "tasks.store"},
+    "tasks.drift": {"tasks.core", "tasks.store"},
     "tasks.pipeline": {"tasks.core", "tasks.sources", "tasks.extract", "tasks.segment", "tasks.enrich",
-                       "tasks.store", "tasks.link"},
-    "flows": {"tasks.core", "tasks.sources", "tasks.store", "tasks.link", "tasks.pipeline"},
+                       "tasks.store", "tasks.link", "tasks.drift"},
+    "flows": {"tasks.core", "tasks.sources", "tasks.store", "tasks.link", "tasks.drift", "tasks.pipeline"},
     "flows.cli": {"flows", "tasks.core", "tasks.sources", "tasks.segment", "tasks.store", "tasks.pipeline"},
 }
 

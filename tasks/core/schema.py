@@ -308,6 +308,30 @@ STORIES = pa.schema(
     ]
 )
 
+# What a copy or rewrite changed against its story's original: one row a difference
+# (tasks/drift/). Derived from the articles and `stories`, like links.
+DRIFT = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("origin_article_id", pa.string()),
+        ("kind", pa.string()),
+        ("change", pa.string()),
+        ("origin_value", pa.string()),
+        ("value", pa.string()),
+        ("origin_sentence", pa.string()),
+        ("origin_start", pa.int32()),
+        ("origin_end", pa.int32()),
+        ("sentence", pa.string()),
+        ("start", pa.int32()),
+        ("end", pa.int32()),
+        ("confidence", pa.float32()),
+    ]
+)
+
+# The (article, origin) pairs whose drift is in `drift`, differences or not: kept in the
+# dataset's _state, so that a link step compares only the pairs that are new.
+DRIFT_PAIRS = pa.schema([("article_id", pa.string()), ("origin_article_id", pa.string())])
+
 QUARANTINE = pa.schema(
     [
         ("source_uri", pa.string()),
@@ -348,7 +372,7 @@ PARTITIONED_TABLES = {
     "bands": BANDS,
 }
 # Tables derived from all articles, rewritten whole by each link step.
-DERIVED_TABLES = {"links": LINKS, "stories": STORIES}
+DERIVED_TABLES = {"links": LINKS, "stories": STORIES, "drift": DRIFT}
 TABLE_SCHEMAS = {**PARTITIONED_TABLES, **DERIVED_TABLES}
 
 

@@ -31,6 +31,7 @@ class RunSummary:
     dropped_by_rule: Counter = field(default_factory=Counter)
     moved_by_rule: Counter = field(default_factory=Counter)
     links: Counter = field(default_factory=Counter)
+    drift: Counter = field(default_factory=Counter)  # drift rows in the dataset, by kind
     seconds: Counter = field(default_factory=Counter)
     new_article_ids: list[str] = field(default_factory=list)
     merged_files: int = 0  # part files the run's compaction merged
@@ -67,6 +68,7 @@ class RunSummary:
         rows += [{"what": f"dropped by rule: {k}", "count": v} for k, v in self.dropped_by_rule.most_common()]
         rows += [{"what": f"moved by rule: {k}", "count": v} for k, v in self.moved_by_rule.most_common()]
         rows += [{"what": f"links: {k}", "count": v} for k, v in sorted(self.links.items())]
+        rows += [{"what": f"drift: {k}", "count": v} for k, v in sorted(self.drift.items())]
         return rows
 
     def as_text(self) -> str:
@@ -83,6 +85,8 @@ class RunSummary:
         ]
         if self.links:
             lines.append(_counter_line("links in the dataset", self.links))
+        if self.drift:
+            lines.append(_counter_line("facts changed by copies and rewrites (drift)", self.drift))
         if self.repeated_in_run:
             lines.append(f"inputs reached twice in this run, read once: {self.repeated_in_run}")
         if self.stopped:

@@ -1,0 +1,48 @@
+"""Dates compared: a date shifted, made relative or approximate ("in 2023" -> "earlier this
+year"), dropped or added."""
+
+from __future__ import annotations
+
+from newsflow.tasks.drift import settings as s
+from newsflow.tasks.drift.dates import DateFact, date_change, same_date
+from newsflow.tasks.drift.pairing import Comparison, Finding, anything, finding, overlaps, pair_up, take_equal
+from newsflow.tasks.drift.records import ADDED, DATE, DROPPED, VAGUER
+
+
+def compare_dates(pair: Comparison) -> list[Finding]:
+    origin, copy = take_equal(pair, pair.origin.dates, pair.copy.dates, dates_agree)
+
+    def alone(o: DateFact, c: DateFact) -> bool:
+        """The only two left may stand for each other unless either was moved to another sentence."""
+        return not any(dates_agree(o, x) for x in pair.copy.elsewhere(pair.copy.body.all_dates())) and (
+            c.fuzzy or not c.absolute or not any(dates_agree(x, c) for x in pair.origin.elsewhere(pair.origin.body.all_dates())))
+
+    pairs, dropped, added = pair_up(pair, origin, copy, anything, alone)
+    found = []
+    for o, c, factor in pairs:
+        change = date_change(o, c)
+        if change:
+            factor *= min(o.confidence, c.confidence)
+            if change == VAGUER and o.days == c.days and o.days is not None:
+                factor *= s.SAME_DAY_RELATIVE_FACTOR
+            found.append(finding(pair, DATE, change, o, c, (o.display(), c.display()), factor))
+    copy_dates = pair.copy.body.all_dates() if dropped else ()
+    for o in dropped:
+        if not any(dates_agree(o, x) for x in copy_dates):
+            found.append(finding(pair, DATE, DROPPED, o, None, (o.display(), None), o.confidence))
+    if pair.score >= s.ADDED_MIN_SCORE:
+        origin_dates = pair.origin.body.all_dates() if added else ()
+        for c in added:
+            if not c.fuzzy and not any(dates_agree(x, c) for x in origin_dates):
+                found.append(finding(pair, DATE, ADDED, None, c, (None, c.display()), c.confidence))
+    return found
+
+
+def dates_agree(origin: DateFact, copy: DateFact) -> bool:
+    """The same date, or the copy's a more precise statement of it (no drift either way)."""
+    if same_date(origin, copy):
+        return True
+    if origin.days is None or copy.days is None or date_change(origin, copy) is not None:
+        return False
+    return overlaps((origin.days[0].toordinal(), origin.days[1].toordinal() + 1),
+                    (copy.days[0].toordinal(), copy.days[1].toordinal() + 1))

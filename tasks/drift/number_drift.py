@@ -1,0 +1,76 @@
+"""Numbers compared: a figure changed, made approximate or vague ("32 people" -> "dozens of
+people", "about 30 people", "people"), dropped or added."""
+
+from __future__ import annotations
+
+from newsflow.tasks.drift import lexicon as lx
+from newsflow.tasks.drift import patterns as p
+from newsflow.tasks.drift import settings as s
+from newsflow.tasks.drift.numbers import COUNT, NumberFact, folded_unit, number_change, same_quantity
+from newsflow.tasks.drift.pairing import Comparison, Finding, finding, overlaps, pair_up, span, take_equal
+from newsflow.tasks.drift.records import ADDED, DROPPED, NUMBER, VAGUER
+
+
+def compare_numbers(pair: Comparison) -> list[Finding]:
+    origin, copy = take_equal(pair, pair.origin.numbers, pair.copy.numbers,
+                              lambda o, c: same_quantity(o, c) and number_change(o, c) is None)
+    copy_numbers, origin_numbers = pair.copy.body.all_numbers, pair.origin.body.all_numbers
+
+    def alone(o: NumberFact, c: NumberFact) -> bool:
+        """The only two left may stand for each other unless either was moved to another sentence."""
+        moved = any(same_quantity(o, x) for x in pair.copy.elsewhere(copy_numbers())) or (
+            not c.approximate and any(same_quantity(c, x) for x in pair.origin.elsewhere(origin_numbers())))
+        return units_fit(o, c) and not moved
+
+    # The same figure made approximate ("30 saves" -> "about 30 saves") pairs before anything else.
+    hedged: list[tuple[NumberFact, NumberFact]] = []
+    for o in list(origin):
+        c = next((x for x in copy if same_quantity(o, x)), None)
+        if c is not None:
+            hedged.append((o, c))
+            origin.remove(o)
+            copy.remove(c)
+    pairs, dropped, added = pair_up(pair, origin, copy, units_fit, alone)
+    pairs += [(o, c, 1.0) for o, c in hedged]
+    found = []
+    for o, c, factor in pairs:
+        change = number_change(o, c)
+        if change:
+            found.append(finding(pair, NUMBER, change, o, c, (o.display(), c.display()), factor))
+    for o in dropped:
+        if o.vague or any(same_quantity(o, x) for x in copy_numbers()):
+            continue
+        noun = bare_noun(pair, o)
+        if noun is not None:  # "three days before" -> "just days before": the figure made vague
+            found.append(finding(pair, NUMBER, VAGUER, o, noun, (o.display(), noun.display()), s.FALLBACK_PAIRING_FACTOR))
+        else:
+            found.append(finding(pair, NUMBER, DROPPED, o, None, (o.display(), None)))
+    if pair.score >= s.ADDED_MIN_SCORE:
+        for c in added:
+            # Figures only: "the two leaders" is how a paraphrase refers to people, not a new fact.
+            if not c.approximate and p.DIGIT.search(c.surface) and not any(same_quantity(c, x) for x in origin_numbers()):
+                found.append(finding(pair, NUMBER, ADDED, None, c, (None, c.display())))
+    return found
+
+
+def bare_noun(pair: Comparison, origin: NumberFact) -> NumberFact | None:
+    """The noun an origin quantity counted, in the copy after a word that leaves the count open
+    ("just days", "some stations"): a vague quantity in its place."""
+    if origin.unit is None or origin.measure != COUNT or len(origin.unit) < 3:
+        return None
+    taken = [span(n) for n in pair.copy.numbers]
+    for i in pair.copy.indices:
+        words = pair.copy.body.tokens_of(i)
+        for before, token in zip(words, words[1:], strict=False):
+            if before.text.lower() in lx.OPEN_COUNT_WORDS and folded_unit(token.text) == origin.unit \
+                    and not any(overlaps(span(token), t) for t in taken):
+                return NumberFact(f"{before.text} {token.text}", before.start, token.end, None, COUNT, origin.unit,
+                                  True, 0)
+    return None
+
+
+def units_fit(origin: NumberFact, copy: NumberFact) -> bool:
+    """Whether one quantity can stand for the other: the same noun or measure, or one says none."""
+    if origin.measure != copy.measure and not (origin.vague or copy.vague) and COUNT not in (origin.measure, copy.measure):
+        return False
+    return origin.unit is None or copy.unit is None or origin.unit == copy.unit

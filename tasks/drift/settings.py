@@ -1,0 +1,42 @@
+"""Thresholds of the drift detector, one place. Each says how it was chosen; they were set together
+on the seeds (the AP story against its syndicated copy, paraphrase and AI rewrite) and on AEB
+bodies compared with themselves, with reworded copies and with copies carrying one planted
+edit each (made here, not the benchmark's): don't tune one in isolation."""
+
+# Sentence alignment: weighted Dice of content-word stems, names and numbers counting double.
+# The seeds' syndicated copy aligns with the wire story at 0.80-1.0, the paraphrase at 0.32-0.62,
+# the AI rewrite (9 of 17 sentences) at 0.24-0.71; AEB sentences reworded with synonyms, moved
+# clauses and merged sentences score 0.62 at the 1st percentile (median 0.92). Two different
+# sentences of one AEB article that share a word score 0.12 at the median, 88% of them under 0.3.
+ALIGN_MIN_SCORE = 0.3
+# A sentence left over after one-to-one alignment joins a partner that holds this share of its
+# weighted words (a rewrite merged two sentences into one, or split one into two) ...
+MERGE_MIN_CONTAINMENT = 0.6
+# ... provided the pair also scores this much on its own.
+MERGE_MIN_SCORE = 0.2
+# Between two aligned neighbours, leftover sentences pair in order when they share this much:
+# a sentence whose quotation was reworded can fall below ALIGN_MIN_SCORE and still be the same one.
+GAP_MIN_SCORE = 0.1
+# A stretch of the word diff longer than this on either side is rewording, not a fact swapped in
+# place: only shorter ones pair a fact with its replacement by position.
+MAX_SWAP_WORDS = 6
+# Facts a copy adds are reported only in sentences this close to the origin's (a paraphrase says
+# things its own way; a near-verbatim copy that gains a figure changed something).
+ADDED_MIN_SCORE = 0.6
+# A reworded quotation pairs with the origin's when their words match this much (difflib ratio);
+# below it, they pair only as the one quotation left on each side.
+QUOTE_MIN_SIMILARITY = 0.5
+# A quotation holding the other's words in a row is the same one, quoted in part, when it is at most
+# this share of the other's length; nearer the whole, the missing words were cut from the quote.
+QUOTE_FRAGMENT_SHARE = 0.7
+
+# Confidence of a row: a base per change, times the alignment's support and, for dates, the
+# reference date's (1 for the article's own, FALLBACK_DATE_CONFIDENCE for the story's earliest,
+# OTHER_DATE_CONFIDENCE for the other article's, NO_DATE_CONFIDENCE for none).
+BASE_CONFIDENCE = {"changed": 0.9, "vaguer": 0.9, "dropped": 0.8, "added": 0.7}
+DROPPED_SENTENCE_CONFIDENCE = 0.75
+FALLBACK_PAIRING_FACTOR = 0.9  # a pair found as the only leftovers, not by the wording around them
+FALLBACK_DATE_CONFIDENCE = 0.85
+OTHER_DATE_CONFIDENCE = 0.75
+NO_DATE_CONFIDENCE = 0.7
+SAME_DAY_RELATIVE_FACTOR = 0.7  # an exact date made relative that still resolves to the same days

@@ -1,0 +1,289 @@
+"""Fact drift (issue 21): what a copy or a rewrite changed against its origin, on short
+real-looking news texts (every kind x change, alignment, no drift on rewording) and on the seeds."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from newsflow.tasks.drift.detect import (
+    ADDED,
+    CHANGED,
+    DATE,
+    DROPPED,
+    NAME,
+    NUMBER,
+    QUOTE,
+    VAGUER,
+    Drift,
+    DriftText,
+    find_drift,
+)
+from newsflow.tasks.drift.sentences import split_sentences
+
+PUBLISHED = datetime(2025, 1, 14, 9, 30, tzinfo=UTC)  # a Tuesday
+
+ORIGIN = (
+    "LISBON (Reuters) — Portugal's government approved a 2.5 billion euro plan on Tuesday to extend the Lisbon "
+    "metro, Transport Minister Ana Costa said. The new line will add 12 stations and carry about 90,000 "
+    "passengers a day when it opens in 2027, the ministry said in a statement.\n\n"
+    "“This is the largest investment in public transport in a generation,” Costa told reporters. "
+    "Critics said the project had been delayed three times since 2019.\n\n"
+    "Lisbon Mayor Carlos Moedas welcomed the decision and said the city would pay 15% of the cost. "
+    "Work on the first tunnel is due to start in March, according to the metro operator."
+)
+
+
+def text(body: str, published_at: datetime | None = PUBLISHED) -> DriftText:
+    return DriftText(body, published_at)
+
+
+def drift(copy: str, origin: str = ORIGIN, **kwargs) -> list[Drift]:
+    return find_drift(text(origin), text(copy), **kwargs)
+
+
+def edited(old: str, new: str, body: str = ORIGIN) -> str:
+    assert old in body, old
+    return body.replace(old, new, 1)
+
+
+def only(rows: list[Drift]) -> Drift:
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+def test_identical_and_unedited_copies_have_no_drift():
+    assert drift(ORIGIN) == []
+    restyled = ORIGIN.replace("“", '"').replace("”", '"').replace("\n\n", "\n").replace("LISBON (Reuters) — ", "")
+    assert drift(restyled) == []
+
+
+def test_rewording_that_keeps_the_facts_has_no_drift():
+    reworded = (
+        "On Tuesday, Portugal's government backed a 2.5 billion euro plan to lengthen the Lisbon metro, Transport "
+        "Minister Ana Costa announced. When it opens in 2027, the new line will add 12 stations and transport about "
+        "90,000 passengers daily, the ministry said in a statement.\n\n"
+        "“This is the largest investment in public transport in a generation,” Costa told reporters. "
+        "Opponents noted the project had been postponed three times since 2019.\n\n"
+        "According to the metro operator, work on the first tunnel is due to begin in March. "
+        "Lisbon Mayor Carlos Moedas praised the decision and said the city would cover 15% of the cost."
+    )
+    assert drift(reworded) == []
+
+
+# --- numbers -----------------------------------------------------------------------------------
+def test_a_number_changed():
+    row = only(drift(edited("add 12 stations", "add 14 stations")))
+    assert (row.kind, row.change, row.origin_value, row.value) == (NUMBER, CHANGED, "12 station", "14 station")
+    assert "12 stations" in row.origin_sentence and "14 stations" in row.sentence
+
+
+def test_money_and_percentages_are_normalised():
+    same = edited("a 2.5 billion euro plan", "a €2.5bn plan")
+    assert drift(same) == []
+    row = only(drift(edited("pay 15% of the cost", "pay 25 percent of the cost")))
+    assert (row.kind, row.change, row.origin_value, row.value) == (NUMBER, CHANGED, "15%", "25%")
+
+
+@pytest.mark.parametrize("vaguer", ["dozens of stations", "more than 10 stations", "several stations", "some stations"])
+def test_a_number_made_vaguer(vaguer):
+    row = only(drift(edited("add 12 stations", f"add {vaguer}")))
+    assert (row.kind, row.change, row.origin_value) == (NUMBER, VAGUER, "12 station")
+
+
+def test_a_number_written_in_words_is_the_same_number():
+    assert drift(edited("delayed three times", "delayed 3 times")) == []
+
+
+def test_a_number_dropped_and_added():
+    row = only(drift(edited("carry about 90,000 passengers a day", "carry passengers")))
+    assert (row.kind, row.change, row.origin_value, row.value) == (NUMBER, DROPPED, "~90,000 passenger", None)
+    row = only(drift(edited("the ministry said in a statement", "the ministry said in a 40-page statement")))
+    assert (row.kind, row.change, row.origin_value, row.value) == (NUMBER, ADDED, None, "40 page")
+
+
+# --- dates -------------------------------------------------------------------------------------
+def test_a_date_shifted():
+    row = only(drift(edited("when it opens in 2027", "when it opens in 2028")))
+    assert (row.kind, row.change, row.origin_value, row.value) == (DATE, CHANGED, "2027", "2028")
+    row = only(drift(edited("plan on Tuesday", "plan on Monday")))
+    assert (row.kind, row.change) == (DATE, CHANGED)
+    assert row.origin_value == "2025-01-14 (tuesday)" and row.value == "2025-01-13 (monday)"
+
+
+@pytest.mark.parametrize("relative", ["recently", "earlier this year", "a few years ago"])
+def test_an_exact_date_made_relative_is_vaguer(relative):
+    row = only(drift(edited("since 2019", relative)))
+    assert (row.kind, row.change, row.origin_value) == (DATE, VAGUER, "2019")
+
+
+def test_a_relative_date_is_resolved_against_the_articles_own_date():
+    row = only(drift(edited("since 2019", "since earlier this year")))
+    assert row.value == "2025-01-01..2025-01-14 (earlier this year)"
+    later = find_drift(text(ORIGIN), text(edited("since 2019", "since earlier this year"), datetime(2026, 3, 2, tzinfo=UTC)))
+    assert only(later).value == "2026-01-01..2026-03-02 (earlier this year)"
+
+
+def test_without_any_date_a_relative_date_stays_unresolved_and_is_still_vaguer():
+    copy = edited("since 2019", "since earlier this year")
+    row = only(find_drift(text(ORIGIN, None), text(copy, None)))
+    assert (row.change, row.value) == (VAGUER, "earlier this year")
+    row = only(find_drift(text(ORIGIN, None), text(edited("plan on Tuesday", "plan on Monday"), None)))
+    assert (row.change, row.origin_value, row.value) == (CHANGED, "tuesday", "monday")
+
+
+def test_the_storys_earliest_date_stands_in_with_lower_confidence():
+    copy = edited("plan on Tuesday", "plan last week")
+    own = only(find_drift(text(ORIGIN), text(copy)))
+    stand_in = only(find_drift(text(ORIGIN, None), text(copy, None), fallback_date=PUBLISHED))
+    assert (own.change, stand_in.change) == (VAGUER, VAGUER)
+    assert stand_in.value == own.value == "2025-01-06..2025-01-12 (last week)"
+    assert stand_in.confidence < own.confidence
+
+
+def test_a_date_dropped_and_added():
+    row = only(drift(edited("is due to start in March, according", "is due to start soon, according")))
+    assert (row.kind, row.change, row.origin_value) == (DATE, DROPPED, "2025-03")
+    row = only(drift(edited("Critics said the project", "Critics said on Monday the project")))
+    assert (row.kind, row.change, row.value) == (DATE, ADDED, "2025-01-13 (monday)")
+
+
+# --- names -------------------------------------------------------------------------------------
+def test_a_name_swapped():
+    row = only(drift(edited("Lisbon Mayor Carlos Moedas", "Lisbon Mayor Fernando Medina")))
+    assert (row.kind, row.change, row.origin_value, row.value) == (NAME, CHANGED, "Carlos Moedas", "Fernando Medina")
+
+
+def test_spellings_and_short_forms_of_one_name_are_no_drift():
+    origin = "The Syrian government led by Bashar Assad has collapsed, the United States said on Sunday."
+    copy = "Syria's government led by Bashar al-Assad has collapsed, the U.S. said on Sunday."
+    assert drift(copy, origin) == []
+
+
+def test_a_name_dropped_and_added():
+    origin = "Officials from Spain, France and Italy met in Brussels on Monday to discuss the budget."
+    row = only(drift("Officials from Spain and Italy met in Brussels on Monday to discuss the budget.", origin))
+    assert (row.kind, row.change, row.origin_value) == (NAME, DROPPED, "France")
+    row = only(drift("Officials from Spain, France, Greece and Italy met in Brussels on Monday to discuss the budget.",
+                     origin))
+    assert (row.kind, row.change, row.value) == (NAME, ADDED, "Greece")
+
+
+# --- quotations --------------------------------------------------------------------------------
+def test_a_quote_reworded():
+    row = only(drift(edited("largest investment in public transport", "biggest investment in public transit")))
+    assert (row.kind, row.change) == (QUOTE, CHANGED)
+    assert row.origin_value == "Costa: This is the largest investment in public transport in a generation,"
+    assert row.value == "Costa: This is the biggest investment in public transit in a generation,"
+
+
+def test_a_quote_attributed_to_another_person_is_one_quote_row():
+    row = only(drift(edited("generation,” Costa told", "generation,” Moedas told")))
+    assert (row.kind, row.change) == (QUOTE, CHANGED)
+    assert row.origin_value.startswith("Costa: ") and row.value.startswith("Moedas: ")
+
+
+def test_punctuation_and_case_inside_a_quote_are_no_drift():
+    assert drift(edited("in a generation,”", "in a Generation”")) == []
+
+
+def test_a_quote_dropped_and_added():
+    origin = ("The plan was approved on Tuesday. “We will not raise fares,” Costa said. "
+              "The first trains will run in 2027.")
+    copy = "The plan was approved on Tuesday. Costa promised to keep prices where they are. The first trains will run in 2027."
+    row = only(drift(copy, origin))
+    assert (row.kind, row.change, row.origin_value) == (QUOTE, DROPPED, "Costa: We will not raise fares,")
+    assert row.sentence == "Costa promised to keep prices where they are."
+    origin = "Costa said fares would stay the same, officials said. The plan was approved on Tuesday."
+    copy = "Costa said fares would stay the same, “for now,” officials said. The plan was approved on Tuesday."
+    row = only(drift(copy, origin))
+    assert (row.kind, row.change, row.value) == (QUOTE, ADDED, "officials: for now,")
+
+
+# --- sentences and alignment -------------------------------------------------------------------
+def test_reordered_and_paraphrased_sentences_still_align():
+    copy = (
+        "Lisbon Mayor Carlos Moedas welcomed the decision and said the city would pay 15% of the cost. "
+        "Work on the first tunnel is due to start in March, according to the metro operator.\n\n"
+        "Portugal's cabinet on Tuesday gave the green light to a 2.5 billion euro scheme to lengthen Lisbon's "
+        "metro, said Ana Costa, the transport minister. The ministry said the extension would add 11 stations and "
+        "carry about 90,000 passengers daily once it opens in 2027.\n\n"
+        "“This is the largest investment in public transport in a generation,” Costa told reporters. "
+        "Critics said the project had been delayed three times since 2019."
+    )
+    row = only(drift(copy))
+    assert (row.kind, row.change, row.origin_value, row.value) == (NUMBER, CHANGED, "12 station", "11 station")
+    assert row.origin_sentence.startswith("The new line will add 12 stations")
+    assert row.sentence.startswith("The ministry said the extension would add 11 stations")
+
+
+def test_a_dropped_sentence_reports_its_facts():
+    rows = drift(edited("Critics said the project had been delayed three times since 2019.\n\n", "\n\n"))
+    assert {(r.kind, r.change, r.origin_value) for r in rows} == {(NUMBER, DROPPED, "3 time"), (DATE, DROPPED, "2019")}
+    assert all(r.origin_sentence.startswith("Critics said") and r.sentence is None for r in rows)
+
+
+def test_a_shorter_rewrite_is_no_drift():
+    first_paragraph = ORIGIN.split("\n\n")[0]
+    assert drift(first_paragraph) == []
+
+
+def test_rows_point_at_their_sentences():
+    copy = edited("add 12 stations", "add 14 stations")
+    row = only(drift(copy))
+    assert ORIGIN[row.origin_start:row.origin_end] == row.origin_sentence
+    assert copy[row.start:row.end] == row.sentence
+    assert 0 < row.confidence <= 1
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Mr. Smith arrived at 9 a.m. on Jan. 5 in the U.S. capital. He left soon after.",
+     ["Mr. Smith arrived at 9 a.m. on Jan. 5 in the U.S. capital.", "He left soon after."]),
+    ("“We are ready. We will win,” she said. The vote is on Friday.",
+     ["“We are ready. We will win,” she said.", "The vote is on Friday."]),
+    ("KYIV, Ukraine (AP) — Russia launched 40 drones overnight. Two were shot down.",
+     ["Russia launched 40 drones overnight.", "Two were shot down."]),
+])
+def test_sentences_split_past_abbreviations_quotes_and_datelines(body, expected):
+    sentences = split_sentences(body)
+    assert [s.text for s in sentences] == expected
+    assert all(body[s.start:s.end] == s.text for s in sentences)
+
+
+# --- the seeds: one AP story, its syndicated copy, a paraphrase, an AI rewrite -----------------
+@pytest.fixture(scope="module")
+def seed_bodies(shared_dir) -> dict[str, str]:
+    from newsflow.tasks.segment.clean import segment_document
+
+    def body(prefix: str) -> str:
+        path = next((shared_dir / "seeds").glob(f"{prefix}_*.txt"))
+        return segment_document(Path(path).read_text(encoding="utf-8"))[0].body
+
+    return {prefix: body(prefix) for prefix in ("000", "001", "003", "004")}
+
+
+def seed_drift(seed_bodies: dict[str, str], copy: str) -> list[Drift]:
+    return find_drift(text(seed_bodies["000"]), text(seed_bodies[copy]))
+
+
+def test_the_paraphrase_made_the_yak_130_date_vaguer(seed_bodies):
+    yak = [r for r in seed_drift(seed_bodies, "003") if r.kind == DATE and "Yak-130" in (r.origin_sentence or "")]
+    assert [(r.change, r.origin_value, r.value) for r in yak] == [
+        (VAGUER, "2023", "2025-01-01..2025-01-14 (earlier this year)")]
+    assert "earlier this year" in yak[0].sentence
+
+
+def test_the_ai_rewrite_keeps_the_yak_130_date(seed_bodies):
+    rows = seed_drift(seed_bodies, "001")
+    assert not [r for r in rows if r.kind == DATE and "Yak-130" in (r.origin_sentence or "")]
+
+
+def test_every_row_of_the_syndicated_copy_is_a_real_difference(seed_bodies):
+    rows = seed_drift(seed_bodies, "004")
+    assert len(rows) <= 3
+    for row in rows:
+        assert row.origin_sentence != row.sentence
+        if row.change in (DROPPED, CHANGED) and row.origin_value:
+            assert row.origin_value.split(" (")[0] not in seed_bodies["004"]

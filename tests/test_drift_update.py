@@ -1,0 +1,53 @@
+"""The `drift` table kept by each link step (tasks/drift/update.py): every copy compared with its
+origin once, nothing compared twice, and after a step killed midway the table a clean run leaves."""
+
+from __future__ import annotations
+
+import pyarrow.parquet as pq
+
+from newsflow.tasks.drift import update
+from newsflow.tasks.drift.update import DRIFT_PAIRS_FILE, update_drift
+from newsflow.tasks.store.dataset import connect
+
+
+def drift_rows(data) -> list[tuple]:
+    return connect(data).execute("SELECT * EXCLUDE (confidence) FROM drift ORDER BY ALL").fetchall()
+
+
+def pairs(data) -> set[tuple]:
+    query = "SELECT article_id, origin_article_id FROM stories WHERE origin_article_id IS NOT NULL"
+    return set(connect(data).execute(query).fetchall())
+
+
+def counting(monkeypatch) -> list[int]:
+    calls: list[int] = []
+    real = update.find_drift
+    monkeypatch.setattr(update, "find_drift", lambda *args, **kwargs: calls.append(1) or real(*args, **kwargs))
+    return calls
+
+
+def test_every_copy_is_compared_with_its_origin_once(example_dataset, monkeypatch):
+    assert pairs(example_dataset)  # the example inbox holds a syndicated copy and a rewrite
+    compared = pq.read_table(example_dataset / DRIFT_PAIRS_FILE).to_pylist()
+    assert {(row["article_id"], row["origin_article_id"]) for row in compared} == pairs(example_dataset)
+    before = drift_rows(example_dataset)
+    calls = counting(monkeypatch)
+    update_drift(example_dataset)
+    assert calls == [] and drift_rows(example_dataset) == before
+
+
+def test_a_step_killed_before_recording_its_pairs_leaves_the_table_of_a_clean_run(example_dataset, monkeypatch):
+    before = drift_rows(example_dataset)
+    assert before, "the example rewrite changes facts of its origin"
+    (example_dataset / DRIFT_PAIRS_FILE).unlink()  # killed after writing drift, before the pairs
+    calls = counting(monkeypatch)
+    update_drift(example_dataset)
+    assert len(calls) == len(pairs(example_dataset))
+    assert drift_rows(example_dataset) == before  # compared again, old rows replaced, none twice
+
+
+def test_from_scratch_equals_incremental(example_dataset):
+    before = drift_rows(example_dataset)
+    counts = update_drift(example_dataset, from_scratch=True)
+    assert drift_rows(example_dataset) == before
+    assert sum(counts.values()) == len(before)
