@@ -51,3 +51,27 @@ def test_from_scratch_equals_incremental(example_dataset):
     counts = update_drift(example_dataset, from_scratch=True)
     assert drift_rows(example_dataset) == before
     assert sum(counts.values()) == len(before)
+
+
+def test_the_run_report_lists_the_rewrites_that_changed_facts(example_dataset_once):
+    """The example run's markdown artifact for the dashboard, read back through Prefect's API."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    with get_client(sync_client=True) as client:
+        found = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["ingest-drift"])))
+    run_id = example_dataset_once.output.split("run ", 1)[1].split(":", 1)[0]
+    reports = [str(artifact.data) for artifact in found if f"(run {run_id})" in str(artifact.data)]
+    assert len(reports) == 1, "the example run published no drift report, or more than one"
+    report = reports[0]
+    assert "| changes | kinds |" in report
+    changed = connect(example_dataset_once.path).execute(
+        "SELECT count(DISTINCT article_id) FROM drift").fetchone()[0]
+    assert changed >= 1 and report.count("\n| ") - 1 == changed  # one line per changed article (at most 10)
+
+
+def test_the_drift_report_says_when_nothing_changed():
+    from newsflow.tasks.pipeline.report import RunSummary, drift_markdown
+
+    report = drift_markdown(RunSummary(run_id="r", data_dir="."), [])
+    assert "no copy or rewrite of this run changed a fact" in report

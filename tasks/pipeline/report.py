@@ -124,3 +124,25 @@ def stories_markdown(summary: RunSummary, stories: list[dict]) -> str:
     if not stories:
         lines.append("| 0 | 0 | 0 | no stories yet | |")
     return "\n".join(lines) + "\n"
+
+
+def drift_markdown(summary: RunSummary, rewrites: list[dict]) -> str:
+    """A markdown report of the run's copies and rewrites that changed most against their origin."""
+    lines = [
+        f"# What this run's copies and rewrites changed (run {summary.run_id})",
+        "",
+        "Facts (numbers, dates, names, quotes) that differ from the story's original; every row is in the "
+        "`drift` table, and `newsflow sql sql/queries/fact_drift.sql` shows the sentences side by side.",
+        "",
+        "| changes | kinds | surest change | article | original |",
+        "|---|---|---|---|---|",
+    ]
+    for rewrite in rewrites:
+        title = (rewrite["title"] or rewrite["article_id"]).replace("|", "/")
+        article = f"[{title}]({rewrite['url']})" if rewrite.get("url") else title
+        origin = (rewrite["origin_title"] or "").replace("|", "/")
+        surest = (rewrite["surest"] or "").replace("|", "/")
+        lines.append(f"| {rewrite['changes']} | {rewrite['kinds']} | {surest} | {article} | {origin} |")
+    if not rewrites:
+        lines.append("| 0 | | | no copy or rewrite of this run changed a fact | |")
+    return "\n".join(lines) + "\n"
