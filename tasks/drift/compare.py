@@ -39,7 +39,7 @@ def dropped_sentence(index: int, origin: BodyFacts, copy: BodyFacts) -> list[Fin
         if (not n.vague or n.magnitude) and not any(same_quantity(n, x) for x in copy.all_numbers()):
             found.append(Finding(NUMBER, DROPPED, n.display(), None, n.start, None, factor))
     for d in origin.dates_of(index):
-        if not any(dates_agree(d, x) for x in copy.all_dates()):
+        if d.days is not None and not any(dates_agree(d, x) for x in copy.all_dates()):
             found.append(Finding(DATE, DROPPED, d.display(), None, d.start, None, round(factor * d.confidence, 3)))
     for name in origin.names_of(index):
         if not name.weak and not carries(copy.all_names(), name):

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
+from newsflow.tasks.drift import lexicon as lx
 from newsflow.tasks.drift import settings as s
-from newsflow.tasks.drift.names import NameFact, carries, says_word
+from newsflow.tasks.drift.names import NameFact, carries, folded_word, make_name, says_word, shares_prefix
 from newsflow.tasks.drift.pairing import (
     Comparison,
     Finding,
@@ -29,13 +33,27 @@ def compare_names(pair: Comparison, speakers: set[Span]) -> list[Finding]:
     # A name the diff replaced with one holding words new to the origin's sentences is changed,
     # even if the copy says the old one elsewhere or the new one ends like a known name
     # ("Western District of New York" -> "Harriet Vance of New York").
+    # So is one the diff put in place of another name of the sentence, which the copy (near verbatim:
+    # a paraphrase shuffles names) then names more often and the other less ("Levina said ..., and Usov rejected" -> "and Levina rejected").
+    counts_o = Counter(n.key[-1] for n in origin_names if n.key)
+    counts_c = Counter(n.key[-1] for n in copy_names if n.key)
+
+    def recounted(o: NameFact, c: NameFact) -> bool:
+        if pair.score < s.ADDED_MIN_SCORE or not (o.key and c.key) or o.weak or c.weak \
+                or shares_prefix(o.key[-1], c.key[-1]):
+            return False  # "Israeli" -> "Israel's": the same name said another way
+        return counts_c[c.key[-1]] > counts_o[c.key[-1]] \
+            and counts_c[o.key[-1]] < counts_o[o.key[-1]]
+
     swaps: list[tuple[NameFact, NameFact]] = []
-    for c in [n for n in copy_names if not all(says_word(origin_index, w) for w in n.key)]:
+    for c in copy_names:
+        new_words = not all(says_word(origin_index, w) for w in c.key)
         replaced = [n for n in origin_names if pair.swapped(span(n), span(c)) and n not in {x for x, _ in swaps}
-                    and not (n.weak and c.weak) and n.key != c.key]
+                    and not (n.weak and c.weak) and n.key != c.key and (new_words or recounted(n, c))]
         o = min(replaced, key=lambda n: n.weak, default=None)  # a name before a nationality word
         if o is not None:
             swaps.append((o, c))
+    swaps += surname_swaps(pair, origin_names, {id(o) for o, _ in swaps}, copy_names)
     swapped_origin = {id(o) for o, _ in swaps}
     swapped_copy = {id(c) for _, c in swaps}
     missing = [n for n in origin_names if id(n) not in swapped_origin and not n.weak and not carries(copy_index, n)]
@@ -70,3 +88,49 @@ def neighbours(side: Side, name: NameFact) -> tuple[str | None, str | None]:
     before = [w for w, start, _ in words if start < name.start]
     after = [w for w, start, _ in words if start >= name.end]
     return (before[-1] if before else None), (after[0] if after else None)
+
+
+def surname_swaps(pair: Comparison, origin_names: list[NameFact], taken: set[int],
+                  copy_names: list[NameFact]) -> list[tuple[NameFact, NameFact]]:
+    """A person named by surname alone after a full mention ("Usov told reporters"), whose surname
+    the copy replaced with another capitalised word where case says nothing ("Cook told reporters"
+    opening a sentence, which alone would not make "Cook" a name): a name changed. The word must
+    be no common word: not a stop word, office, nationality or speaker noun, nor written in lower
+    case anywhere in either text."""
+    surnames = [n for n in origin_names if id(n) not in taken and not n.weak and len(n.key) == 1]
+    if not surnames:
+        return []
+    copy_tokens = [t for i in pair.copy.indices for t in pair.copy.body.tokens_of(i)]
+    stops = pair.copy.body.reading.stops
+    found = []
+    for o in surnames:
+        for origin_span, copy_span in pair.replaced():
+            if not overlaps(origin_span, span(o)):
+                continue
+            words = [t for t in copy_tokens if copy_span[0] <= t.start < copy_span[1]]
+            if len(words) != 1 or any(overlaps(span(words[0]), span(c)) for c in copy_names):
+                continue
+            word = folded_word(words[0].text)
+            if not words[0].text[:1].isupper() or word == o.key[0] or not is_rare_word(pair, word, stops):
+                continue
+            if o.key[0] in full_mentions(pair):  # the origin named this person in full
+                found.append((o, make_name(words)))
+    return found
+
+
+def full_mentions(pair: Comparison) -> set[str]:
+    """The last words of the origin's names of more than one word: surnames of people named in full."""
+    return {n.key[-1] for n in pair.origin.body.all_names().names if len(n.key) > 1}
+
+
+def is_rare_word(pair: Comparison, word: str, stops: frozenset[str]) -> bool:
+    """A folded capitalised word that may be a surname: no function word, office, nationality,
+    group of speakers, month or weekday, and never written in lower case in either text."""
+    if not word.isalpha() or len(word) < 3:
+        return False
+    if word in stops or word in lx.SENTENCE_OPENERS or word in lx.TITLES or word in lx.NATIONALITY_WORDS \
+            or word in lx.SPEAKER_NOUNS or word in lx.PRONOUNS or word.capitalize() in lx.MONTHS \
+            or word.capitalize() in lx.WEEKDAYS:
+        return False
+    pattern = re.compile(rf"\b{re.escape(word)}\b")
+    return not (pattern.search(pair.origin.body.body) or pattern.search(pair.copy.body.body))

@@ -3,7 +3,8 @@ the offices and nationality words around them ("Russian President Vladimir Putin
 Putin"). A capitalised word opening a sentence counts only if the texts capitalise it elsewhere.
 
 Names compare by their words, folded (case, possessives, particles such as al-, plural s, U.S. =
-United States), and a mention by surname alone carries the full name ("Putin")."""
+United States), and a mention by surname alone carries the full name ("Putin"). A surname the copy
+swapped at the head of a sentence is read in `name_drift.py` (`surname_swaps`)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|bin|ibn|abu|d|o)[-'’][^\W\d
 OPENING_PUNCTUATION = frozenset("“\"‘'(:—–-[«„")
 NATIONALITY_SHAPE = re.compile(r"[^\W\d_]+(?:ian|ese|ish)$")
 CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.&-]*")
+PERIOD_CODE = re.compile(r"[QH][1-4]$")  # a quarter or half of a year ("Q3 2024"), no name
 MIN_PREFIX = 4  # "Iran" carries "Iranian", "Israel" "Israeli": folded words sharing this much
 
 
@@ -111,7 +113,7 @@ def is_name_word(token: Token) -> bool:
     word = token.text
     if word[:1].isupper():
         bare = without_possessive(word)
-        return bare not in lx.MONTHS and bare not in lx.WEEKDAYS and word != "I"
+        return bare not in lx.MONTHS and bare not in lx.WEEKDAYS and word != "I" and not PERIOD_CODE.match(word)
     return ("-" in word or "'" in word or "’" in word) and bool(PARTICLE_NAME.match(word))
 
 

@@ -1,14 +1,16 @@
 """Numbers compared: a figure changed, made approximate or vague ("32 people" -> "dozens of
-people", "about 30 people", "people"), dropped or added."""
+people", "about 30 people", "people"), dropped or added. A clock time the copy replaced with a
+part of the day is a `date` row: `vaguer` if the part holds the time, else `changed`."""
 
 from __future__ import annotations
 
 from newsflow.tasks.drift import lexicon as lx
 from newsflow.tasks.drift import patterns as p
 from newsflow.tasks.drift import settings as s
-from newsflow.tasks.drift.numbers import COUNT, NumberFact, folded_unit, number_change, same_quantity
+from newsflow.tasks.drift.dates import PART_OF_DAY, part_of_day_change
+from newsflow.tasks.drift.numbers import COUNT, TIME, NumberFact, folded_unit, number_change, same_quantity
 from newsflow.tasks.drift.pairing import Comparison, Finding, finding, overlaps, pair_up, span, take_equal
-from newsflow.tasks.drift.records import ADDED, DROPPED, NUMBER, VAGUER
+from newsflow.tasks.drift.records import ADDED, DATE, DROPPED, NUMBER, VAGUER
 
 
 def compare_numbers(pair: Comparison) -> list[Finding]:
@@ -40,6 +42,12 @@ def compare_numbers(pair: Comparison) -> list[Finding]:
     for o in dropped:
         if o.vague or any(same_quantity(o, x) for x in copy_numbers()):
             continue
+        if o.measure == TIME and o.value is not None:
+            part = new_part_of_day(pair)
+            if part is not None:  # "at 9 a.m." -> "in the morning": the date made vaguer
+                found.append(Finding(DATE, part_of_day_change(o.value, part[0]), o.display(), part[0].lower(),
+                                     o.start, part[1], round(s.BASE_CONFIDENCE[VAGUER] * pair.support, 3)))
+                continue
         noun = bare_noun(pair, o)
         if noun is not None:  # "three days before" -> "just days before": the figure made vague
             found.append(finding(pair, NUMBER, VAGUER, o, noun, (o.display(), noun.display()), s.FALLBACK_PAIRING_FACTOR))
@@ -51,6 +59,18 @@ def compare_numbers(pair: Comparison) -> list[Finding]:
             if not c.approximate and p.DIGIT.search(c.surface) and not any(same_quantity(c, x) for x in origin_numbers()):
                 found.append(finding(pair, NUMBER, ADDED, None, c, (None, c.display())))
     return found
+
+
+def new_part_of_day(pair: Comparison) -> tuple[str, int] | None:
+    """A part of the day ("morning", "overnight") the copy's sentences name and the origin's do not,
+    with its body offset."""
+    said = {m.group().lower() for m in PART_OF_DAY.finditer(pair.origin.text)}
+    for i in pair.copy.indices:
+        sentence = pair.copy.body.sentences[i]
+        for m in PART_OF_DAY.finditer(sentence.text):
+            if m.group().lower() not in said:
+                return m.group(), sentence.start + m.start()
+    return None
 
 
 def bare_noun(pair: Comparison, origin: NumberFact) -> NumberFact | None:

@@ -90,6 +90,7 @@ class Comparison:
     copy: Side
     score: float
     _replaced: list[tuple[Span, Span]] | None = None
+    _kept: list[tuple[Span, Span]] | None = None
 
     @property
     def support(self) -> float:
@@ -102,12 +103,21 @@ class Comparison:
             left = [t for i in self.origin.indices for t in sentence_tokens(self.origin.body, i)]
             right = [t for i in self.copy.indices for t in sentence_tokens(self.copy.body, i)]
             matcher = SequenceMatcher(None, [t[0] for t in left], [t[0] for t in right], autojunk=False)
+            opcodes = matcher.get_opcodes()
             self._replaced = [
                 ((left[i1][1], left[i2 - 1][2]), (right[j1][1], right[j2 - 1][2]))
-                for op, i1, i2, j1, j2 in matcher.get_opcodes()
+                for op, i1, i2, j1, j2 in opcodes
                 if op == "replace" and i2 - i1 <= s.MAX_SWAP_WORDS and j2 - j1 <= s.MAX_SWAP_WORDS
             ]
+            self._kept = [((left[i1 + k][1], left[i1 + k][2]), (right[j1 + k][1], right[j1 + k][2]))
+                          for op, i1, i2, j1, _ in opcodes if op == "equal" for k in range(i2 - i1)]
         return self._replaced
+
+    def kept_in(self, origin: Span, copy: Span) -> bool:
+        """Whether the diff kept a word of `origin` as a word of `copy` ("November 19" cut to "November")."""
+        self.replaced()
+        assert self._kept is not None
+        return any(overlaps(o, origin) and overlaps(c, copy) for o, c in self._kept)
 
     def swapped(self, origin: Span, copy: Span) -> bool:
         """Whether the diff replaced words of `origin` with words of `copy`."""

@@ -97,6 +97,9 @@ _PERIOD = r"week|month|year|decade|century|weekend|spring|summer|fall|autumn|win
 _REL = r"last|next|this\s+past|this\s+coming|this|past|coming|previous"
 _COUNT = rf"\d+|an?|one|{_UNITS_W}|several|a\s+few|a\s+couple\s+of|few"
 _QUAL = r"(?P<qual>early|mid|late)[-\s]+"
+_PART = (r"the\s+(?:first|second|third|fourth|final|last)\s+(?:half|quarter|week)|"
+         rf"the\s+(?:first|last|final)\s+(?:\d+|{_UNITS_W})\s+(?:months|weeks|days)|"
+         r"the\s+(?:start|beginning|end|middle|close|turn)|(?:the\s+)?(?:early|later?)\s+part")
 _MONTH_WORDS = frozenset(m.lower() for m in lx.MONTHS)
 _PERIOD_WORDS = frozenset(_PERIOD.split("|"))
 
@@ -126,12 +129,30 @@ DATE_PATTERNS = (
         True, _MONTH_WORDS),
     DatePattern("month_year", re.compile(rf"\b(?:{_QUAL})?(?P<mon>{_MONTH})\.?,?\s+(?P<year>{_YEAR})\b", re.I),
                 True, _MONTH_WORDS),
+    # A part of a year, month or week: "the first half of 2023", "the end of the year", "the third
+    # quarter of next year", "the beginning of March", "the last week of May".
+    DatePattern("part", re.compile(
+        rf"\b(?P<part>{_PART})\s+of\s+(?:(?P<rel>{_REL}|the)\s+(?P<period>{_PERIOD})\b"
+        rf"|(?P<mon>{_FULL_MONTH})\b(?:,?\s+(?P<year>{_YEAR})\b)?|(?P<yearonly>{_YEAR})\b)", re.I),
+        False, frozenset({"half", "quarter", "start", "beginning", "end", "middle", "close", "week", "part", "turn",
+                   "months", "weeks", "days"})),
+    DatePattern("quarter", re.compile(rf"\b(?P<part>Q[1-4])\s+(?:of\s+)?(?P<yearonly>{_YEAR})\b"), True),
     DatePattern("relative_month", re.compile(
         rf"\b(?:(?P<fuzzy>earlier|later)\s+|{_QUAL})?(?P<rel>{_REL})\s+(?P<mon>{_FULL_MONTH})\b"), False, _MONTH_WORDS),
+    # A month said with its year relative: "January last year", "in May of next year".
+    DatePattern("month_rel_year", re.compile(
+        rf"\b(?:{_QUAL})?(?P<mon>{_FULL_MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"), False, _MONTH_WORDS),
     # A month alone only after a preposition or a qualifier: "May" is also a verb and a name.
     DatePattern("month", re.compile(
-        rf"\b(?:(?P<prep>in|since|until|by|from|through|during|before|after|of|for)\s+)?(?:{_QUAL})?"
+        rf"\b(?:(?P<prep>in|since|until|till|by|from|through|throughout|during|before|after|of|for|on|to|into|around|between|and|or)\s+)?(?:{_QUAL})?"
         rf"(?P<mon>{_FULL_MONTH})\b"), False, _MONTH_WORDS),
+    # A season, after a preposition or with a year ("in the spring", "spring 2023", "the summer of
+    # last year", "in early autumn"); in lower case ("Arab Spring" is a name) and not "the fall of Rome".
+    DatePattern("season", re.compile(
+        rf"(?:\b(?P<prep>(?i:in|during|over|through|throughout|by|until|till|since|before|after|from|for|into|"
+        rf"of|at))\s+)?(?:(?i:the)\s+)?(?:{_QUAL})?(?P<season>spring|summer|autumn|fall|winter)\b"
+        rf"(?:,?\s+(?:of\s+)?(?:(?P<year>{_YEAR})\b|(?P<yearrel>this|last|next)\s+year\b))?"
+        rf"(?!\s+of\s+(?!{_YEAR}|this|last|next))"), False, frozenset({"spring", "summer", "autumn", "fall", "winter"})),
     DatePattern("weekday", re.compile(
         rf"\b(?:(?P<rel>{_REL})\s+)?(?P<weekday>{_WEEKDAY})\b(?!s\b)(?:\s+(?:morning|afternoon|evening|night))?"),
         False, frozenset(w.lower() for w in lx.WEEKDAYS)),
@@ -140,17 +161,40 @@ DATE_PATTERNS = (
     DatePattern("fuzzy_period", re.compile(
         rf"\b(?P<fuzzy>earlier|later|early|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s+"
         rf"(?P<rel>this|last|next)\s+(?P<period>{_PERIOD})\b", re.I), False, _PERIOD_WORDS),
+    DatePattern("year_end", re.compile(r"\b(?:(?P<rel>this|last|next)\s+)?(?:year[-\s]end|year['’]s\s+end)\b", re.I),
+                False, frozenset({"year-end", "year", "end"})),
     DatePattern("period", re.compile(rf"\b(?P<rel>{_REL})\s+(?P<period>{_PERIOD})\b", re.I), False, _PERIOD_WORDS),
     DatePattern("ago", re.compile(
         rf"\b(?P<count>{_COUNT})\s+(?P<period>day|week|month|year|decade)s?\s+ago\b", re.I), False, frozenset({"ago"})),
+    DatePattern("weekend", re.compile(r"\b(?:over|during|at|on|through)\s+the\s+weekend\b", re.I), False,
+                frozenset({"weekend"})),
+    # A number of periods counted from the reference day: "in the past two weeks", "over the next three months".
+    DatePattern("span", re.compile(
+        rf"\b(?:in|within|over|during|for)\s+the\s+(?P<rel>past|last|next|coming|previous)\s+(?P<count>{_COUNT})\s+"
+        rf"(?P<period>day|week|month|year|decade)s?\b", re.I), False, frozenset({"past", "last", "next", "coming",
+                                                                                  "previous"})),
     DatePattern("vague", re.compile(
         r"\b(?P<vague>recently|lately|in\s+recent\s+(?:days|weeks|months|years)|the\s+other\s+day|"
         r"(?:earlier|later)\s+(?:today|this\s+(?:morning|afternoon|evening))|this\s+(?:morning|afternoon|evening)|"
         r"(?:days|weeks|months|years)\s+ago|in\s+the\s+(?:coming|next)\s+(?:days|weeks|months|years)|"
-        r"in\s+the\s+(?:past|last)\s+(?:few\s+)?(?:days|weeks|months|years))\b", re.I),
+        r"in\s+the\s+(?:past|last)\s+(?:few\s+)?(?:days|weeks|months|years)|"
+        r"(?:in|over|within|during)\s+the\s+(?:coming|next)\s+(?:few\s+)?(?:days|weeks|months|years)|"
+        r"(?:in|over|within|during)\s+the\s+(?:past|last)\s+(?:few\s+)?(?:days|weeks|months|years)|"
+        r"overnight|in\s+the\s+near\s+future|(?<!as\s)soon\b(?!\s+(?:after|afterwards|as|thereafter)\b))\b", re.I),
         False, frozenset({"recently", "lately", "recent", "other", "morning", "afternoon", "evening", "ago", "coming",
-                          "next", "past", "last"})),
-    DatePattern("decade", re.compile(r"\b(?:the\s+)?(?P<decade>1[6-9]\d0|20\d0)s\b|(?:'|’)(?P<short>\d0)s\b"), True),
+                          "next", "past", "last", "overnight", "future", "soon"})),
+    # A date said against the story's own time rather than the article's day ("that year", "a week
+    # later", "at the time"): no days, but an exact date put in its place was made vaguer.
+    DatePattern("anaphoric", re.compile(
+        r"\b(?P<vague>(?:that|the\s+same|the\s+previous|the\s+following)\s+(?:day|week|month|year)|"
+        r"(?:a|one)\s+(?:day|week|month|year)\s+(?:earlier|later|before)|(?:days|weeks|months|years)\s+(?:earlier|later)|"
+        r"(?:at|around|by)\s+(?:the|that)\s+time|in\s+the\s+past|previously|(?:a\s+while|some\s+time|not\s+long|long)\s+ago)"
+        r"\b(?!\s+(?:of|that|when|in)\b)", re.I),
+        False, frozenset({"that", "same", "previous", "following", "earlier", "later", "before", "time", "past",
+                          "previously", "ago"})),
+    DatePattern("decade", re.compile(
+        r"\b(?:the\s+)?(?:(?P<qual>early|mid|late)[-\s]+)?(?P<decade>1[6-9]\d0|20\d0)s\b|(?:'|’)(?P<short>\d0)s\b"),
+        True),
     DatePattern("year", re.compile(rf"\b(?:{_QUAL})?(?P<year>{_YEAR})\b(?:[-/](?P<until>\d{{2}})\b)?"), True),
 )
 # Words that make a weekday the name of an occasion ("Black Friday", "Cyber Monday", "Super Tuesday").
