@@ -32,6 +32,11 @@ ANSWERS = {
             "title", "newsletter_promo", "repeated_caption", "nav_chrome", "key_points", "author_box", "caption"}},
         {"title": "title", "newsletter_promo": "dropped", "repeated_caption": "dropped", "nav_chrome": "dropped",
          "key_points": "highlight", "author_box": "author", "caption": "caption"}),
+    # The AI rewrite changes facts of the wire story; its syndicated copy changes none.
+    "fact_drift": (
+        lambda rows: (sorted({r["origin"] for r in rows}),
+                      "Arctic rail deal: Norway, Sweden to link Kiruna and Narvik" in {r["article"] for r in rows}),
+        (["Norway and Sweden agree to build a cross-border Arctic railway by 2031"], False)),
     "quarantine_by_reason": (lambda rows: {r["reason"]: r["inputs"] for r in rows},
                              {"empty": 1, "binary": 1, "bad_json": 1, "missing_text": 1}),
     "story_clusters": (
