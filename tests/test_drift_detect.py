@@ -460,3 +460,97 @@ def test_a_surname_swapped_after_a_full_mention_is_a_name_changed(old, new, valu
 ])
 def test_a_surname_said_otherwise_is_no_name_drift(old, new):
     assert [r for r in drift(edited(old, new, MINISTER), MINISTER) if r.kind == NAME] == []
+
+
+# --- real-world false rows (tests/test_drift_real.py): each class as a general rule ----------------
+WIND_FARM = ("Officials said on Tuesday that the Norwegian company Nordic Wind Corp would build the plant near "
+         "the coast. The plant will cost 400 million euros and employ 350 people, the company said. "
+         "Construction is due to begin in March, and the site will open in 2027.")
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("the Norwegian company", "the Norway company"),  # a country said by its people's word
+    ("Nordic Wind Corp would", "Nordic Wind Corporation would"),  # a company's legal form
+    ("Nordic Wind Corp would", "NordicWind would"),  # written together
+    ("the Norwegian company", "the Oslo company"),  # a country said by its capital
+])
+def test_one_name_said_another_way_is_no_name_drift(old, new):
+    assert [r for r in drift(edited(old, new, WIND_FARM), WIND_FARM) if r.kind == NAME] == []
+
+
+def test_a_name_the_copy_replaced_is_still_a_change():
+    rows = [r for r in drift(edited("Nordic Wind Corp", "Baltic Power Corp", WIND_FARM), WIND_FARM) if r.kind == NAME]
+    assert [(r.change, r.origin_value, r.value) for r in rows] == [(CHANGED, "Nordic Wind Corp", "Baltic Power Corp")]
+
+
+@pytest.mark.parametrize("extra", [
+    "The Nordic Wind Tour Dates",  # a heading
+    "HP is a common illness among plant workers.",  # an acronym of two letters the copy never uses
+    "Follow @NordicWindNews for updates on the plant.",  # a handle
+])
+def test_capitals_that_are_no_names_are_never_dropped(extra):
+    origin = WIND_FARM.replace("Construction is due", f"{extra}\nConstruction is due")
+    copy = WIND_FARM.replace("Construction is due", "The plant was welcomed.\nConstruction is due")
+    assert [r for r in drift(copy, origin) if r.kind == NAME] == []
+
+
+@pytest.mark.parametrize("quoted", ["“Listen To The Music”", "“Jesus Is Just Alright With Me”"])
+def test_titles_are_no_quotations(quoted):
+    origin = f"The band played {quoted} at the plant on Tuesday, the company said. " + WIND_FARM
+    copy = "The band played at the plant on Tuesday, the company said. " + WIND_FARM
+    assert [r for r in drift(copy, origin) if r.kind == QUOTE] == []
+
+
+def test_scare_quotes_are_unsure_quotations():
+    origin = "A scan of his chest showed a “ground glass” pattern in both lungs. " + WIND_FARM
+    copy = "A scan of his chest showed a pattern in both lungs. " + WIND_FARM
+    rows = [r for r in drift(copy, origin) if r.kind == QUOTE]
+    assert rows and all(r.confidence < 0.5 for r in rows)
+
+
+def test_the_same_quotation_said_by_two_descriptions_of_one_person_is_no_drift():
+    origin = "“It doesn't affect me at all now,” the patient wrote in the case study. The study was published."
+    copy = "“It doesn't affect me at all now,” the man wrote in the case study. The study was published."
+    assert [r for r in drift(copy, origin) if r.kind == QUOTE] == []
+
+
+def test_a_relative_date_with_its_date_in_parentheses_means_that_date():
+    origin = "The findings were published today (Jan. 13) in the journal Nature. The team was pleased."
+    assert [r for r in drift(origin.replace("today (Jan. 13)", "Monday"), origin) if r.kind == DATE] == []
+    # Without a date of its own, "today" is still the stated day, not the reference's.
+    facts = date_facts("It was published today (Jan. 13) in Nature.", 0, DateRef(None, 0.7))
+    assert len(facts) == 1 and facts[0].days is not None and not facts[0].absolute
+    assert {(d.month, d.day) for d in facts[0].days} == {(1, 13)}
+
+
+def test_a_day_without_its_year_takes_the_year_its_sentence_states():
+    facts = date_facts("The band will tour in 2026, kicking off June 9th in Florida.", 0, DateRef(date(2025, 11, 18)))
+    assert [f.label for f in facts] == ["2026", "2026-06-09"]
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("in 2027", "in the 2027 season"), ("will open in 2027", "will open in 2027, its 2027 dates set"),
+])
+def test_a_year_before_a_noun_of_time_is_no_count(old, new):
+    assert [r for r in drift(edited(old, new, WIND_FARM), WIND_FARM) if r.kind == NUMBER] == []
+
+
+def test_an_ordinal_written_out_is_the_same_number():
+    origin = "The castle was built in the 14th century by monks. It is open to visitors."
+    copy = "The castle was built in the fourteenth century by monks. It is open to visitors."
+    assert drift(copy, origin) == []
+
+
+def test_one_bound_worded_two_ways_is_no_drift():
+    origin = "He faces a maximum of 10 years in prison, prosecutors said. The trial starts in May."
+    assert [r for r in drift(origin.replace("a maximum of", "up to"), origin) if r.kind == NUMBER] == []
+
+
+def test_a_hedge_dropped_claims_the_figure_exact():
+    row = only(drift(edited("about 90,000", "90,000")))
+    assert (row.kind, row.change) == (NUMBER, CHANGED)
+
+
+def test_a_past_meeting_stays_past_whatever_its_relative_clause_says():
+    facts = date_facts("The board held a July 10 meeting where it will decide the budget.", 0, DateRef(date(2019, 11, 18)))
+    assert [f.label for f in facts] == ["2019-07-10"]

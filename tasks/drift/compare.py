@@ -6,12 +6,12 @@ from __future__ import annotations
 from newsflow.tasks.drift import patterns as p
 from newsflow.tasks.drift import settings as s
 from newsflow.tasks.drift.align import Group
-from newsflow.tasks.drift.date_drift import compare_dates, dates_agree
+from newsflow.tasks.drift.date_drift import compare_dates, dates_agree, yearless_within
 from newsflow.tasks.drift.facts import BodyFacts
 from newsflow.tasks.drift.name_drift import compare_names
 from newsflow.tasks.drift.names import carries
 from newsflow.tasks.drift.number_drift import compare_numbers
-from newsflow.tasks.drift.numbers import same_quantity
+from newsflow.tasks.drift.numbers import ordinal_in_words, same_quantity
 from newsflow.tasks.drift.pairing import Comparison, Finding, Side
 from newsflow.tasks.drift.quote_drift import compare_quotes
 from newsflow.tasks.drift.quotes import contained
@@ -31,22 +31,25 @@ def compare_group(group: Group, origin: BodyFacts, copy: BodyFacts) -> list[Find
     return found
 
 
-def dropped_sentence(index: int, origin: BodyFacts, copy: BodyFacts) -> list[Finding]:
-    """The facts of an origin sentence the copy left out, where the copy says them nowhere else."""
-    factor = s.DROPPED_SENTENCE_CONFIDENCE
+def dropped_sentence(index: int, origin: BodyFacts, copy: BodyFacts, support: float = 1.0) -> list[Finding]:
+    """The facts of an origin sentence the copy left out, where the copy says them nowhere else;
+    `support`: how sure it is that the copy follows the origin there."""
+    factor = s.DROPPED_SENTENCE_CONFIDENCE * support
     found = []
     for n in origin.numbers_of(index):
-        if (not n.vague or n.magnitude) and not any(same_quantity(n, x) for x in copy.all_numbers()):
+        if (not n.vague or n.magnitude) and not any(same_quantity(n, x) for x in copy.all_numbers()) \
+                and not ordinal_in_words(n, copy.words()):
             found.append(Finding(NUMBER, DROPPED, n.display(), None, n.start, None, factor))
     for d in origin.dates_of(index):
-        if d.days is not None and not any(dates_agree(d, x) for x in copy.all_dates()):
+        if d.days is not None and not any(dates_agree(d, x) or yearless_within(d, x) for x in copy.all_dates()):
             found.append(Finding(DATE, DROPPED, d.display(), None, d.start, None, round(factor * d.confidence, 3)))
     for name in origin.names_of(index):
         if not name.weak and not carries(copy.all_names(), name):
             found.append(Finding(NAME, DROPPED, name.display(), None, name.start, None, factor))
     for q in origin.quotes_of(index):
         if not contained(q.words, copy.words()):
-            found.append(Finding(QUOTE, DROPPED, q.display(), None, q.start, None, factor))
+            found.append(Finding(QUOTE, DROPPED, q.display(), None, q.start, None,
+                                 round(factor * (s.SCARE_QUOTE_FACTOR if q.scare else 1.0), 3)))
     return found
 
 
@@ -65,5 +68,6 @@ def inserted_sentence(index: int, origin: BodyFacts, copy: BodyFacts) -> list[Fi
             found.append(Finding(NAME, ADDED, None, name.display(), None, name.start, factor))
     for q in copy.quotes_of(index):
         if not contained(q.words, origin.words()):
-            found.append(Finding(QUOTE, ADDED, None, q.display(), None, q.start, factor))
+            found.append(Finding(QUOTE, ADDED, None, q.display(), None, q.start,
+                                 round(factor * (s.SCARE_QUOTE_FACTOR if q.scare else 1.0), 3)))
     return found

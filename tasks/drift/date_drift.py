@@ -6,10 +6,14 @@ copy cut or extended in place pairs with its origin first; one said against the 
 
 from __future__ import annotations
 
+import re
+
 from newsflow.tasks.drift import settings as s
 from newsflow.tasks.drift.dates import DateFact, date_change, same_date
 from newsflow.tasks.drift.pairing import Comparison, Finding, anything, finding, overlaps, pair_up, span, take_equal
 from newsflow.tasks.drift.records import ADDED, DATE, DROPPED, VAGUER
+
+YEAR = re.compile(r"\b\d{4}\b")
 
 
 def compare_dates(pair: Comparison) -> list[Finding]:
@@ -42,7 +46,7 @@ def compare_dates(pair: Comparison) -> list[Finding]:
             found.append(finding(pair, DATE, change, o, c, (o.display(), c.display()), factor))
     copy_dates = pair.copy.body.all_dates() if dropped else ()
     for o in dropped:
-        if o.days is not None and not any(dates_agree(o, x) for x in copy_dates):
+        if o.days is not None and not any(dates_agree(o, x) or yearless_within(o, x) for x in copy_dates):
             found.append(finding(pair, DATE, DROPPED, o, None, (o.display(), None), o.confidence))
     if pair.score >= s.ADDED_MIN_SCORE:
         origin_dates = pair.origin.body.all_dates() if added else ()
@@ -60,3 +64,18 @@ def dates_agree(origin: DateFact, copy: DateFact) -> bool:
         return False
     return overlaps((origin.days[0].toordinal(), origin.days[1].toordinal() + 1),
                     (copy.days[0].toordinal(), copy.days[1].toordinal() + 1))
+
+
+def yearless_within(origin: DateFact, copy: DateFact) -> bool:
+    """A day or month the copy gives without its year, within the origin's date but for the year
+    it was resolved to ("June 2020" and "kicks off June 9th" in an article of November 2019)."""
+    if not copy.absolute or copy.days is None or origin.days is None or YEAR.search(copy.surface):
+        return False
+    for shift in (-1, 1):
+        try:
+            first, last = (day.replace(year=day.year + shift) for day in copy.days)
+        except ValueError:  # February 29th
+            continue
+        if origin.days[0] <= first and last <= origin.days[1]:
+            return True
+    return False

@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from newsflow.tasks.drift import lexicon as lx
@@ -98,7 +98,53 @@ def date_facts(text: str, offset: int, ref: DateRef, words: frozenset[str] | Non
             if fact is not None:
                 taken.append((match.start(), match.end()))
                 found.append(shifted(fact, offset))
-    return sorted(found, key=lambda f: f.start)
+    return in_stated_year(with_stated_days(sorted(found, key=lambda f: f.start), text, offset))
+
+
+YEAR_LABEL = re.compile(r"\d{4}")
+YEAR_WORDS = re.compile(r"\b\d{4}\b")
+
+
+def in_stated_year(found: list[DateFact]) -> list[DateFact]:
+    """A day or month given without its year ("kicking off June 9th") in a sentence that states
+    one year ("will tour in 2020") is of that year, not of the one nearest the reference."""
+    years = {f.label for f in found if f.absolute and YEAR_LABEL.fullmatch(f.label)}
+    if len(years) != 1:
+        return found
+    year = int(next(iter(years)))
+    out = []
+    for fact in found:
+        days = fact.days
+        if fact.absolute and days is not None and not YEAR_WORDS.search(fact.surface) \
+                and days[0].year == days[1].year != year and fact.label[:4].isdigit():
+            try:
+                days = (days[0].replace(year=year), days[1].replace(year=year))
+            except ValueError:  # February 29th
+                out.append(fact)
+                continue
+            fact = replace(fact, days=days, label=str(year) + fact.label[4:])
+        out.append(fact)
+    return out
+
+
+STATED_DAY = re.compile(r"\s*\(\s*$")
+
+
+def with_stated_days(found: list[DateFact], text: str, offset: int) -> list[DateFact]:
+    """A relative date followed by the date it means in parentheses ("today (Nov. 18)", "Monday
+    night (Nov. 18)") is one date: the words, meaning the stated days whatever the reference."""
+    merged: list[DateFact] = []
+    for fact in found:
+        last = merged[-1] if merged else None
+        if last is not None and not last.absolute and fact.absolute and fact.days is not None \
+                and STATED_DAY.match(text[last.end - offset:fact.start - offset]) \
+                and text[fact.end - offset:fact.end - offset + 1] == ")":
+            anchored = REAL if fact.anchored == INDEPENDENT else fact.anchored
+            merged[-1] = replace(last, surface=f"{last.surface} ({fact.surface})", end=fact.end + 1, days=fact.days, label=fact.label, anchored=anchored,
+                                 confidence=fact.confidence, fuzzy=False, open=False)
+        else:
+            merged.append(fact)
+    return merged
 
 
 def lower_words(text: str) -> frozenset[str]:
@@ -117,7 +163,18 @@ def is_future(text: str, position: int) -> bool:
     not "the Kremlin said Monday" in a sentence that also has a "will")."""
     start = max(text.rfind(",", 0, position), text.rfind(";", 0, position)) + 1
     ends = [i for i in (text.find(",", position), text.find(";", position)) if i >= 0]
-    return bool(p.FUTURE_TENSE.search(text, start, min(ends) if ends else len(text)))
+    end = min(ends) if ends else len(text)
+    if PAST_BEFORE.search(text, start, position):
+        # "held a July 10 meeting where it will decide": a relative clause after the date says
+        # what is to come after it, not when it is.
+        relative = RELATIVE_CLAUSE.search(text, position, end)
+        end = relative.start() if relative else end
+    return bool(p.FUTURE_TENSE.search(text, start, end))
+
+
+# A verb in the past tense, and the word opening a relative clause.
+PAST_BEFORE = re.compile(r"\b(?:was|were|had|did|held|met|said|announced|agreed|[a-z]{3,}ed)\b", re.I)
+RELATIVE_CLAUSE = re.compile(r"\b(?:where|which|who|that|when|at\s+which)\b", re.I)
 
 
 def shifted(fact: DateFact, offset: int) -> DateFact:
@@ -181,7 +238,8 @@ def is_year(text: str, match: re.Match[str], ref: DateRef, stops: frozenset[str]
     if p.YEAR_PREPOSITION.search(text, max(0, match.start() - p.APPROX_REACH), match.start()):
         return True  # "in 2011 aims to": after "in", a year
     noun = p.PLURAL_AFTER.match(text, match.end())
-    return noun is None or noun.group(1) in stops or noun.group(1) in lx.VERBS_AFTER_YEARS
+    return noun is None or noun.group(1) in stops or noun.group(1) in lx.VERBS_AFTER_YEARS \
+        or noun.group(1).lower() in lx.NOUNS_AFTER_YEARS
 
 
 def resolved_days(kind: str, groups: dict[str, str], ref: date, future: bool) -> DayRange | None:

@@ -66,8 +66,10 @@ def find_drift(origin: DriftText, copy: DriftText, fallback_date: datetime | Non
                            Reading(reference_date(copy, fallback_date, origin), stops, capitals, with_names))
     alignment = align(origin_facts, copy_facts)
     findings = [f for g in alignment.groups if not g.identical for f in compare_group(g, origin_facts, copy_facts)]
+    followed = left_out(alignment, len(origin_sentences))
     for i in unfollowed(alignment.origin_aligned, len(origin_sentences)):
-        findings += dropped_sentence(i, origin_facts, copy_facts)
+        factor = 1.0 if i in followed else s.UNFOLLOWED_FACTOR
+        findings += dropped_sentence(i, origin_facts, copy_facts, factor)
     for j in inserted(alignment, len(copy_sentences)):
         findings += inserted_sentence(j, origin_facts, copy_facts)
     return rows(findings, origin_sentences, copy_sentences)
@@ -98,6 +100,23 @@ def unfollowed(aligned: frozenset[int], count: int) -> list[int]:
         else:
             neighbours = (1, 2) if i == 0 else (i - 1, i - 2)
         if count > 2 and all(n in aligned for n in neighbours):
+            found.append(i)
+    return found
+
+
+def left_out(alignment: Alignment, count: int) -> list[int]:
+    """Unfollowed origin sentences (`unfollowed`) where the copy runs on in order across the gap:
+    its partners of the neighbours in order and at most one sentence apart. Where the copy jumps
+    elsewhere, it did not follow this stretch of the origin (a paragraph not carried, a list)."""
+    partners: dict[int, tuple[int, ...]] = {i: g.copy for g in alignment.groups for i in g.origin}
+    found = []
+    for i in unfollowed(alignment.origin_aligned, count):
+        if 0 < i < count - 1:
+            gap = min(partners[i + 1]) - max(partners[i - 1])
+        else:
+            near, far = (1, 2) if i == 0 else (i - 1, i - 2)
+            gap = abs(min(partners[near]) - min(partners[far]))
+        if 0 < gap <= s.LEFT_OUT_MAX_GAP:
             found.append(i)
     return found
 

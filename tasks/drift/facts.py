@@ -3,8 +3,9 @@ asked for: an unedited copy has its sentences aligned by identity and needs none
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsflow.tasks.drift import lexicon as lx
 from newsflow.tasks.drift import patterns as p
@@ -20,8 +21,30 @@ from newsflow.tasks.drift.names import (
     word_keys,
 )
 from newsflow.tasks.drift.numbers import SCALE_WORDS, WORD_STARTS, NumberFact, number_facts
-from newsflow.tasks.drift.quotes import QuoteFact, Speaker, quotations, quote_facts, quote_words
+from newsflow.tasks.drift.quotes import QuoteFact, Speaker, is_title, quotations, quote_facts, quote_words
 from newsflow.tasks.drift.sentences import Sentence
+
+LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
+TITLE_JOINERS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "for", "to", "by", "with", "or", "vs"})
+HEADING_END = re.compile(r"[.!?\"”’')]\s*$")
+
+
+def is_heading(text: str) -> bool:
+    """A heading or table row: no end punctuation, no comma, and every word capitalised but the
+    small ones that join title words ("The Doobie Brothers Tour Dates", "SCORES QUARANTINED",
+    "Ticker Security Last Change Change %"). Its capitals say nothing of names."""
+    if HEADING_END.search(text) or "," in text:
+        return False
+    words = [w for w in p.WORD.findall(text) if w[:1].isalpha()]
+    return len(words) >= 2 and all(w[:1].isupper() or w in TITLE_JOINERS for w in words)
+
+
+def is_lower_word(name: NameFact, lower: frozenset[str]) -> bool:
+    """A name of one word that a text also writes in lower case ("Get", "Me", "Amendment"): maybe no
+    name, so never reported dropped or added (`NameFact.weak`), though a name put in its place is."""
+    word = p.POSSESSIVE.sub("", name.surface)
+    return len(name.key) == 1 and " " not in name.surface and not word.isupper() and word.lower() in lower
+
 
 # Sentences back from a quotation in which a pronoun's speaker is sought.
 SPEAKER_LOOKBACK = 3
@@ -52,12 +75,26 @@ class Capitals:
     def __init__(self, *bodies: str) -> None:
         self._bodies = bodies
         self._words: frozenset[str] | None = None
+        self._lower: frozenset[str] | None = None
 
     @property
     def words(self) -> frozenset[str]:
         if self._words is None:
             self._words = frozenset(w for body in self._bodies for w in capitalised_words(body))
         return self._words
+
+    @property
+    def lower_words(self) -> frozenset[str]:
+        """The words either text writes in lower case: a capitalised one of them may be no name
+        ("Get", "Me" of a title, "Amendment" of a heading)."""
+        if self._lower is None:
+            self._lower = frozenset(w for body in self._bodies for w in LOWER_WORD.findall(body))
+        return self._lower
+
+    def in_every(self, word: str) -> bool:
+        """Whether every text writes `word` as it is (an acronym both use)."""
+        pattern = re.compile(rf"(?<![\w@/#]){re.escape(word)}(?![\w/])")
+        return all(pattern.search(body) for body in self._bodies)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +175,34 @@ class BodyFacts:
             sentence = self.sentences[index]
             found = name_facts(sentence.text, sentence.start, self.reading.capitals.words, self.reading.stops,
                                self.tokens_of(index)) if self.reading.names else []
+            if found:
+                if is_heading(sentence.text):
+                    found = []
+                else:
+                    titles = [(start + sentence.start, end + sentence.start) for start, end in self.quote_spans(index)
+                              if is_title(sentence.text[start:end])]
+                    found = [n for n in found if self._name_like(n, titles)]
+                    lower = self.reading.capitals.lower_words
+                    found = [replace(n, weak=True) if is_lower_word(n, lower) else n for n in found]
             self._names[index] = tuple(found)
         return self._names[index]
+
+    def _name_like(self, name: NameFact, titles: list[tuple[int, int]]) -> bool:
+        """Whether a run of capitals is a name: not a handle or a link's slug, not within a title
+        in quotation marks, no acronym of two-letter words one text alone uses ("HP" for an illness,
+        "IN SD"). (A single word either text writes in lower case stays, as weak: `is_lower_word`.)"""
+        before = self.body[name.start - 1:name.start]
+        after = self.body[name.end:name.end + 1]
+        if before in ("@", "/", "#") or after == "/" or "/" in name.surface:
+            return False
+        if any(start <= name.start and name.end <= end for start, end in titles):
+            return False
+        words = p.POSSESSIVE.sub("", name.surface).split()
+        if all(w.replace(".", "").isupper() and len(w.replace(".", "")) <= 2 for w in words) \
+                and not (len(name.key) == 1 and name.key[0] in lx.NAME_ALIASES) \
+                and not all(self.reading.capitals.in_every(w) for w in words):
+            return False
+        return True
 
     def quote_spans(self, index: int) -> list[tuple[int, int]]:
         """The quoted stretches of sentence `index`, as offsets in the sentence: the body's

@@ -138,6 +138,9 @@ SPEECH_VERBS = frozenset({
 VERBS_AFTER_YEARS = frozenset({"marks", "brings", "sees", "looks", "promises", "begins", "ends", "remains", "starts",
                                "proves", "comes", "becomes", "means", "shows", "seems", "holds", "kicks", "gets",
                                "goes", "represents", "offers", "saw", "years"})
+# Plural nouns of time after which a four-digit number is a year ("2020 dates", "2019 figures").
+NOUNS_AFTER_YEARS = frozenset({"dates", "seasons", "elections", "editions", "models", "levels", "figures", "results",
+                               "plans", "events", "shows", "concerts", "festivities", "celebrations", "budgets"})
 # Nouns that speak for a group without a name ("…,” officials said).
 SPEAKER_NOUNS = frozenset({"officials", "police", "analysts", "experts", "residents", "witnesses", "authorities",
                            "sources", "critics", "officers", "lawmakers", "investigators", "prosecutors", "researchers",
@@ -154,3 +157,61 @@ SENTENCE_OPENERS = frozenset({"however", "meanwhile", "but", "and", "also", "sti
                               "if", "as", "in", "on", "at", "for", "with", "by", "from", "to", "of", "the", "a",
                               "an", "this", "that", "these", "those", "it", "its", "their", "his", "her", "our",
                               "there", "here", "what", "who", "why", "how", "where", "officials", "police"})
+
+# Words of a company's legal form, left out when names are compared ("Sierra Nevada Corp" is
+# "Sierra Nevada Corporation"); a name of nothing else ("Inc") is no name.
+CORPORATE_FORMS = frozenset({"corp", "corporation", "inc", "incorporated", "co", "ltd", "limited", "llc", "plc",
+                             "gmbh", "sa", "nv", "lp", "llp"})
+# A web address's ending, left out of a name ("LiveNation.com" is "Live Nation").
+WEB_ENDINGS = (".com", ".org", ".net", ".gov", ".co.uk", ".io")
+
+# One country said as itself, its people or its capital: the same place ("Norwegian" -> "Norway",
+# "Tehran" -> "Iran"). Folded words to the country's folded name.
+_COUNTRIES = {
+    "afghanistan": "afghan kabul", "albania": "albanian tirana", "algeria": "algerian algiers",
+    "argentina": "argentine argentinian buenos", "armenia": "armenian yerevan", "australia": "australian canberra",
+    "austria": "austrian vienna", "azerbaijan": "azerbaijani azeri baku", "bangladesh": "bangladeshi dhaka",
+    "belarus": "belarusian minsk", "belgium": "belgian brussels", "brazil": "brazilian brasilia",
+    "bulgaria": "bulgarian sofia", "canada": "canadian ottawa", "chile": "chilean santiago",
+    "china": "chinese beijing", "colombia": "colombian bogota", "croatia": "croatian zagreb", "cuba": "cuban havana",
+    "czechia": "czech prague", "denmark": "danish dane copenhagen", "egypt": "egyptian cairo",
+    "estonia": "estonian tallinn", "ethiopia": "ethiopian addis", "finland": "finnish finn helsinki",
+    "france": "french paris", "georgia": "georgian tbilisi", "germany": "german berlin", "greece": "greek athens",
+    "hungary": "hungarian budapest", "iceland": "icelandic reykjavik", "india": "indian delhi",
+    "indonesia": "indonesian jakarta", "iran": "iranian tehran persian", "iraq": "iraqi baghdad",
+    "ireland": "irish dublin", "israel": "israeli", "italy": "italian rome", "japan": "japanese tokyo",
+    "jordan": "jordanian amman", "kazakhstan": "kazakh astana", "kenya": "kenyan nairobi", "kuwait": "kuwaiti",
+    "latvia": "latvian riga", "lebanon": "lebanese beirut", "libya": "libyan tripoli",
+    "lithuania": "lithuanian vilnius", "malaysia": "malaysian kuala", "mexico": "mexican",
+    "morocco": "moroccan rabat", "netherlands": "dutch amsterdam hague", "nigeria": "nigerian abuja",
+    "norway": "norwegian oslo", "pakistan": "pakistani islamabad", "peru": "peruvian lima",
+    "philippines": "philippine filipino manila", "poland": "polish pole warsaw", "portugal": "portuguese lisbon",
+    "qatar": "qatari doha", "romania": "romanian bucharest", "russia": "russian moscow kremlin",
+    "saudi": "riyadh", "serbia": "serbian serb belgrade", "slovakia": "slovak bratislava",
+    "slovenia": "slovenian ljubljana", "spain": "spanish madrid", "sudan": "sudanese khartoum",
+    "sweden": "swedish swede stockholm", "switzerland": "swiss bern", "syria": "syrian damascus",
+    "taiwan": "taiwanese taipei", "thailand": "thai bangkok", "turkey": "turkish turk ankara",
+    "ukraine": "ukrainian kyiv kiev", "venezuela": "venezuelan caracas", "vietnam": "vietnamese hanoi",
+    "yemen": "yemeni sanaa", "uk": "british briton london", "us": "american washington",
+    "scotland": "scottish scot edinburgh", "wales": "welsh cardiff", "england": "english",
+    "korea": "korean seoul", "north korea": "pyongyang",
+}
+COUNTRY_OF = {form: country for country, forms in _COUNTRIES.items() for form in (country, *forms.split())}
+# The capitals among them: a city stands for its country's government ("Tehran said"), but a
+# country named elsewhere does not say the city ("London" dropped where the copy says "British").
+CAPITALS = frozenset({
+    "kabul", "tirana", "algiers", "buenos", "yerevan", "canberra", "vienna", "baku", "dhaka", "minsk", "brussels",
+    "brasilia", "sofia", "ottawa", "santiago", "beijing", "bogota", "zagreb", "havana", "prague", "copenhagen",
+    "cairo", "tallinn", "addis", "helsinki", "paris", "tbilisi", "berlin", "athens", "budapest", "reykjavik",
+    "delhi", "jakarta", "tehran", "baghdad", "dublin", "rome", "tokyo", "amman", "astana", "nairobi", "riga",
+    "beirut", "tripoli", "vilnius", "kuala", "rabat", "amsterdam", "hague", "abuja", "oslo", "islamabad", "lima",
+    "manila", "warsaw", "lisbon", "doha", "bucharest", "moscow", "kremlin", "riyadh", "belgrade", "bratislava",
+    "ljubljana", "madrid", "khartoum", "stockholm", "bern", "damascus", "taipei", "bangkok", "ankara", "kyiv",
+    "kiev", "caracas", "hanoi", "sanaa", "london", "washington", "edinburgh", "cardiff", "seoul", "pyongyang",
+})
+
+# Ordinals in words ("fourteenth century" is the "14th Century").
+ORDINAL_WORDS = {word: i + 1 for i, word in enumerate((
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    "twentieth"))}

@@ -7,7 +7,15 @@ from collections import Counter
 
 from newsflow.tasks.drift import lexicon as lx
 from newsflow.tasks.drift import settings as s
-from newsflow.tasks.drift.names import NameFact, carries, folded_word, make_name, says_word, shares_prefix
+from newsflow.tasks.drift.names import (
+    NameFact,
+    carries,
+    folded_word,
+    make_name,
+    same_entity,
+    says_word,
+    shares_prefix,
+)
 from newsflow.tasks.drift.pairing import (
     Comparison,
     Finding,
@@ -49,9 +57,11 @@ def compare_names(pair: Comparison, speakers: set[Span]) -> list[Finding]:
     for c in copy_names:
         new_words = not all(says_word(origin_index, w) for w in c.key)
         replaced = [n for n in origin_names if pair.swapped(span(n), span(c)) and n not in {x for x, _ in swaps}
-                    and not (n.weak and c.weak) and n.key != c.key and (new_words or recounted(n, c))]
+                    and not (n.weak and c.weak) and not same_entity(n.key, c.key) and (new_words or recounted(n, c))]
         o = min(replaced, key=lambda n: n.weak, default=None)  # a name before a nationality word
-        if o is not None:
+        # A nationality word moved rather than replaced: the copy's sentences still say it ("the
+        # Swedish town" -> "across the Arctic, ... Sweden's hub").
+        if o is not None and not (o.weak and carries(copy_index, o)):
             swaps.append((o, c))
     swaps += surname_swaps(pair, origin_names, {id(o) for o, _ in swaps}, copy_names)
     swapped_origin = {id(o) for o, _ in swaps}
@@ -59,6 +69,11 @@ def compare_names(pair: Comparison, speakers: set[Span]) -> list[Finding]:
     missing = [n for n in origin_names if id(n) not in swapped_origin and not n.weak and not carries(copy_index, n)]
     added = [c for c in new if id(c) not in swapped_copy and not c.weak]
     missing = [n for n in missing if not any(overlaps(span(n), span(o)) for o, _ in swaps)]
+    # A name said another way ("Norwegian" -> "Norway", "Corp" -> "Corporation") is no drift at all.
+    alike = [(o, c) for o in missing for c in added if same_entity(o.key, c.key)]
+    missing = [n for n in missing if not any(n is o for o, _ in alike)]
+    added = [n for n in added if not any(n is c for _, c in alike)
+             and not any(o.weak and o.key and same_entity(o.key, n.key) for o in origin_names)]
     pairs, dropped, added = pair_up(pair, missing, added, nothing, lambda o, c: same_neighbour(pair, o, c))
     pairs += [(o, c, 1.0) for o, c in swaps]
     found = [finding(pair, NAME, CHANGED, o, c, (o.display(), c.display()), factor) for o, c, factor in pairs]

@@ -3,7 +3,10 @@ the offices and nationality words around them ("Russian President Vladimir Putin
 Putin"). A capitalised word opening a sentence counts only if the texts capitalise it elsewhere.
 
 Names compare by their words, folded (case, possessives, particles such as al-, plural s, U.S. =
-United States), and a mention by surname alone carries the full name ("Putin"). A surname the copy
+United States, a company's legal form, a web address's ending), and a mention by surname alone
+carries the full name ("Putin"). One thing said another way is the same entity (`same_entity`):
+written together or apart, one name's words within the other's, a country as itself, its people
+or its capital. A surname the copy
 swapped at the head of a sentence is read in `name_drift.py` (`surname_swaps`)."""
 
 from __future__ import annotations
@@ -201,12 +204,41 @@ def without_possessive(word: str) -> str:
 
 
 def name_key(words: Iterable[str]) -> tuple[str, ...]:
-    """A name's words folded for comparison; a known alias as one word ("United States" -> "us")."""
-    folded = [folded_word(w) for w in words]
+    """A name's words folded for comparison; a known alias as one word ("United States" -> "us");
+    without a company's legal form ("Corp") or a web address's ending (".com")."""
+    folded = [folded_word(without_web_ending(w)) for w in words]
     alias = lx.NAME_ALIASES.get(" ".join(folded))
     if alias:
         return (alias,)
-    return tuple(key_word(w) for w in folded if w not in lx.NAME_PARTICLES)
+    return tuple(key_word(w) for w in folded if w not in lx.NAME_PARTICLES and w not in lx.CORPORATE_FORMS)
+
+
+def without_web_ending(word: str) -> str:
+    lower = word.lower()
+    for ending in lx.WEB_ENDINGS:
+        if lower.endswith(ending) and len(word) > len(ending) + 1:
+            return word[:-len(ending)]
+    return word
+
+
+def country_of(key: tuple[str, ...]) -> str | None:
+    """The country a one-word name (or a known two-word one) means: itself, its people or its capital."""
+    return lx.COUNTRY_OF.get(" ".join(key)) if 0 < len(key) <= 2 else None
+
+
+def same_entity(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
+    """Two keys that name one thing: written together or apart ("Orbit Beyond", "OrbitBeyond"), one
+    the other's words in full plus more ("Sierra Nevada", "Sierra Nevada Corporation"), or a country
+    said as itself, its people or its capital ("Norwegian", "Norway")."""
+    if not left or not right:
+        return True
+    if "".join(left) == "".join(right):
+        return True
+    short, long = sorted((left, right), key=len)
+    if len(short) > 1 and all(w in long for w in short):
+        return True
+    country = country_of(left)
+    return country is not None and country == country_of(right)
 
 
 def key_word(word: str) -> str:
@@ -227,6 +259,9 @@ def word_keys(words: Iterable[str]) -> set[str]:
         alias = lx.NAME_ALIASES.get(word)
         if alias:
             keys.add(alias)
+        country = lx.COUNTRY_OF.get(word) if word not in lx.CAPITALS else None
+        if country:
+            keys.add(country)
     return keys
 
 
@@ -236,6 +271,8 @@ def name_index(keys: Iterable[str], names: Iterable[NameFact]) -> NameIndex:
     names = tuple(names)
     for name in names:
         words.update(name.key)
+        if len(name.key) > 1:
+            words.add("".join(name.key))  # "Orbit Beyond" carries "OrbitBeyond"
         alias = lx.NAME_ALIASES.get(" ".join(folded_word(w) for w in name.surface.split()))
         if alias:
             words.add(alias)
@@ -249,12 +286,19 @@ def carries(index: NameIndex, name: NameFact) -> bool:
     key = name.key
     if not key:
         return True
-    if all(word in index.words for word in key):
+    if all(word in index.words for word in key) or "".join(key) in index.words:
+        return True
+    country = country_of(key) if key[0] not in lx.CAPITALS else None  # "Swedish" carried by "Sweden"
+    if country is not None and country in index.words:
         return True
     if len(key) == 1 and (key[0] in index.acronyms or any(shares_prefix(key[0], w) for w in index.words)):
         return True
     if len(key) > 1 and "".join(k[0] for k in key) in index.words:
         return True
+    # Its last words by their initials: "Fort Worth P.D." carries "Fort Worth Police Department".
+    for cut in range(1, len(key) - 1):
+        if all(w in index.words for w in key[:cut]) and "".join(k[0] for k in key[cut:]) in index.words:
+            return True
     if key[-1] not in index.words:
         return False
     # The surname alone, or the full name where this is the surname: "Putin", "Ali Khamenei".

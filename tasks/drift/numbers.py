@@ -242,6 +242,13 @@ def same_quantity(left: NumberFact, right: NumberFact) -> bool:
     return abs(left.value - right.value) <= 1e-9 * max(abs(left.value), abs(right.value), 1.0)
 
 
+def ordinal_in_words(number: NumberFact, words: tuple[str, ...]) -> bool:
+    """Whether an ordinal ("14th") is written out among `words` ("fourteenth")."""
+    if number.measure != ORDINAL or number.value is None:
+        return False
+    return any(lx.ORDINAL_WORDS.get(w) == number.value for w in words)
+
+
 def measures_agree(left: str, right: str) -> bool:
     """Same measure, or a currency against a bare count ("5 million" beside "$5 million")."""
     return left == right or COUNT in (left, right) and not {PERCENT, TIME} & {left, right}
@@ -257,4 +264,6 @@ def number_change(origin: NumberFact, copy: NumberFact) -> str | None:
         return None if origin.vague else "vaguer"
     if origin.vague:
         return "changed"  # "hundreds" made into a figure the origin never gave
+    if origin.approximate and not copy.approximate and same_quantity(origin, copy):
+        return "changed"  # "nearly 25 years" -> "25 years": the hedge gone, the figure claimed exact
     return None if same_quantity(origin, copy) else "changed"

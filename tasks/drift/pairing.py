@@ -170,8 +170,11 @@ def pair_up(pair: Comparison, origin: list[Fact], copy: list[Fact], fits: Callab
             pairs.append((fact, twin, 1.0))
             left.remove(fact)
             right.remove(twin)
+    # As the only leftovers: surely only in sentences that say much the same; two loosely aligned
+    # sentences of independent reports often each hold a fact the other lacks ("last Friday", "last fall").
     if len(left) == 1 and len(right) == 1 and alone(left[0], right[0]):
-        pairs.append((left[0], right[0], s.FALLBACK_PAIRING_FACTOR))
+        loose = pair.score < s.ALONE_MIN_SCORE
+        pairs.append((left[0], right[0], s.FALLBACK_PAIRING_FACTOR * (s.LOOSE_PAIRING_FACTOR if loose else 1.0)))
         left, right = [], []
     return pairs, left, right
 
@@ -179,6 +182,8 @@ def pair_up(pair: Comparison, origin: list[Fact], copy: list[Fact], fits: Callab
 def finding(pair: Comparison, kind: str, change: str, origin: Fact | None, copy: Fact | None,
             values: tuple[str | None, str | None], factor: float = 1.0) -> Finding:
     """A difference between `origin` and `copy` (None for the side that lacks it), with its confidence."""
+    if any(isinstance(fact, QuoteFact) and fact.scare for fact in (origin, copy)):
+        factor *= s.SCARE_QUOTE_FACTOR
     return Finding(kind, change, values[0], values[1],
                    origin.start if origin is not None else pair.origin.anchor,
                    copy.start if copy is not None else pair.copy.anchor,

@@ -19,6 +19,10 @@ from newsflow.tasks.drift.names import NameFact, name_key, run_names, tokens
 
 QUOTE_WORD = re.compile(r"[^\W_]+")
 SPEAKER_WINDOW = 200  # characters before or after a quotation searched for its attribution
+# A title-cased quotation with no attribution of its own beside it is a title ("Listen To The
+# Music"), not words someone said; one of at most this many words is likely scare quotes or a term
+# (a “ground glass” pattern, called “pigeon breeder's lung”), and its rows are less sure.
+TITLE_MAX_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +42,9 @@ class QuoteFact:
     start: int  # offsets of the quoted words in the body
     end: int
     speaker: Speaker | None
+    # A few words without an attribution of their own: scare quotes or a term ("a “ground glass”
+    # pattern"), perhaps no one's words: its rows are given at SCARE_QUOTE_FACTOR.
+    scare: bool = False
 
     def display(self) -> str:
         """ "speaker: words", or the words alone when nobody (or an untraced pronoun) says them."""
@@ -74,11 +81,23 @@ def quote_facts(text: str, offset: int, spans: list[tuple[int, int]], context: l
     shared = speaker_anywhere(masked, offset)
     found = []
     for start, end in spans:
-        speaker = own_speaker(text, masked, start, end, offset) or shared
+        own = own_speaker(text, masked, start, end, offset)
+        words = quote_words(text[start:end])
+        if own is None and is_title(text[start:end]):
+            continue
+        speaker = own or shared
+        scare = own is None and len(words) <= TITLE_MAX_WORDS
         if speaker is not None and speaker.pronoun:
             speaker = resolved(speaker, context, recent)
-        found.append(QuoteFact(text[start:end], quote_words(text[start:end]), start + offset, end + offset, speaker))
+        found.append(QuoteFact(text[start:end], words, start + offset, end + offset, speaker, scare))
     return found
+
+
+def is_title(quoted: str) -> bool:
+    """Quoted words every one of which (but short joining words) is capitalised: a title of a song,
+    book or show ("Jesus Is Just Alright With Me"), not words someone said."""
+    words = [w for w in QUOTE_WORD.findall(quoted) if w[:1].isalpha()]
+    return len(words) > 1 and all(w[:1].isupper() for w in words if len(w) > 3)
 
 
 def mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -151,7 +170,9 @@ def same_speaker(left: Speaker | None, right: Speaker | None) -> bool:
         return True
     if left.key[-1] == right.key[-1] or set(left.key) <= set(right.key) or set(right.key) <= set(left.key):
         return True
-    return is_noun_phrase(left) != is_noun_phrase(right)  # "the ministry" against a name: can't tell
+    # "the ministry" against a name: can't tell; "the patient" against "the man": two descriptions
+    # of one person as likely as of two.
+    return is_noun_phrase(left) or is_noun_phrase(right)
 
 
 def is_noun_phrase(speaker: Speaker) -> bool:

@@ -20,6 +20,21 @@ GAP_MIN_SCORE = 0.1
 # A stretch of the word diff longer than this on either side is rewording, not a fact swapped in
 # place: only shorter ones pair a fact with its replacement by position.
 MAX_SWAP_WORDS = 6
+# The one fact of a kind left on each side pairs as a sure change only where the sentences score
+# this much (below it, its confidence is cut by LOOSE_PAIRING_FACTOR, under 0.5): sentences of two outlets aligned on a few shared words state different facts
+# (real same-story pairs: "1976" -> "Monday night", "Swedish" -> "Arctic" at 0.32-0.36); the
+# seeds' paraphrase and AI rewrite pair their changed facts at 0.44 and above.
+ALONE_MIN_SCORE = 0.4
+LOOSE_PAIRING_FACTOR = 0.6
+# A sentence left out between two followed ones is reported only where the copy's partners of its
+# neighbours are this close (2: one copy sentence may stand between them, a sentence put in its place).
+LEFT_OUT_MAX_GAP = 2
+# Elsewhere such a sentence's facts are still given, at this factor (confidence under 0.5).
+UNFOLLOWED_FACTOR = 0.6
+# Figures left over in aligned sentences pair as one figure changed when their measure and unit
+# agree and they are at most this far apart (the larger over the smaller): "39 percent" and
+# "about 40%", "10 minutes" and "15 minutes", where a long rewording hides the swap from the diff.
+NEAR_VALUE_RATIO = 1.6
 # Facts a copy adds are reported only in sentences this close to the origin's (a paraphrase says
 # things its own way; a near-verbatim copy that gains a figure changed something).
 ADDED_MIN_SCORE = 0.6
@@ -40,3 +55,4 @@ FALLBACK_DATE_CONFIDENCE = 0.85
 OTHER_DATE_CONFIDENCE = 0.75
 NO_DATE_CONFIDENCE = 0.7
 SAME_DAY_RELATIVE_FACTOR = 0.7  # an exact date made relative that still resolves to the same days
+SCARE_QUOTE_FACTOR = 0.6  # a quotation of a few words nobody is said to say (quotes.TITLE_MAX_WORDS)
