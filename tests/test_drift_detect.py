@@ -228,6 +228,19 @@ def test_a_dropped_sentence_reports_its_facts():
     assert all(r.origin_sentence.startswith("Critics said") and r.sentence is None for r in rows)
 
 
+def test_facts_missing_from_a_loosely_aligned_sentence_are_unsure_drops():
+    mayor = "Lisbon Mayor Carlos Moedas welcomed the decision and said the city would pay 15% of the cost."
+    # A near-verbatim copy that lost one figure dropped it, surely.
+    close = only(drift(edited(mayor, "Lisbon Mayor Carlos Moedas welcomed the decision.")))
+    assert (close.kind, close.change, close.origin_value) == (NUMBER, DROPPED, "15%")
+    assert close.confidence >= 0.5
+    # A sentence sharing a few words that keeps none of the origin's facts says something else.
+    loose = drift(edited(mayor, "Residents of the city welcomed the news, although some doubted the cost."))
+    assert {(r.kind, r.change, r.origin_value) for r in loose} == {(NUMBER, DROPPED, "15%"),
+                                                                    (NAME, DROPPED, "Carlos Moedas")}
+    assert all(r.confidence < 0.5 for r in loose)
+
+
 def test_a_shorter_rewrite_is_no_drift():
     first_paragraph = ORIGIN.split("\n\n")[0]
     assert drift(first_paragraph) == []

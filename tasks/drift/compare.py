@@ -3,6 +3,8 @@ of sentences that have no partner: left out of the copy, or put into it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsflow.tasks.drift import patterns as p
 from newsflow.tasks.drift import settings as s
 from newsflow.tasks.drift.align import Group
@@ -28,7 +30,23 @@ def compare_group(group: Group, origin: BodyFacts, copy: BodyFacts) -> list[Find
     found += compare_numbers(pair)
     found += compare_dates(pair)
     found += compare_names(pair, speakers)
-    return found
+    if not loosely_followed(group, origin, found):
+        return found
+    return [replace(f, confidence=round(f.confidence * s.UNFOLLOWED_FACTOR, 3)) if f.change == DROPPED else f
+            for f in found]
+
+
+def loosely_followed(group: Group, origin: BodyFacts, found: list[Finding]) -> bool:
+    """Whether the copy's sentences only loosely follow the origin's: they align on a few words
+    (under LOOSE_GROUP_SCORE) and keep under FOLLOWED_FACTS_SHARE of the origin's facts (the rest
+    changed or left out). Such a copy sentence says something else with some words in common, and a
+    fact it lacks is not surely a fact it dropped; a close copy keeps full confidence."""
+    if group.score >= s.LOOSE_GROUP_SCORE or not any(f.change == DROPPED for f in found):
+        return False
+    facts = sum(len(origin.numbers_of(i)) + len(origin.dates_of(i)) + len(origin.quotes_of(i))
+                + sum(1 for n in origin.names_of(i) if not n.weak) for i in group.origin)
+    lost = sum(1 for f in found if f.origin_value is not None)
+    return facts > 0 and (facts - lost) / facts < s.FOLLOWED_FACTS_SHARE
 
 
 def dropped_sentence(index: int, origin: BodyFacts, copy: BodyFacts, support: float = 1.0) -> list[Finding]:
