@@ -20,8 +20,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from newsflow.tasks.core.ids import body_sha256  # noqa: E402
 from newsflow.tasks.core.schema import ARTICLES, BANDS, ENTITIES, SIGNATURES, Article, to_row, to_table  # noqa: E402
-from newsflow.tasks.enrich.article import body_sha256  # noqa: E402
 from newsflow.tasks.link.minhash import band_hashes, signature_rows, signatures  # noqa: E402
 from newsflow.tasks.link.update import (  # noqa: E402
     LinkedArticle,
