@@ -31,6 +31,7 @@ import tempfile
 import threading
 import time
 from collections import Counter, deque
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -46,6 +47,7 @@ from prefect_server import client_env, prefect_server  # noqa: E402
 from trafilatura.utils import load_html  # noqa: E402
 
 from bench.corpus import make_corpus  # noqa: E402
+from newsflow.tasks.core.schema import Quarantine, RawDocument, Skipped  # noqa: E402
 from newsflow.tasks.core.settings import BATCH_SIZE  # noqa: E402
 from newsflow.tasks.extract.decode import decode_bytes  # noqa: E402
 from newsflow.tasks.extract.page import page_metadata, page_text  # noqa: E402
@@ -139,7 +141,7 @@ def compare_extraction(corpus: Path, limit: int) -> dict[str, float]:
     """Seconds, on the same HTML pages, of bare trafilatura; of newsflow's extract-and-clean (the
     same work: bytes to the article's text), and of the page metadata newsflow reads besides
     (title, authors, date, site name: enrichment that trafilatura.extract does not do)."""
-    pages = [raw for raw in read_sources([corpus]) if raw.media_type == "text/html"][:limit]
+    pages = [raw for raw in read_sources([corpus]) if isinstance(raw, RawDocument) and raw.media_type == "text/html"][:limit]
     seconds: Counter = Counter()
     for raw in pages:
         started = time.perf_counter()
@@ -171,7 +173,7 @@ def plain_run(corpus: Path, data: Path, workers: int) -> dict:
         # Closed before merging and linking, as the flow's runner is.
         with ProcessPoolExecutor(workers, mp_context=spawn) as pool:
             pending: deque = deque()
-            for number, raws in enumerate(chunks(timed(read_sources([corpus]), seconds, "read"), BATCH_SIZE)):
+            for number, raws in enumerate(chunks(timed(inputs_of(corpus), seconds, "read"), BATCH_SIZE)):
                 pending.append((number, pool.submit(batches.process_batch, raws, run_id, now, None)))
                 while len(pending) > 2 * workers:
                     new_ids += write_plain(data, pending.popleft(), run_id, now, seconds)
@@ -186,6 +188,12 @@ def plain_run(corpus: Path, data: Path, workers: int) -> dict:
         seconds["link"] = time.perf_counter() - link_started
     return {"seconds": time.perf_counter() - started, "stages": dict(seconds), "articles": len(new_ids),
             "peak_mb": memory.peak_mb, "peak_rss_mb": memory.peak_rss_mb, "cpu_s": memory.cpu_s}
+
+
+def inputs_of(corpus: Path) -> Iterator[RawDocument | Quarantine]:
+    """What the flow processes of a folder: its documents and quarantine rows (a Skipped hidden
+    file is counted by the flow, not processed)."""
+    return (item for item in read_sources([corpus]) if not isinstance(item, Skipped))
 
 
 def write_plain(data: Path, item: tuple, run_id: str, now: datetime, seconds: Counter) -> list[str]:

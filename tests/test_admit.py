@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from newsflow.tasks.core.ids import document_id, sha256_hex
+from newsflow.tasks.core.ids import document_id, quarantine_key, sha256_hex
 from newsflow.tasks.core.schema import Quarantine, RawDocument, Skipped, is_passing
 from newsflow.tasks.pipeline.admit import admitted, input_key
 from newsflow.tasks.pipeline.report import RunSummary
-from newsflow.tasks.store.dataset import KnownKeys, quarantine_key
+from newsflow.tasks.store.dataset import KnownKeys
 
 
 def page(uri: str, text: str = "A story.") -> RawDocument:

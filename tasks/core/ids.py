@@ -26,6 +26,11 @@ def body_sha256(body: str) -> str:
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
+def story_id(first_article_id: str) -> str:
+    """Stable id of a story cluster, from the first of its articles by id."""
+    return "story-" + hashlib.sha256(first_article_id.encode()).hexdigest()[:16]
+
+
 def quarantine_key(source_uri: str, reason: str, content_sha256: str | None) -> str:
     """What makes two quarantine rows the same: the same input failing the same way."""
     return f"{source_uri}\n{reason}\n{content_sha256 or ''}"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import hashlib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +16,7 @@ from trafilatura.settings import Document as PageMetadata
 from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
-from newsflow.tasks.core.ids import document_id
+from newsflow.tasks.core.ids import document_id, sha256_hex
 from newsflow.tasks.core.schema import Document, Quarantine, RawDocument, writable_text
 from newsflow.tasks.core.settings import MAX_HTML_TAGS, MAX_INPUT_BYTES, MAX_TAG_ATTRIBUTES
 from newsflow.tasks.extract.decode import decode_bytes
@@ -192,7 +191,7 @@ def writable_raw(raw: RawDocument) -> RawDocument:
 def prepare_document(raw: RawDocument) -> Document | Quarantine:
     """Decode an input and, for HTML, extract its main text and metadata."""
     raw = writable_raw(raw)
-    digest = hashlib.sha256(raw.data).hexdigest()
+    digest = sha256_hex(raw.data)
 
     def quarantine(reason: str, detail: str) -> Quarantine:
         return Quarantine(raw.source_uri, reason, detail, len(raw.data), digest)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from newsflow.tasks.core.ids import story_id
 from newsflow.tasks.core.schema import (
     EXACT_DUPLICATE,
     NEAR_DUPLICATE,
@@ -85,13 +85,13 @@ def story_roles(members: dict[str, StoryMember], links: Iterable[Link]) -> list[
             copies.join(link.article_id, link.other_article_id)
     roles = []
     for group in stories.groups():
-        story_id = "story-" + hashlib.sha256(group[0].encode()).hexdigest()[:16]
+        story = story_id(group[0])
         origin = min((members[a] for a in group), key=origin_key).article_id
         origin_copies = copies.root(origin)
         for article_id in group:
             if article_id == origin:
-                roles.append(StoryRole(article_id, story_id, ORIGINAL, None))
+                roles.append(StoryRole(article_id, story, ORIGINAL, None))
             else:
                 role = SYNDICATED_COPY if copies.root(article_id) == origin_copies else REWRITE
-                roles.append(StoryRole(article_id, story_id, role, origin))
+                roles.append(StoryRole(article_id, story, role, origin))
     return roles
