@@ -49,6 +49,7 @@ from trafilatura.utils import load_html  # noqa: E402
 from bench.corpus import make_corpus  # noqa: E402
 from newsflow.tasks.core.schema import Quarantine, RawDocument, Skipped  # noqa: E402
 from newsflow.tasks.core.settings import BATCH_SIZE  # noqa: E402
+from newsflow.tasks.drift.update import update_drift  # noqa: E402
 from newsflow.tasks.extract.decode import decode_bytes  # noqa: E402
 from newsflow.tasks.extract.page import page_metadata, page_text  # noqa: E402
 from newsflow.tasks.link.update import update_links  # noqa: E402
@@ -185,7 +186,10 @@ def plain_run(corpus: Path, data: Path, workers: int) -> dict:
         link_started = time.perf_counter()
         with data_lock(data):
             update_links(data, new_ids)
-        seconds["link"] = time.perf_counter() - link_started
+            drift_started = time.perf_counter()
+            update_drift(data)
+        seconds["link"] = drift_started - link_started
+        seconds["drift"] = time.perf_counter() - drift_started
     return {"seconds": time.perf_counter() - started, "stages": dict(seconds), "articles": len(new_ids),
             "peak_mb": memory.peak_mb, "peak_rss_mb": memory.peak_rss_mb, "cpu_s": memory.cpu_s}
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 NOTES = Path(__file__).with_name("throughput_notes.md")  # read by a person, kept beside the figures
 
-STAGES = ("read", "extract", "clean_split", "enrich", "entities", "signatures", "tables", "write", "compact", "link")
+STAGES = ("read", "extract", "clean_split", "enrich", "entities", "signatures", "tables", "write", "compact", "link",
+          "drift")
 GOALS = {
     "overhead": "orchestration overhead <= 5% of a 10k-document run",
     "extract": "extract-and-clean within 1.3x bare trafilatura on the same pages",
