@@ -57,6 +57,13 @@ def test_every_import_of_the_tests_is_declared_for_the_tests():
     assert undeclared(third_party_imports(tests) - local, requirements) == []
 
 
+def test_every_package_folder_is_in_the_wheel():
+    """setuptools' folder mapping lists the packages by name: a new sub-package must be listed."""
+    folders = {"newsflow." + ".".join(init.parent.relative_to(REPO).parts)
+               for top in ("flows", "tasks", "sql") for init in (REPO / top).rglob("__init__.py")}
+    assert folders == set(PYPROJECT["tool"]["setuptools"]["packages"])
+
+
 def test_the_dependency_check_sees_a_missing_declaration():
     assert undeclared({"yaml", "numpy"}, {"numpy"}) == ["yaml"]
 
