@@ -229,13 +229,21 @@ def read_only_statements(query: str) -> list:
 
 
 def read_query(query: str) -> str:
-    """The query itself, or the text of a .sql file it names (e.g. sql/queries/*.sql)."""
-    if query.strip().lower().endswith(".sql"):
-        path = Path(query.strip())
-        if not path.is_file():
-            raise UsageError(f"no such query file: {path}")
+    """The query itself, or the text of a .sql file it names (e.g. sql/queries/*.sql). A name
+    that is no file here may be one of the ready-made queries installed with newsflow: from a
+    wheel, `sql/queries/story_clusters.sql` works in any folder, as the README shows it."""
+    if not query.strip().lower().endswith(".sql"):
+        return query
+    path = Path(query.strip())
+    if path.is_file():
         return path.read_text(encoding="utf-8")
-    return query
+    from newsflow.tasks.store.dataset import SQL_DIR
+
+    installed = SQL_DIR / "queries" / path.name
+    if installed.is_file():
+        return installed.read_text(encoding="utf-8")
+    ready_made = sorted(entry.name for entry in (SQL_DIR / "queries").iterdir() if entry.name.endswith(".sql"))
+    raise UsageError(f"no such query file: {path} (ready-made queries: {', '.join(ready_made)})")
 
 
 def print_rows(columns: list[str], rows: list[tuple], form: str) -> None:

@@ -72,6 +72,18 @@ def test_sql_runs_a_query_file(small_dataset, capsys):
     assert capsys.readouterr().out.splitlines()[1:] == ["(none),1,0,1", "AP,1,0,1"]
 
 
+def test_a_ready_made_query_is_found_from_any_folder(small_dataset, tmp_path, monkeypatch, capsys):
+    """As an installed wheel runs it: no sql/ folder where the user is."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert main(["sql", "sql/queries/articles_by_agency.sql", "--data", str(small_dataset), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == ["(none),1,0,1", "AP,1,0,1"]
+    assert main(["sql", "sql/queries/no_such_query.sql", "--data", str(small_dataset)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("newsflow: no such query file: sql/queries/no_such_query.sql") and "story_clusters.sql" in err
+
+
 def test_sql_errors_are_one_sentence(small_dataset, tmp_path, capsys):
     assert main(["sql", "SELECT nope FROM articles", "--data", str(small_dataset)]) == 2
     assert capsys.readouterr().err.startswith("newsflow: the query failed: Binder Error")

@@ -103,6 +103,9 @@ def test_the_wheel_installs_and_ingests_from_another_folder(tmp_path):
                             "--format", "csv"], cwd=elsewhere, capture_output=True, text=True, timeout=120)
     assert count.returncode == 0, count.stderr[-2000:]
     assert int(count.stdout.split()[-1]) >= 10
+    clusters = subprocess.run([fresh / "bin" / "newsflow", "sql", "sql/queries/story_clusters.sql", "--data", "data",
+                               "--format", "csv"], cwd=elsewhere, capture_output=True, text=True, timeout=120)
+    assert clusters.returncode == 0 and "Reuters" in clusters.stdout, clusters.stderr[-2000:]  # installed queries
     serve = subprocess.run([fresh / "bin" / "newsflow", "serve", "--data", "data"], cwd=elsewhere, capture_output=True,
                            text=True, timeout=120)
     assert serve.returncode != 0 and "no prefect.yaml" in serve.stderr, serve.stderr[-2000:]
