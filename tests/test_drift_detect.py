@@ -316,6 +316,7 @@ DATE_EXPRESSIONS = [
     ("The deal was signed on January 13.", "January 13", "2025-01-13"),
     ("The deal was signed in January 2025.", "January 2025", "2025-01"),
     ("The deal was signed in December.", "in December", "2024-12"),
+    ("In December, the deal was signed.", "In December", "2024-12"),  # at a sentence's start
     ("Turnout was high in the November vote.", "November", "2024-11"),
     ("The deal was signed last December.", "last December", "2024-12 (last december)"),
     ("The deal was signed in December last year.", "December last year", "2024-12 (december last year)"),

@@ -42,11 +42,11 @@ from newsflow.tasks.drift.detect import CHANGED, VAGUER, Drift, DriftText, find_
 PAIRS_DIR = Path(__file__).resolve().parent / "drift_pairs"
 REPO = Path(__file__).resolve().parents[1]  # ../shared beside it: the `shared_dir` fixture (conftest.py)
 CONFIDENT = 0.5
-# Floors under what the detector scored on this set when they were set (2026-11-30, 27 pairs:
-# recall 0.48, 82 of 172 labelled drifts found, 'added' ones 8 of 43; precision 0.49, 136 of 277
-# rows of confidence >= 0.5 true; with values checked 0.44 and 0.44): raise them as it improves.
-# The goal is 0.9 and 0.95.
-PRECISION_FLOOR, RECALL_FLOOR = 0.40, 0.40
+# Floors under what the detector scores on this set (2026-11-30, 27 pairs: recall 0.494, 85 of 172
+# labelled drifts found, most misses facts a copy adds in sentences it words its own way; precision
+# 0.722, 109 of 151 rows of confidence >= 0.5 true, most false rows from pages of two outlets that
+# align on a few words): raise them as it improves. The goal (on its benchmark) is 0.9 and 0.95.
+PRECISION_FLOOR, RECALL_FLOOR = 0.65, 0.45
 
 
 def pair_files() -> list[Path]:

@@ -193,7 +193,7 @@ def date_fact(kind: str, match: re.Match[str], text: str, ref: DateRef, stops: f
     if kind == "season" and not (groups.get("prep") or groups.get("qual") or groups.get("year") or groups.get("rel")
                                  or groups.get("yearrel")):
         return None
-    if kind == "month" and not (groups.get("prep") and (groups["prep"] in STRONG_PREPOSITIONS or groups["mon"] != "May")
+    if kind == "month" and not (groups.get("prep") and (groups["prep"].lower() in STRONG_PREPOSITIONS or groups["mon"] != "May")
                                 or groups.get("qual") or lone_month(text, match)):
         return None  # "and May", "to May": the name; "and November", "on November": the month
     if kind == "vague" and groups["vague"].lower() == "soon" and not is_future(text, match.start()):

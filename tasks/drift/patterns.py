@@ -144,7 +144,7 @@ DATE_PATTERNS = (
         rf"\b(?:{_QUAL})?(?P<mon>{_FULL_MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"), False, _MONTH_WORDS),
     # A month alone only after a preposition or a qualifier: "May" is also a verb and a name.
     DatePattern("month", re.compile(
-        rf"\b(?:(?P<prep>in|since|until|till|by|from|through|throughout|during|before|after|of|for|on|to|into|around|between|and|or)\s+)?(?:{_QUAL})?"
+        rf"\b(?:(?P<prep>(?i:in|since|until|till|by|from|through|throughout|during|before|after|of|for|on|to|into|around|between|and|or))\s+)?(?:{_QUAL})?"
         rf"(?P<mon>{_FULL_MONTH})\b"), False, _MONTH_WORDS),
     # A season, after a preposition or with a year ("in the spring", "spring 2023", "the summer of
     # last year", "in early autumn"); in lower case ("Arab Spring" is a name) and not "the fall of Rome".

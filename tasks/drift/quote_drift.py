@@ -30,7 +30,7 @@ def compare_quotes(pair: Comparison) -> tuple[list[Finding], set[Span]]:
             pending.append(quote)
     for quote in pending:
         kept = contained(quote.words, copy_words)  # the words stand, the marks went
-        twin, factor = rewording_of(quote, free, 1 if kept else len(pending))
+        twin, factor = rewording_of(quote, free, 1 if kept else len(pending), pair.score)
         if twin is not None and (not kept or factor == 1.0):
             free.remove(twin)
             found += rewording(pair, quote, twin, speakers, factor)
@@ -60,15 +60,17 @@ def speaker_change(pair: Comparison, origin: QuoteFact, copy: QuoteFact, speaker
     return [finding(pair, QUOTE, CHANGED, origin, copy, (origin.display(), copy.display()), factor)]
 
 
-def rewording_of(quote: QuoteFact, free: list[QuoteFact], leftovers: int) -> tuple[QuoteFact | None, float]:
-    """The copy's quotation in place of a reworded one: the most alike, or the only one left."""
+def rewording_of(quote: QuoteFact, free: list[QuoteFact], leftovers: int,
+                 score: float) -> tuple[QuoteFact | None, float]:
+    """The copy's quotation in place of a reworded one: the most alike, or the only one left
+    where the sentences around them say the same thing (ALONE_MIN_SCORE)."""
     if not free:
         return None, 1.0
     ratios = [SequenceMatcher(None, quote.words, c.words, autojunk=False).ratio() for c in free]
     best = max(range(len(free)), key=ratios.__getitem__)
     if ratios[best] >= s.QUOTE_MIN_SIMILARITY:
         return free[best], 1.0
-    if leftovers == 1 and len(free) == 1:
+    if leftovers == 1 and len(free) == 1 and score >= s.ALONE_MIN_SCORE:
         return free[0], s.FALLBACK_PAIRING_FACTOR
     return None, 1.0
 
