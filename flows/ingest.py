@@ -83,6 +83,6 @@ def ingest_flow(
         run.summary.merged_files = merge_small_parts(data_dir, run.ingested_at.date())
     if link:  # every article not linked yet (tasks/link/update.py), not only this run's
         run.summary.links.update(link_articles(data_dir))
-        run.summary.drift.update(compare_with_origins(data_dir))
+        run.summary.drift.update(compare_with_origins(data_dir, workers=workers))
     progress.finish()
     return publish_summary(run.finish())

@@ -26,11 +26,12 @@ def link_articles(data_dir: str, from_scratch: bool = False) -> dict[str, int]:
 
 
 @task(name="drift")
-def compare_with_origins(data_dir: str, from_scratch: bool = False) -> dict[str, int]:
+def compare_with_origins(data_dir: str, from_scratch: bool = False, workers: int | None = None) -> dict[str, int]:
     """Compare every copy and rewrite not compared yet (`from_scratch`: all) with its story's
-    original and rewrite `drift` under the data folder's lock; drift rows by kind."""
+    original, on `workers` processes (default: a core each), and rewrite `drift` under the data
+    folder's lock; drift rows by kind."""
     with data_lock(Path(data_dir)):
-        return dict(update_drift(Path(data_dir), from_scratch))
+        return dict(update_drift(Path(data_dir), from_scratch, workers))
 
 
 @flow(name="relink", flow_run_name="relink {data_dir}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pyarrow.parquet as pq
 
+from newsflow.tasks.drift import pairs as pairs_module
 from newsflow.tasks.drift import update
 from newsflow.tasks.drift.update import DRIFT_PAIRS_FILE, update_drift
 from newsflow.tasks.store.dataset import connect
@@ -21,8 +22,8 @@ def pairs(data) -> set[tuple]:
 
 def counting(monkeypatch) -> list[int]:
     calls: list[int] = []
-    real = update.find_drift
-    monkeypatch.setattr(update, "find_drift", lambda *args, **kwargs: calls.append(1) or real(*args, **kwargs))
+    real = pairs_module.find_drift
+    monkeypatch.setattr(pairs_module, "find_drift", lambda *args, **kwargs: calls.append(1) or real(*args, **kwargs))
     return calls
 
 
@@ -49,6 +50,15 @@ def test_a_step_killed_before_recording_its_pairs_leaves_the_table_of_a_clean_ru
 def test_from_scratch_equals_incremental(example_dataset):
     before = drift_rows(example_dataset)
     counts = update_drift(example_dataset, from_scratch=True)
+    assert drift_rows(example_dataset) == before
+    assert sum(counts.values()) == len(before)
+
+
+def test_pairs_compared_on_worker_processes_give_the_same_table(example_dataset, monkeypatch):
+    before = drift_rows(example_dataset)
+    assert len(pairs(example_dataset)) >= 2
+    monkeypatch.setattr(update, "PAIRS_AT_ONCE", 1)  # a group a pair: more than one group, so a pool
+    counts = update_drift(example_dataset, from_scratch=True, workers=2)
     assert drift_rows(example_dataset) == before
     assert sum(counts.values()) == len(before)
 

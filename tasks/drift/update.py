@@ -10,9 +10,12 @@ clean run leaves it.
 
 from __future__ import annotations
 
-from collections import Counter
+import multiprocessing
+import os
+from collections import Counter, deque
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from concurrent.futures import ProcessPoolExecutor
+from itertools import chain
 from pathlib import Path
 
 import duckdb
@@ -21,23 +24,28 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from newsflow.tasks.core.schema import DRIFT, DRIFT_PAIRS
-from newsflow.tasks.drift.detect import Drift, DriftText, find_drift
+from newsflow.tasks.drift.pairs import drift_rows
 from newsflow.tasks.store.dataset import STATE, connect, part_files, sql_text, write_derived, write_parquet_atomic
 
 DRIFT_PAIRS_FILE = f"{STATE}/drift_pairs.parquet"
 PAIRS_AT_ONCE = 500  # pairs whose two bodies are held at a time
 
 
-def update_drift(data_dir: Path, from_scratch: bool = False) -> Counter:
+def update_drift(data_dir: Path, from_scratch: bool = False, workers: int | None = None) -> Counter:
     """Compare every (article, origin) pair of `stories` not compared yet (`from_scratch`: all)
-    and rewrite `drift`; counts of the whole table by kind. The caller holds the data folder's lock."""
+    and rewrite `drift`; counts of the whole table by kind. The caller holds the data folder's lock.
+
+    workers: processes comparing pairs (default: a core each; 0 or 1: this process). Comparing is
+    pure Python; on the 10k-document throughput dataset (10,031 pairs) it took 95 CPU seconds,
+    enough to keep both cores of a 2-core machine busy."""
     data_dir = Path(data_dir)
+    workers = os.cpu_count() or 1 if workers is None else workers
     db = connect(data_dir)
     checked = DRIFT_PAIRS.empty_table() if from_scratch else checked_pairs(data_dir)
     current = pairs_with_origin(db)
     db.register("checked_pairs", checked)
     db.register("current_pairs", current)
-    found = list(drift_of_pending(db))
+    found = list(drift_of_pending(db, workers))
     kept = kept_rows(db) if part_files(data_dir, "drift") else []
     path = write_derived(data_dir, "drift", kept + found)
     write_parquet_atomic([current], DRIFT_PAIRS, data_dir / DRIFT_PAIRS_FILE)
@@ -60,31 +68,27 @@ def kept_rows(db: duckdb.DuckDBPyConnection) -> list[pa.Table]:
     return [db.sql(sql_text("drift_kept")).to_arrow_table().cast(DRIFT)]
 
 
-def drift_of_pending(db: duckdb.DuckDBPyConnection) -> Iterator[pa.Table]:
-    """The drift rows of the pairs not compared yet, a group of pairs at a time."""
+def drift_of_pending(db: duckdb.DuckDBPyConnection, workers: int) -> Iterator[pa.Table]:
+    """The drift rows of the pairs not compared yet, a group of pairs at a time, on `workers`
+    processes when there is more than one group (below that, starting them costs more than it
+    saves). The groups in flight are bounded, so memory holds a few groups' bodies whatever the
+    number of pairs."""
     reader = db.sql(sql_text("drift_pairs")).to_arrow_reader(PAIRS_AT_ONCE)
-    for batch in reader:
-        rows = [row for pair in batch.to_pylist() for row in pair_rows(pair)]
-        yield pa.Table.from_pylist(rows, DRIFT)
-
-
-def pair_rows(pair: dict) -> list[dict]:
-    origin = DriftText(pair["origin_body"] or "", aware(pair["origin_published_at"]), pair["origin_language"])
-    copy = DriftText(pair["body"] or "", aware(pair["published_at"]), pair["language"])
-    drifts = find_drift(origin, copy, fallback_date=aware(pair["story_earliest"]))
-    return [drift_row(pair["article_id"], pair["origin_article_id"], drift) for drift in drifts]
-
-
-def drift_row(article_id: str, origin_article_id: str, drift: Drift) -> dict:
-    return {"article_id": article_id, "origin_article_id": origin_article_id, "kind": drift.kind,
-            "change": drift.change, "origin_value": drift.origin_value, "value": drift.value,
-            "origin_sentence": drift.origin_sentence, "origin_start": drift.origin_start,
-            "origin_end": drift.origin_end, "sentence": drift.sentence, "start": drift.start, "end": drift.end,
-            "confidence": drift.confidence}
-
-
-def aware(value: datetime | None) -> datetime | None:
-    """DuckDB gives timestamps with time zone in the session's zone, and naive ones as they are."""
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    groups = (batch.to_pylist() for batch in reader)
+    first = next(groups, None)
+    if first is None:
+        return
+    second = next(groups, None)
+    if second is None or workers <= 1:
+        for group in chain([first], [second] if second else [], groups):
+            yield pa.Table.from_pylist(drift_rows(group), DRIFT)
+        return
+    spawn = multiprocessing.get_context("spawn")  # not fork: the caller may hold threads (Prefect, DuckDB)
+    with ProcessPoolExecutor(workers, mp_context=spawn) as pool:
+        pending: deque = deque()
+        for group in chain([first, second], groups):
+            pending.append(pool.submit(drift_rows, group))
+            if len(pending) > 2 * workers:
+                yield pa.Table.from_pylist(pending.popleft().result(), DRIFT)
+        while pending:
+            yield pa.Table.from_pylist(pending.popleft().result(), DRIFT)
