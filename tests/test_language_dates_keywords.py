@@ -2,7 +2,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsflow.tasks.enrich.dates import resolve_published_at
+from newsflow.tasks.enrich.dates import PublishedAt, resolve_published_at
 from newsflow.tasks.enrich.keywords import extract_keywords
 from newsflow.tasks.enrich.language import detect_language
 
@@ -32,23 +32,41 @@ D = datetime(2025, 1, 13, tzinfo=UTC)
 @pytest.mark.parametrize(
     "declared, source, url, text, expected",
     [
-        ("2025-01-13T00:00:00Z", "html_meta", None, "", (D, "html_meta")),
-        ("2025-01-13T02:00:00+02:00", "jsonl", "https://x.example/2020/05/01/a", "", (D, "jsonl")),
-        ("not a date", "jsonl", "https://x.example/world/2025/01/13/story", "", (D, "url")),
-        (None, None, "https://www.latimes.com/world/story/2025-01-13/russia", "", (D, "url")),
-        (None, None, None, "WASHINGTON, Jan. 13, 2025 (AP) — The Senate", (D, "text")),
-        (None, None, None, "13 January 2025, Iran, Tehran: a caption", (D, "text")),
-        (None, None, None, "GENEVA, Jan 13 (Reuters) - no year, so no date", (None, None)),
-        (None, None, "https://x.example/news/12345", "Talks resumed on Monday.", (None, None)),
+        ("2025-01-13T00:00:00Z", "html_meta", None, "", (D, "html_meta", 0)),
+        ("2025-01-13T02:00:00+02:00", "jsonl", "https://x.example/2020/05/01/a", "", (D, "jsonl", 120)),
+        ("not a date", "jsonl", "https://x.example/world/2025/01/13/story", "", (D, "url", None)),
+        (None, None, "https://www.latimes.com/world/story/2025-01-13/russia", "", (D, "url", None)),
+        (None, None, None, "WASHINGTON, Jan. 13, 2025 (AP) — The Senate", (D, "text", None)),
+        (None, None, None, "13 January 2025, Iran, Tehran: a caption", (D, "text", None)),
+        (None, None, None, "GENEVA, Jan 13 (Reuters) - no year, so no date", (None, None, None)),
+        (None, None, "https://x.example/news/12345", "Talks resumed on Monday.", (None, None, None)),
     ],
 )
 def test_published_at_and_its_source(declared, source, url, text, expected):
-    assert resolve_published_at(declared=declared, declared_source=source, url=url, text=text) == expected
+    assert resolve_published_at(declared=declared, declared_source=source, url=url, text=text) == PublishedAt(*expected)
+
+
+@pytest.mark.parametrize(
+    "declared, utc, offset",
+    [
+        ("2025-10-02T08:30:00+00:00", datetime(2025, 10, 2, 8, 30, tzinfo=UTC), 0),
+        ("2025-10-02T08:30:00+02:00", datetime(2025, 10, 2, 6, 30, tzinfo=UTC), 120),
+        ("2025-10-02T08:30:00-05:30", datetime(2025, 10, 2, 14, 0, tzinfo=UTC), -330),
+        ("Thu, 02 Oct 2025 08:30:00 GMT", datetime(2025, 10, 2, 8, 30, tzinfo=UTC), 0),
+        ("Oct 2, 2025 8:30 AM EDT", datetime(2025, 10, 2, 12, 30, tzinfo=UTC), -240),
+        ("2. Oktober 2025 08:30 MESZ".replace("Oktober", "October"), datetime(2025, 10, 2, 6, 30, tzinfo=UTC), 120),
+        ("2025-10-02T08:30:00", datetime(2025, 10, 2, 8, 30, tzinfo=UTC), None),  # no offset written: none kept
+        ("2025-10-02", datetime(2025, 10, 2, tzinfo=UTC), None),
+    ],
+)
+def test_the_time_of_day_and_the_written_offset_are_kept(declared, utc, offset):
+    published = resolve_published_at(declared=declared, declared_source="html_meta", url=None, text="")
+    assert (published.at, published.utc_offset_minutes) == (utc, offset)
 
 
 def test_a_date_deep_in_the_text_is_not_a_publication_date():
     text = "Officials met on Monday. " * 30 + "The pact was first signed on 13 January 2015."
-    assert resolve_published_at(declared=None, declared_source=None, url=None, text=text) == (None, None)
+    assert resolve_published_at(declared=None, declared_source=None, url=None, text=text) == PublishedAt()
 
 
 def test_keywords_name_what_the_article_is_about():

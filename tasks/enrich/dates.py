@@ -1,17 +1,20 @@
 """Publication dates: from what the input declares, the URL, or an explicit date atop the text.
 
-Never invented: a date needs its year written out; unknown stays None.
+Never invented: a date needs its year written out; unknown stays None. The time of day and the
+UTC offset are kept as the input wrote them: a declared "2025-10-02T08:30:00+02:00" is stored as
+06:30 UTC with the offset +120 minutes; a date without a time is 00:00 UTC and has no offset.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from dateutil import parser as dateutil_parser
 
 from newsflow.tasks.core.settings import DATE_TEXT_WINDOW
-from newsflow.tasks.core.timestamps import as_utc, parse_timestamp
+from newsflow.tasks.core.timestamps import as_utc, read_timestamp, utc_offset_minutes
 
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -26,21 +29,29 @@ TEXT_DATES = (
 )
 
 
-def resolve_published_at(
-    *, declared: str | None, declared_source: str | None, url: str | None, text: str
-) -> tuple[datetime | None, str | None]:
+@dataclass(frozen=True, slots=True)
+class PublishedAt:
+    """When a story was published (aware UTC), where that came from, and the UTC offset in
+    minutes the source wrote the time with (None when it wrote none)."""
+
+    at: datetime | None = None
+    source: str | None = None
+    utc_offset_minutes: int | None = None
+
+
+def resolve_published_at(*, declared: str | None, declared_source: str | None, url: str | None, text: str) -> PublishedAt:
     """The publication time and where it came from: the input's own field, the URL, or the text."""
     if declared:
-        parsed = parse_timestamp(declared)
+        parsed = read_timestamp(declared)
         if parsed is not None:
-            return parsed, declared_source or "declared"
+            return PublishedAt(as_utc(parsed), declared_source or "declared", utc_offset_minutes(parsed))
     from_url = date_from_url(url)
     if from_url is not None:
-        return from_url, "url"
+        return PublishedAt(from_url, "url")
     from_text = date_from_text(text[:DATE_TEXT_WINDOW])
     if from_text is not None:
-        return from_text, "text"
-    return None, None
+        return PublishedAt(from_text, "text")
+    return PublishedAt()
 
 
 def date_from_url(url: str | None) -> datetime | None:

@@ -22,6 +22,7 @@ from newsflow.tasks.core.settings import (
     REPEATED_PARAGRAPH_MIN_WORDS,
 )
 from newsflow.tasks.segment import patterns as p
+from newsflow.tasks.segment.credits import is_credit_label_line
 
 # Rule names.
 RULE_LINE = "rule_line"
@@ -39,6 +40,7 @@ PHOTO_CREDIT = "photo_credit"
 CONTRIBUTOR_CREDIT = "contributor_credit"
 AI_DISCLOSURE = "ai_disclosure"
 BYLINE = "byline"
+DESK_BYLINE = "desk_byline"
 AUTHOR_BOX = "author_box"
 TITLE = "title"
 REPEATED_TITLE = "repeated_title"
@@ -66,6 +68,7 @@ SOURCE_LINE_MAX_WORDS = 12
 PHOTO_CREDIT_MAX_WORDS = 14
 COPYRIGHT_CREDIT_MAX_WORDS = 25
 CONTRIBUTOR_CREDIT_MAX_WORDS = 60
+CREDIT_LABEL_MAX_WORDS = 20
 AI_DISCLOSURE_MAX_WORDS = 40
 # Limits of the rules that look at more than the line's own phrases.
 BYLINE_MAX_WORDS = 12
@@ -131,6 +134,8 @@ LINE_RULES = (
              lambda t: "©" in t and not p.COPYRIGHT.match(t)),
     LineRule(CONTRIBUTOR_CREDIT, "CONTRIBUTOR_CREDIT: anywhere", CONTRIBUTOR_CREDIT_MAX_WORDS,
              p.CONTRIBUTOR_CREDIT.search),
+    LineRule(CONTRIBUTOR_CREDIT, "CREDIT_LABEL_LINE: the start, then a person or agency (a bare label word with its colon)",
+             CREDIT_LABEL_MAX_WORDS, is_credit_label_line),
     LineRule(AI_DISCLOSURE, "AI_DISCLOSURE: anywhere, in a line that does not open with a DATELINE_START",
              AI_DISCLOSURE_MAX_WORDS, lambda t: p.AI_DISCLOSURE.search(t) and not p.DATELINE_START.match(t)),
 )
@@ -303,15 +308,17 @@ RULES = (
         "Sources close to the negotiations said a deal on the budget could come as early as this week.",
     ),
     _line_rule(
-        PHOTO_CREDIT, schema.DROPPED,
-        "A photo credit on a line of its own belongs to an image that is not in the text.",
+        PHOTO_CREDIT, schema.CREDIT,
+        "A photo credit on a line of its own belongs to an image that is not in the text; the "
+        "photographer goes to the story's credits, with the role photo.",
         "Foto: Jonas Weber/dpa\n(AFP Photo/Ludovic Marin)\nLe Vieux-Port au lever du jour. © Clément Mahoudeau / AFP",
         "Photographs from the city archive show the square as it looked before the war.",
     ),
     _line_rule(
         CONTRIBUTOR_CREDIT, schema.CREDIT,
         "Reporting and editing credits name the newsroom's people; they go to the story's credits.",
-        "Reporting by Lucía Ortiz in Bogotá; Editing by Daniel Wallis\nMitarbeit: Anna Keller",
+        "Reporting by Lucía Ortiz in Bogotá; Editing by Daniel Wallis\nMitarbeit: Anna Keller\n"
+        "Traduit de l'anglais par Claire Martin\nReportagem de João Silva e Maria Souza",
         "Farmers contributed to the relief fund, and the ministry's own review of the floods is due in May.",
     ),
     _line_rule(
@@ -329,6 +336,17 @@ RULES = (
         "The byline names the authors; they go to the story's authors.",
         "Por Lucía Ortiz y Daniel Reyes | El Heraldo\n\n" + _PRICES,
         "By Sunday, the river had fallen two metres.\n\n" + _FLOODS,
+    ),
+    Rule(
+        DESK_BYLINE, schema.CREDIT, ONE_LINE,
+        ("BYLINE_WORD (maybe), then only desks (DESK_PHRASE: a DESK_NOUN with its determiner, outlet or "
+         "place), wire agencies (AGENCY_NAME) or outlets, joined by BYLINE_JOINER, at least one desk or "
+         "agency; or a NEWSROOM_LINE or agencies alone without the byline word; tried after BYLINE",),
+        (_word_cap(BYLINE_MAX_WORDS),),
+        "A byline that names a desk, the staff or a wire agency signs the story without a person: "
+        "the signers go to the story's credits with the role author, never to its body.",
+        "Par Le Monde avec AFP\n\n" + _HARBOUR,
+        "Par la suite, la rédaction a publié un rectificatif.\n\n" + _HARBOUR,
     ),
     Rule(
         AUTHOR_BOX, schema.AUTHOR, NEIGHBOURS,
