@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from newsflow.tasks.core.schema import Credit
-from newsflow.tasks.segment.clean import segment_document
+from newsflow.tasks.segment.clean import classify_line, segment_document
+from newsflow.tasks.segment.lines import split_lines
 
 PAGES = Path(__file__).resolve().parent / "pages"
 
@@ -118,3 +119,35 @@ def test_credits_carry_their_roles(page):
 def test_the_body_keeps_every_paragraph_of_the_article(page):
     expected, draft = page
     assert len(draft.body.split("\n\n")) == 4
+
+
+# Body sentences that open with, or hold, a boilerplate family's words: no line rule may take them.
+PROSE = [
+    "Inscrivez-vous avant le 30 mars sur le site de la mairie pour participer au vote citoyen.",
+    "Inscreva-se até sexta-feira no portal da câmara para concorrer às casas de renda acessível.",
+    "El Boletín Oficial del Estado publicó ayer el decreto que regula los alquileres de temporada.",
+    "Die Zeitung hat jetzt kostenlos registrieren lassen können, wer einen Bibliotheksausweis hat.",
+    "Le journal est réservé aux abonnés depuis 2019, a rappelé le directeur.",
+    "Leggi di più sulla riforma saranno approvate a luglio dal Parlamento.",
+    "Veja mais de perto: o navio tem 300 metros de comprimento.",
+    "Recherche: Die Polizei fand drei Tatverdächtige in Leipzig.",
+    "Confira os números da Polícia: 12 detidos e 40 feridos no fim de semana.",
+    "Más información llegará el lunes, dijo el portavoz del ministerio.",
+    "Stampa e televisione hanno seguito il processo per tre anni.",
+    "Pub owners say the new licensing rules will cost them thousands.",
+    "Seguici su questa strada, disse il poliziotto ai giornalisti.",
+    "Anzeige erstattet: Die Polizei ermittelt gegen den Fahrer.",
+    "Publicidad engañosa: la CNMC multa a tres eléctricas con 6 millones.",
+    "Texto de la ley: el Congreso aprobó la reforma con 178 votos.",
+    "Edición de Madrid del festival reunió a 80.000 personas.",
+    "Von Redaktion zu Redaktion wandert das Gerücht.",
+    "Fotos de la época muestran la plaza antes de la guerra.",
+    "Accueil chaleureux pour les réfugiés à Marseille.",
+]
+
+
+@pytest.mark.parametrize("sentence", PROSE)
+def test_prose_with_a_familys_words_stays_body(sentence):
+    line = split_lines(sentence)[0]
+    classify_line(line)
+    assert line.rule is None

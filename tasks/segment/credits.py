@@ -37,7 +37,7 @@ NOT_A_PERSON = re.compile(
     r"|reportagem|reportaje|redaktion|rédaction|redacción|redazione|redação|par|por|von|di)\b",
     re.I,
 )
-NAME_SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
+NAME_SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 
 
 def split_caption(text: str, require_photo_words: bool) -> tuple[str, str | None]:
@@ -121,30 +121,50 @@ def _signers(text: str, outlets_allowed: bool) -> list[str]:
 
 
 def is_credit_label_line(text: str) -> bool:
-    """A line that opens with a credit label and names someone: "Traduit par Claire Martin",
-    "Fotos: Ana Lima/Folhapress"; a bare label word ("Text", "Photos") needs its colon."""
+    """A line that opens with a credit label and names only people or agencies after each label:
+    "Traduit par Claire Martin", "Fotos: Ana Lima/Folhapress"; a bare label word ("Text",
+    "Recherche") needs its colon, and "Recherche: Die Polizei fand ..." is prose."""
     match = CREDIT_LABEL_LINE.match(text)
     if match is None:
         return False
     label = text[: match.end() - 1].rstrip()
     if not label.endswith(":") and label.split()[-1].lower() not in NAME_PREPOSITIONS:
         return False
-    return bool(people_named(text[match.end() - 1:]) or AGENCY_NAME.search(text[match.end() - 1:]))
+    pieces = credit_pieces(text, "")[1:]  # the first piece is what stands before the first label: nothing
+    return bool(pieces) and all(names_only(piece) for piece, _ in pieces)
+
+
+# The rest of a credit after a slash or a comma: "Ana Lima/Folhapress", "Jane Doe, Reuters".
+_AFFILIATION = re.compile(r"\s*[/,(].*$")
+
+
+def names_only(text: str) -> bool:
+    """`text` is one or more people or agencies, maybe with places and affiliations, and nothing else."""
+    parts = [part.strip(" .") for part in NAME_SEPARATORS.split(PLACE_PHRASE.sub(" ", text)) if part.strip(" .")]
+    return bool(parts) and all(
+        PERSON_NAME.fullmatch(_AFFILIATION.sub("", part)) or AGENCY_NAME.fullmatch(_AFFILIATION.sub("", part))
+        for part in parts
+    )
+
+
+def credit_pieces(line: str, role: str) -> list[tuple[str, str]]:
+    """A credit line cut at its role labels: (text, role) for what stands before the first label
+    (`role`, or additional reporting before "contributed ...") and after each label."""
+    labels = list(CREDIT_ROLE_LABEL.finditer(line))
+    head = line[: labels[0].start()] if labels else line
+    contributed = CONTRIBUTED.search(head)
+    pieces = [(head[: contributed.start()], ADDITIONAL_REPORTING) if contributed else (head, role)]
+    for label, after in zip(labels, labels[1:] + [None]):
+        pieces.append((line[label.end() : after.start() if after else len(line)], label.lastgroup or role))
+    return pieces
 
 
 def role_credits(line: str, role: str) -> list[Credit]:
     """The people a credit line names, each with the role its label gives ("Reporting by A and B;
     Editing by C"); "X contributed to this report" is additional reporting; names under no label
     take `role`. An agency counts only where no person is named."""
-    labels = list(CREDIT_ROLE_LABEL.finditer(line))
-    pieces = []  # (text, role)
-    head = line[: labels[0].start()] if labels else line
-    contributed = CONTRIBUTED.search(head)
-    pieces.append((head[: contributed.start()], ADDITIONAL_REPORTING) if contributed else (head, role))
-    for label, after in zip(labels, labels[1:] + [None]):
-        pieces.append((line[label.end() : after.start() if after else len(line)], label.lastgroup or role))
     credits: list[Credit] = []
-    for text, piece_role in pieces:
+    for text, piece_role in credit_pieces(line, role):
         names = people_named(text) or [agency_or_name(m.group(0)) for m in AGENCY_NAME.finditer(text)]
         credits.extend(Credit(name, piece_role) for name in names if Credit(name, piece_role) not in credits)
     return credits

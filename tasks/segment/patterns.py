@@ -58,15 +58,16 @@ NEWSLETTER_PROMO = re.compile(
     r"|already a (?:subscriber|member)|become a (?:subscriber|member|supporter)|support (?:our|independent|quality) journalism"
     r"|start your free trial|unlock (?:this|unlimited|full) |subscribers? only|for subscribers|get unlimited access"
     r"|newsletter abonnieren|jetzt abonnieren|abonnieren sie|melden sie sich .{0,40}newsletter"
-    r"|(?:jetzt|hier) (?:kostenlos |gratis )?(?:registrieren|anmelden|testen)|zum newsletter anmelden|(?:direkt |bequem )?(?:in ihr|ins) (?:e-mail-)?postfach"
-    r"|(?:nur|exklusiv) f(?:ü|ue)r abonnenten|(?:mit|als) \w+ ?plus weiterlesen|bereits abonnent"
-    r"|inscrivez-vous|abonnez-vous|recevez (?:notre|la|nos) (?:newsletter|lettre)|dans votre bo[îi]te (?:mail|e-mail|aux lettres|de r[ée]ception)"
-    r"|r[ée]serv[ée] aux abonn[ée]s|d[ée]j[àa] abonn[ée]|je m'abonne|offre d'abonnement"
-    r"|suscr[ií]b(?:e|ete|irse)|bolet[ií]n|en tu (?:bandeja de entrada|correo)|(?:ya eres|hazte) suscriptor|exclusivo para suscriptores|date de alta"
+    r"|^(?:jetzt|hier) (?:kostenlos |gratis )?(?:registrieren|anmelden|testen)|zum newsletter anmelden|(?:direkt |bequem )?(?:in ihr|ins) (?:e-mail-)?postfach"
+    r"|^(?:\w+ )?(?:nur|exklusiv) f(?:ü|ue)r abonnenten|(?:mit|als) \w+ ?plus weiterlesen|bereits abonnent"
+    r"|inscrivez-vous(?=.{0,60}\b(?:newsletters?|lettres?|alertes?|gratuitement))|abonnez-vous|recevez (?:notre|la|nos) (?:newsletter|lettre)|dans votre bo[îi]te (?:mail|e-mail|aux lettres|de r[ée]ception)"
+    r"|^(?:\w+ )?r[ée]serv[ée] aux abonn[ée]s|d[ée]j[àa] abonn[ée]|je m'abonne|offre d'abonnement"
+    r"|suscr[ií]b(?:e|ete|irse)|(?:nuestro|al|recibe el|newsletter o) bolet[ií]n|en tu (?:bandeja de entrada|correo)"
+    r"|(?:ya eres|hazte) suscriptor|^(?:\w+ )?exclusivo para suscriptores|date de alta"
     r"|iscriviti (?:alla|alle|alla nostra|gratis)|abbonati (?:ora|subito|a)|ricevi (?:la|le|la nostra) newsletter|nella tua (?:casella|posta|inbox)"
-    r"|gi[àa] abbonato|riservato agli abbonati|contenuto riservato"
-    r"|assine (?:j[áa]|agora|a newsletter|nossa newsletter|o)|inscreva-se|receba (?:a|as|nossa|nossas) newsletters?"
-    r"|na sua caixa de (?:entrada|e-mail|correio)|j[áa] [ée] assinante|exclusivo para assinantes|seja assinante"
+    r"|gi[àa] abbonato|^(?:\w+ )?riservato agli abbonati|^contenuto riservato"
+    r"|assine (?:j[áa]|agora|a newsletter|a nossa newsletter|nossa newsletter|o)|inscreva-se(?=.{0,60}\b(?:newsletters?|alertas?|gratuitamente|boletim))|receba (?:a|as|nossa|nossas) newsletters?"
+    r"|na sua caixa de (?:entrada|e-mail|correio)|j[áa] [ée] assinante|^(?:\w+ )?exclusivo para assinantes|seja assinante"
     r"|if you (?:enjoyed|liked|value|appreciate) (?:this|our) (?:article|story|journalism|reporting)"
     r"|get (?:access to|the day's)|delivered (?:through|to) your (?:letterbox|door)|\d+ issues for"
     r"|subscriptions? (?:service|offer)|members get)",
@@ -152,9 +153,9 @@ READ_MORE = re.compile(
     r"|das könnte sie auch interessieren|empfohlene artikel|verwandte artikel|meistgelesen(?:e artikel)?|lesen sie hier"
     r"|à lire également|lire également|à voir aussi|sur le même th[èe]me|les plus lus|vous aimerez aussi|ces articles (?:pourraient|peuvent) vous int[ée]resser"
     r"|lea también|lee además|tambi[ée]n te puede interesar|lo más le[íi]do|contenido relacionado|te recomendamos|puede interesarte"
-    r"|leggi (?:pure|di più|anche:?)|potrebbe interessarti|ti potrebbe interessare|articoli correlati|i più letti|vedi anche|guarda anche"
-    r"|leia (?:também|mais)|veja (?:também|mais)|mais lidas|not[íi]cias relacionadas|mat[ée]rias relacionadas|voc[êe] tamb[ée]m pode gostar"
-    r"|recomendado para voc[êe]|confira (?:também|mais))\b\s*[:|»>–—-]?",
+    r"|potrebbe interessarti|ti potrebbe interessare|articoli correlati|i più letti|vedi anche|guarda anche"
+    r"|leia também|veja também|mais lidas|not[íi]cias relacionadas|mat[ée]rias relacionadas|voc[êe] tamb[ée]m pode gostar"
+    r"|recomendado para voc[êe]|confira também)\b\s*[:|»>–—-]?",
     I,
 )
 
@@ -162,7 +163,7 @@ READ_MORE = re.compile(
 TEASER_LABEL = re.compile(
     r"^(?:more|also|watch|listen|video|photos|gallery|mehr|aussi|más|anche|mais|weiterlesen|zum thema|passend dazu"
     r"|lire la suite|en savoir plus|à découvrir|seguir leyendo|sigue leyendo|más información|continua a leggere"
-    r"|per saperne di più|approfondisci|correlati|continue lendo|saiba mais|confira|galerie|galería|galleria|galeria|v[íi]deo)\s*(?:[:|»>–—]|$)",
+    r"|per saperne di più|approfondisci|correlati|leggi (?:pure|di più)|continue lendo|saiba mais|confira(?: mais)?|leia mais|veja mais|galerie|galería|galleria|galeria|v[íi]deo)\s*(?:[:|»>–—]|$)",
     I,
 )
 
@@ -244,7 +245,7 @@ AGENCY_NAME = re.compile(
 BYLINE_JOINER = re.compile(r"\s*(?:,|;|&|\+|/|\b(?:and|und|et|y|e|with|mit|avec|con|com)\b)\s*", I)
 # Lines that sign a story for the newsroom with no byline word: "Redacción", "Staff and agencies".
 NEWSROOM_LINE = re.compile(
-    rf"^(?:{OUTLET_NAME}\s+)?(?:staff and agencies|with agencies|mit agenturen|avec agences|con agencias|com ag[êe]ncias"
+    rf"^(?-i:{OUTLET_NAME}\s+)?(?:staff and agencies|with agencies|mit agenturen|avec agences|con agencias|com ag[êe]ncias"
     r"|(?:la |da |a )?(?:r[ée]daction|redacci[óo]n|redazione|reda[çc][ãa]o|redaktion))$",
     I,
 )
@@ -267,7 +268,7 @@ CREDIT_ROLE_LABELS = (
                     r"|traduction|traducci[óo]n(?: de)?|traducido por|traduzione(?: di)?|tradotto da|tradu[çc][ãa]o(?: de)?|traduzido por"),
 )
 CREDIT_ROLE_LABEL = re.compile(
-    r"(?:^|(?<=[;,.|]))\s*(?:" + "|".join(f"(?P<{role}>{label})" for role, label in CREDIT_ROLE_LABELS) + r")\s*:?\s+(?=[A-ZÀ-Þ])",
+    r"(?:^|(?<=[;,.|]))\s*(?:" + "|".join(f"(?P<{role}>{label})" for role, label in CREDIT_ROLE_LABELS) + r")\s*:?\s+(?=(?-i:[A-ZÀ-Þ]))",
     I,
 )
 # "... contributed to this report": the names before it added reporting.
@@ -280,7 +281,7 @@ CONTRIBUTED = re.compile(
 )
 # A short credit line that is only role labels and names: at the start, a label then a name.
 CREDIT_LABEL_LINE = re.compile(
-    r"^(?:" + "|".join(label for _, label in CREDIT_ROLE_LABELS) + r")\s*:?\s+[A-ZÀ-Þ]",
+    r"^(?:" + "|".join(label for _, label in CREDIT_ROLE_LABELS) + r")\s*:?\s+(?-i:[A-ZÀ-Þ])",
     I,
 )
 
@@ -316,7 +317,7 @@ PHOTO_CREDIT_LINE = re.compile(
     r"|bildquelle|bildnachweis|fotonachweis|crédits? photos?|crédito da foto|cr[ée]dito de la foto|credito fotografico|foto di)s?(?: credit)?\s*[:/©]\s*[^\n]{2,80}\)?"
     r"|\(?(?:AP|AFP|Reuters|EPA|Getty Images|dpa|Xinhua|Anadolu|Bloomberg|Shutterstock)(?: Photo| Images)?(?:\s*/\s*[^\n]{2,60})?\)?"
     r"|©\s*[^\n]{2,60}|(?:image|photo) (?:copyright|source)\s*[^\n]{2,60}"
-    r"|(?:photos?|fotos?|fotograf[íi]as?) (?:by|von|de|di|da|do) [A-ZÀ-Þ][^\n]{2,60})$",
+    r"|(?:photos?|fotos?|fotograf[íi]as?) (?:by|von|de|di|da|do) (?-i:[A-ZÀ-Þ])[^\n]{2,60})$",
     I,
 )
 LEADING_CREDIT = re.compile(r"^(?:photo|foto|image|credit|bild)\s*:\s*", I)

@@ -244,40 +244,50 @@ RULES = (
         "Inicio › Economía › Vivienda\n"
         "© 2024 Giornale di Brescia. Tutti i diritti riservati.\n"
         "This website uses cookies to ensure you get the best experience on our website. Learn more\n"
+        "Questo sito utilizza cookie tecnici e di profilazione per migliorare la tua esperienza.\n"
+        "Aceitar todos\n"
         "This copy is for your personal, non-commercial use only. To order presentation-ready copies for "
         "distribution to colleagues or clients, visit our reprints page.\n"
         "Schlagwörter: Mietpreisbremse, Wohnungsmarkt, Leipzig",
         "Search teams found the two missing hikers near the summit of Monte Perdido on Sunday, police said.\n"
         "Home sales in Lisbon fell for a second quarter as mortgage rates stayed near 4 per cent, the "
-        "statistics institute said on Thursday.",
+        "statistics institute said on Thursday.\n"
+        "Die Datenschutzbehörde prüft, ob die Cookies der Stadtverwaltung gegen das Gesetz verstoßen.",
     ),
     _line_rule(
         ADVERTISEMENT, schema.DROPPED,
         "Ad slot labels mark where an advertisement was cut out of the page.",
-        "Publicité\nArticle continues after this advertisement\nPubblicità",
-        "Advertising revenue at the group fell 12% in the third quarter, hit by weaker spending from car makers.",
+        "Publicité\nArticle continues after this advertisement\nPubblicità\nPublicidade\n"
+        "La noticia continúa después de la publicidad",
+        "Advertising revenue at the group fell 12% in the third quarter, hit by weaker spending from car makers.\n"
+        "A publicidade de apostas online será proibida nos estádios a partir de janeiro.",
     ),
     _line_rule(
         SHARE_WIDGET, schema.DROPPED,
         "Share buttons and comment prompts are widget labels, not text.",
-        "Partager sur : Facebook Twitter E-mail\nFacebook WhatsApp LinkedIn\nWas this article helpful?",
-        "Facebook said on Tuesday it would share more data with researchers who study elections in Europe.",
+        "Partager sur : Facebook Twitter E-mail\nFacebook WhatsApp LinkedIn\nWas this article helpful?\n"
+        "Condividi su: Facebook WhatsApp\nArtikel drucken\n12 comentários",
+        "Facebook said on Tuesday it would share more data with researchers who study elections in Europe.\n"
+        "Los vecinos comparten en WhatsApp las fotos de la calle inundada.",
     ),
     _line_rule(
         READ_MORE, schema.DROPPED,
         "Teasers for other articles interrupt the text, and mark where glued stories meet "
         "(tasks/segment/split.py counts them as layout evidence).",
         "Lesen Sie auch: Bahnstreik legt den Fernverkehr lahm\n"
+        "Leia também: Preço dos passes sobe em janeiro\nSaiba mais\n"
         "Video: the moment the Carola bridge collapsed into the Elbe\n"
         "Ferry operator scraps the winter timetable to Hiddensee [PICTURES]",
-        "More than 300 people attended the vigil in the main square on Saturday evening, organisers said.",
+        "More than 300 people attended the vigil in the main square on Saturday evening, organisers said.\n"
+        "Saiba mais sobre o plano quem visitar a exposição na câmara municipal até sexta-feira.",
     ),
     _line_rule(
         FOLLOW_OR_CONTACT, schema.DROPPED,
         "Contact and follow lines at an article's end address the reader; they are not the story.",
-        "Follow her on Instagram @sofia.moretti.news\n"
+        "Follow her on Instagram @sofia.moretti.news\nSiga-nos no Instagram\nSuivez-nous sur Facebook\n"
         "Reporter Daniel Okoth can be reached at dokoth@nation.example",
-        "Police asked anyone who saw the grey van near the school to contact them on 101.",
+        "Police asked anyone who saw the grey van near the school to contact them on 101.\n"
+        "Viele Kunden folgen den Stadtwerken inzwischen auf Instagram, sagte eine Sprecherin.",
     ),
     _line_rule(
         LINK_LINE, schema.DROPPED,
@@ -290,8 +300,10 @@ RULES = (
         NEWSLETTER_PROMO, schema.DROPPED,
         "Subscription and newsletter promotions are the publisher's ads for itself.",
         "Inscrivez-vous à notre newsletter pour recevoir l'essentiel de l'actualité chaque matin\n"
-        "Evening Update Newsletter",
-        "Voters can register online until Friday, and campaigns may send them e-mails only after that date.",
+        "Evening Update Newsletter\nAssine a nossa newsletter e receba as notícias na sua caixa de entrada.\n"
+        "Iscriviti alla nostra newsletter per ricevere le notizie ogni mattina.",
+        "Voters can register online until Friday, and campaigns may send them e-mails only after that date.\n"
+        "Der Verlag verlor im vergangenen Jahr 8.000 Abonnenten der gedruckten Zeitung.",
     ),
     _line_rule(
         TIMESTAMP, schema.DROPPED,
@@ -305,21 +317,26 @@ RULES = (
         SOURCE_CREDIT, schema.CREDIT,
         "A source line credits an agency or institution; the names go to the story's credits.",
         "Fuente: Instituto Nacional de Estadística",
-        "Sources close to the negotiations said a deal on the budget could come as early as this week.",
+        "Sources close to the negotiations said a deal on the budget could come as early as this week.\n"
+        "Fonti vicine al governo dicono che l'accordo è vicino.",
     ),
     _line_rule(
         PHOTO_CREDIT, schema.CREDIT,
         "A photo credit on a line of its own belongs to an image that is not in the text; the "
         "photographer goes to the story's credits, with the role photo.",
-        "Foto: Jonas Weber/dpa\n(AFP Photo/Ludovic Marin)\nLe Vieux-Port au lever du jour. © Clément Mahoudeau / AFP",
-        "Photographs from the city archive show the square as it looked before the war.",
+        "Foto: Jonas Weber/dpa\n(AFP Photo/Ludovic Marin)\nLe Vieux-Port au lever du jour. © Clément Mahoudeau / AFP\n"
+        "Foto di Luca Zennaro/ANSA\nCrédit photo : Jean-Pierre Clatot/AFP",
+        "Photographs from the city archive show the square as it looked before the war.\n"
+        "Fotos de la época muestran la plaza antes de la guerra.",
     ),
     _line_rule(
         CONTRIBUTOR_CREDIT, schema.CREDIT,
         "Reporting and editing credits name the newsroom's people; they go to the story's credits.",
         "Reporting by Lucía Ortiz in Bogotá; Editing by Daniel Wallis\nMitarbeit: Anna Keller\n"
         "Traduit de l'anglais par Claire Martin\nReportagem de João Silva e Maria Souza",
-        "Farmers contributed to the relief fund, and the ministry's own review of the floods is due in May.",
+        "Farmers contributed to the relief fund, and the ministry's own review of the floods is due in May.\n"
+        "Edición de 2024 del festival: más de 80.000 visitantes en cuatro días.\n"
+        "Text Messages Reveal How the Deal Was Struck",
     ),
     _line_rule(
         AI_DISCLOSURE, schema.AUTHOR,
