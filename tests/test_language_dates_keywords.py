@@ -99,3 +99,41 @@ def test_stop_words_per_language_and_english_otherwise(language, stop, fallback)
     from newsflow.tasks.core.terms import stop_words
 
     assert stop in stop_words(language) and (stop_words(language) == stop_words("en")) == fallback
+
+
+@pytest.mark.parametrize(
+    "stamp, utc, offset",
+    [
+        ("Published 3:45 PM, Jan 13, 2025", datetime(2025, 1, 13, 15, 45, tzinfo=UTC), None),
+        ("Oct 2, 2025 8:30 a.m. EDT", datetime(2025, 10, 2, 12, 30, tzinfo=UTC), -240),
+        ("Veröffentlicht am 3. März 2024, 18:20 Uhr", datetime(2024, 3, 3, 18, 20, tzinfo=UTC), None),
+        ("13.01.2025, 14:00 Uhr MEZ", datetime(2025, 1, 13, 13, 0, tzinfo=UTC), 60),
+        ("Publié le 1er mai 2025 à 08h30", datetime(2025, 5, 1, 8, 30, tzinfo=UTC), None),
+        ("Publicado el 14 de marzo de 2024 09:45 CET", datetime(2024, 3, 14, 8, 45, tzinfo=UTC), 60),
+        ("Pubblicato il 2 ottobre 2025 alle 08:30", datetime(2025, 10, 2, 8, 30, tzinfo=UTC), None),
+        ("Publicado em 2 de outubro de 2025 às 9h15 GMT-3", datetime(2025, 10, 2, 12, 15, tzinfo=UTC), -180),
+        ("2 October 2025, 12.50", datetime(2025, 10, 2, tzinfo=UTC), None),  # a dot makes a time only before Uhr or a.m./p.m.
+    ],
+)
+def test_a_publication_stamp_off_the_page_gives_the_time_in_six_languages(stamp, utc, offset):
+    published = resolve_published_at(declared=None, declared_source=None, url="https://x.example/2020/01/01/a",
+                                     text="", stamps=(stamp,))
+    assert published == PublishedAt(utc, "page_stamp", offset)
+
+
+def test_an_update_stamp_is_not_the_publication_time():
+    stamps = ("Aktualisiert am 4. März 2024, 09:10 Uhr",)
+    published = resolve_published_at(declared=None, declared_source=None, url=None, text="", stamps=stamps)
+    assert published == PublishedAt()
+    both = ("Mis à jour le 4 mars 2024 à 09h10", "Publié le 3 mars 2024 à 18h20")
+    published = resolve_published_at(declared=None, declared_source=None, url=None, text="", stamps=both)
+    assert published.at == datetime(2024, 3, 3, 18, 20, tzinfo=UTC)
+
+
+def test_the_cleaning_hands_the_stamps_to_the_dates():
+    from newsflow.tasks.segment.clean import segment_document
+
+    text = ("Stadtrat beschließt neue Radwege\n\nVeröffentlicht am 3. März 2024, 18:20 Uhr\n\nDer Stadtrat hat am "
+            "Mittwoch beschlossen, bis 2030 weitere Radwege zu bauen, und rechnet mit Kosten von 40 Millionen Euro.\n")
+    [draft] = segment_document(text)
+    assert draft.stamps == ["Veröffentlicht am 3. März 2024, 18:20 Uhr"] and "2024" not in draft.body

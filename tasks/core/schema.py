@@ -139,6 +139,9 @@ class StoryDraft:
     credits: list[str] = field(default_factory=list)
     cited_urls: list[str] = field(default_factory=list)
     credit_roles: list[Credit] = field(default_factory=list)
+    # Publication and update stamps the cleaning took off the page ("Published 3:45 PM, Jan 13,
+    # 2025"): not body, but where the publication time may be written.
+    stamps: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -25,6 +25,7 @@ def enrich_story(doc: Document, index: int, draft: StoryDraft, run_id: str, inge
         declared_source=doc.published_at_source,
         url=doc.url,
         text=draft.body,
+        stamps=tuple(draft.stamps),
     )
     return Article(
         article_id=article_id(doc.doc_id, index),

@@ -221,6 +221,8 @@ def build_draft(text: str, story: list[Line]) -> StoryDraft:
 
 def collect_metadata(draft: StoryDraft, line: Line) -> None:
     """Move what a classified line says into the story's metadata fields."""
+    if line.rule == rules.TIMESTAMP:
+        draft.stamps.append(line.text)
     if line.kind == TITLE and draft.title is None:
         draft.title = line.text
     elif line.kind == CAPTION:
