@@ -38,6 +38,10 @@ DESK_BYLINES = [
     ("en", "BY OUR FOREIGN STAFF", ["OUR FOREIGN STAFF"]),
     ("en", "By Telegraph Reporters", ["Telegraph Reporters"]),
     ("en", "Guardian staff and agencies", ["Guardian staff and agencies"]),
+    ("en", "By Times of India Staff", ["Times of India Staff"]),
+    ("en", "By Al Jazeera and news agencies", ["Al Jazeera", "news agencies"]),
+    ("en", "By NPR", ["NPR"]),
+    ("en", "By AFP and Reuters", ["AFP", "Reuters"]),
     ("de", "Von dpa", ["dpa"]),
     ("de", "Von unserem Korrespondenten in Brüssel", ["unserem Korrespondenten in Brüssel"]),
     ("de", "Von Redaktion und Agenturen", ["Redaktion", "Agenturen"]),
@@ -75,6 +79,11 @@ NEAR_MISSES = [
     ("it", "Di notte la redazione resta aperta fino alle due."),
     ("pt", "Da redação do jornal saíram três editores em maio."),
 ]
+
+
+@pytest.mark.parametrize("line", ["Di Maio", "Da Vinci", "By Design", "De Madrid", "By The Guardian", "Von Montag an"])
+def test_a_byline_word_before_a_name_or_place_is_no_desk(line):
+    assert desk_signers(line) == []
 
 
 @pytest.mark.parametrize("language, line", NEAR_MISSES, ids=[line for _, line in NEAR_MISSES])
@@ -145,3 +154,23 @@ def test_reporters_of_a_credit_line_are_the_authors_when_no_byline_names_any():
 def test_keywords_leave_out_reporting_verbs(language, text, reporting):
     keywords = {k.lower() for k in extract_keywords(text, language, k=10)}
     assert not keywords & reporting and keywords  # the story's own words remain
+
+
+@pytest.mark.parametrize("language, day", [("en", "Tuesday"), ("de", "Mittwoch"), ("fr", "jeudi"), ("es", "martes"),
+                                           ("it", "giovedì"), ("pt", "terça-feira")])
+def test_keywords_leave_out_weekday_names(language, day):
+    text = f"{day} the harbour opened. " * 2 + f"The harbour, {day}, took ferries. The harbour grew on {day}."
+    keywords = [k.lower() for k in extract_keywords(text, language, k=10)]
+    assert day.lower() not in keywords and "harbour" in keywords
+
+
+@pytest.mark.parametrize(
+    "language, byline, agency",
+    [("de", "Von dpa", "dpa"), ("fr", "Par Le Monde avec AFP", "AFP"), ("en", "By The Associated Press", "AP"),
+     ("en", "By Staff Reporter", None), ("es", "Por Redacción", None)],
+)
+def test_a_wire_byline_names_the_agency_when_no_dateline_does(language, byline, agency):
+    text = STORY[language].format(byline=byline) + "\nFoto: Anna Meier/Reuters\n"
+    doc = Document("d", "x.txt", "file", "text/plain", "0" * 64, text)
+    [draft] = segment_document(text)
+    assert enrich_story(doc, 0, draft, "run", datetime(2025, 1, 1, tzinfo=UTC)).agency == agency

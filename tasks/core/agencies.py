@@ -17,6 +17,10 @@ AGENCIES = {
     "aap": "AAP", "cp": "CP", "the canadian press": "CP", "canadian press": "CP",
     "ana": "ANA", "irna": "IRNA", "wafa": "WAFA", "bernama": "Bernama", "antara": "Antara",
     "sputnik": "Sputnik", "interfax": "Interfax", "ukrinform": "Ukrinform", "nexinfo": "NEXinfo",
+    "ani": "ANI", "jiji": "Jiji", "jiji press": "Jiji", "agi": "AGI", "adnkronos": "Adnkronos",
+    "agência brasil": "Agência Brasil", "prensa latina": "Prensa Latina", "notimex": "Notimex",
+    "servimedia": "Servimedia", "keystone-sda": "Keystone-SDA", "agerpres": "Agerpres", "bta": "BTA",
+    "hina": "HINA", "tanjug": "Tanjug", "wam": "WAM", "spa": "SPA", "qna": "QNA", "kuna": "KUNA",
 }
 
 

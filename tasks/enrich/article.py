@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from newsflow.tasks.core.agencies import AGENCIES
 from newsflow.tasks.core.ids import article_id, body_sha256
-from newsflow.tasks.core.schema import REPORTING, WRITING, Article, Credit, Document, StoryDraft
+from newsflow.tasks.core.schema import AUTHOR_ROLE, REPORTING, WRITING, Article, Credit, Document, StoryDraft
 from newsflow.tasks.enrich.dateline import parse_dateline
 from newsflow.tasks.enrich.dates import resolve_published_at
 from newsflow.tasks.enrich.keywords import extract_keywords
@@ -39,7 +40,7 @@ def enrich_story(doc: Document, index: int, draft: StoryDraft, run_id: str, inge
         authors=list(draft.authors) or (list(doc.authors) if index == 0 else []) or reporters(draft.credit_roles),
         ai_disclosed=draft.ai_disclosed,
         dateline_place=dateline.place,
-        agency=dateline.agency,
+        agency=dateline.agency or signing_agency(draft.credit_roles),
         published_at=published.at,
         published_at_source=published.source,
         published_at_utc_offset_minutes=published.utc_offset_minutes,
@@ -65,3 +66,12 @@ def reporters(credits: list[Credit]) -> list[str]:
         if credit.role in (REPORTING, WRITING) and credit.name not in names:
             names.append(credit.name)
     return names
+
+
+WIRE_AGENCIES = frozenset(AGENCIES.values())
+
+
+def signing_agency(credits: list[Credit]) -> str | None:
+    """The wire agency a byline signs with ("By The Associated Press", "Par Le Monde avec AFP"), for
+    a story whose dateline names none; a photo credit's agency took the picture, not the story."""
+    return next((c.name for c in credits if c.role == AUTHOR_ROLE and c.name in WIRE_AGENCIES), None)

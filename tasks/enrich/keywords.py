@@ -44,6 +44,16 @@ REPORTING_WORDS = {
     "pt": "disse diz dizem disseram afirmou afirma afirmaram explicou explica acrescentou acrescenta declarou "
           "declara informou informa ressaltou destacou contou segundo anunciou",
 }
+# Weekday names: a news story dates its events by them ("on Tuesday", "am Mittwoch", "jeudi"),
+# so they are frequent and spread like a topic word, and name none.
+WEEKDAYS = {
+    "en": "monday tuesday wednesday thursday friday saturday sunday",
+    "de": "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag",
+    "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche",
+    "es": "lunes martes miércoles jueves viernes sábado domingo",
+    "it": "lunedì martedì mercoledì giovedì venerdì sabato domenica",
+    "pt": "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo segunda terça quarta quinta sexta",
+}
 # French puts the speaker after the verb, joined by hyphens: "a-t-il", "explique-t-elle", "ont-ils"
 # ("-on" only after "-t-": "add-on" is an English word).
 INVERTED_SPEAKER = re.compile(r"-t-(?:il|elle|on|ils|elles)$|-(?:il|elle|ils|elles)$")
@@ -84,9 +94,11 @@ def extract_keywords(text: str, language: str | None, k: int = KEYWORDS_PER_ARTI
 
 @lru_cache(maxsize=32)
 def words_to_skip(language: str | None) -> frozenset[str]:
-    """Function words and reporting words of `language` (English ones for a language without a list)."""
+    """Function words, reporting words and weekday names of `language` (English ones for a language
+    without a list)."""
     reporting = REPORTING_WORDS.get(language or "en", REPORTING_WORDS["en"])
-    return stop_words(language) | frozenset(reporting.split())
+    weekdays = WEEKDAYS.get(language or "en", WEEKDAYS["en"])
+    return stop_words(language) | frozenset(reporting.split()) | frozenset(weekdays.split())
 
 
 def collect_terms(text: str, stops: frozenset[str]) -> dict[tuple[str, ...], Term]:

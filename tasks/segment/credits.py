@@ -7,6 +7,7 @@ import re
 from newsflow.tasks.core.agencies import canonical_agency
 from newsflow.tasks.core.schema import ADDITIONAL_REPORTING, AUTHOR_ROLE, Credit
 from newsflow.tasks.segment.patterns import (
+    ACRONYM,
     AGENCY_NAME,
     BYLINE_JOINER,
     BYLINE_WORD,
@@ -112,7 +113,7 @@ def _signers(text: str, outlets_allowed: bool) -> list[str]:
         if AGENCY_NAME.fullmatch(unit):
             unit = agency_or_name(unit)
             desks += 1
-        elif outlets_allowed and DESK_PHRASE.match(unit):
+        elif outlets_allowed and (DESK_PHRASE.match(unit) or ACRONYM.fullmatch(unit)):
             desks += 1
         elif not (outlets_allowed and OUTLET.fullmatch(unit)):
             return []

@@ -226,8 +226,11 @@ DESK_DETERMINER = (
     r"(?:the|our|a|an|unser(?:e[mnrs]?)?|die|der|den|dem|notre|nos|la|le|les|l'|el|los|las|nuestr[oa]s?"
     r"|il|lo|i|gli|nostr[oa]|nostri|o|os|as|noss[oa]s?|um|uma|un|une|uno|una)"
 )
-# A publication or desk name: one to four capitalised words ("Le Monde", "Mail Online", "CNN").
-OUTLET_NAME = r"(?:[A-ZÀ-Þ][\w'’.&-]*(?:\s+[A-ZÀ-Þ][\w'’.&-]*){0,3})"
+# A publication or desk name: one to four capitalised words, particles between them ("Le Monde",
+# "Mail Online", "Times of India", "El Diario de Sevilla").
+OUTLET_NAME = r"(?:[A-ZÀ-Þ][\w'’.&-]*(?:\s+(?:(?:of|the|de|la|del|di|da|do|du|des|der|die)\s+)?[A-ZÀ-Þ][\w'’.&-]*){0,3})"
+# A broadcaster or paper by its initials: "By NPR", "Von ARD", "Par RFI" (a byline word before it).
+ACRONYM = re.compile(r"[A-ZÀ-Þ]{3,5}")
 # A place a correspondent writes from: "in Paris", "aus Brüssel", "à Kyiv", "em Lisboa".
 DESK_PLACE = r"(?:\s+(?:in|at|from|aus|in|à|en|a|em|no|na)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})"
 DESK_PHRASE = re.compile(
