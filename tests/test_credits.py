@@ -174,3 +174,13 @@ def test_a_wire_byline_names_the_agency_when_no_dateline_does(language, byline, 
     doc = Document("d", "x.txt", "file", "text/plain", "0" * 64, text)
     [draft] = segment_document(text)
     assert enrich_story(doc, 0, draft, "run", datetime(2025, 1, 1, tzinfo=UTC)).agency == agency
+
+
+@pytest.mark.parametrize(
+    "credit, photographer",
+    [("Tom Ellis/Riverside Gazette", "Tom Ellis"), ("AP Photo/Evan Vucci", "Evan Vucci"), ("AFP/Lena Roux", "Lena Roux"),
+     ("Photo: Anna Meier/dpa", "Anna Meier")],
+)
+def test_a_captions_credit_names_its_photographer(credit, photographer):
+    [draft] = segment_document(STORY["en"].format(byline="By Nora Berg") + f"\nRescue boats in the lower town. ({credit})\n")
+    assert Credit(photographer, "photo") in draft.credit_roles

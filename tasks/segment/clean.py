@@ -43,6 +43,7 @@ from newsflow.tasks.segment.credits import (
     desk_signers,
     has_photo_credit,
     people_named,
+    photo_credits,
     role_credits,
     split_caption,
 )
@@ -228,7 +229,7 @@ def collect_metadata(draft: StoryDraft, line: Line) -> None:
     elif line.kind == CAPTION:
         caption, credit = split_caption(line.text, require_photo_words=False)
         draft.captions.append(Caption(caption, credit))
-        _add_credits(draft, role_credits(credit, PHOTO) if credit else [])
+        _add_credits(draft, photo_credits(credit) if credit else [])
     elif line.kind == HIGHLIGHT:
         draft.highlights.append(p.BULLET.sub("", line.text).strip())
     elif line.kind == CREDIT:

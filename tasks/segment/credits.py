@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from newsflow.tasks.core.agencies import canonical_agency
-from newsflow.tasks.core.schema import ADDITIONAL_REPORTING, AUTHOR_ROLE, Credit
+from newsflow.tasks.core.schema import ADDITIONAL_REPORTING, AUTHOR_ROLE, PHOTO, Credit
 from newsflow.tasks.segment.patterns import (
     ACRONYM,
     AGENCY_NAME,
@@ -35,7 +35,7 @@ NOT_A_PERSON = re.compile(
     r"\b(?:press|associated|reuters|news|agency|agence|times|post|journal|media|staff|desk|service|editor|"
     r"editors|writer|writers|reporter|reporters|correspondent|correspondents|contributed|additional|reporting|"
     r"editing|writing|photo|photos|images|getty|international|bureau|team|report|the|this|agencia|agência|agenzia"
-    r"|reportagem|reportaje|redaktion|rédaction|redacción|redazione|redação|par|por|von|di)\b",
+    r"|reportagem|reportaje|redaktion|rédaction|redacción|redazione|redação)\b",
     re.I,
 )
 NAME_SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
@@ -169,6 +169,16 @@ def role_credits(line: str, role: str) -> list[Credit]:
         names = people_named(text) or [agency_or_name(m.group(0)) for m in AGENCY_NAME.finditer(text)]
         credits.extend(Credit(name, piece_role) for name in names if Credit(name, piece_role) not in credits)
     return credits
+
+
+def photo_credits(credit: str) -> list[Credit]:
+    """The photographer of a caption's credit: of "Person/Organisation" or "Agency/Person" ("Tom
+    Ellis/Riverside Gazette", "AP Photo/Evan Vucci"), the first part that is no agency and has no
+    photo word; the agency when that is all the credit names."""
+    parts = [part.strip() for part in LEADING_CREDIT.sub("", credit.strip()).split("/") if part.strip()]
+    person = next((part for part in parts if not AGENCY_NAME.search(part) and not PHOTO_CREDIT_INSIDE.search(part)), None)
+    names = people_named(person) if person else []
+    return [Credit(name, PHOTO) for name in names[:1]] or role_credits(credit, PHOTO)
 
 
 def author_credits(authors: list[str], desks: list[str]) -> list[Credit]:

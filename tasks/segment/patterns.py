@@ -232,7 +232,7 @@ OUTLET_NAME = r"(?:[A-ZÀ-Þ][\w'’.&-]*(?:\s+(?:(?:of|the|de|la|del|di|da|do|d
 # A broadcaster or paper by its initials: "By NPR", "Von ARD", "Par RFI" (a byline word before it).
 ACRONYM = re.compile(r"[A-ZÀ-Þ]{3,5}")
 # A place a correspondent writes from: "in Paris", "aus Brüssel", "à Kyiv", "em Lisboa".
-DESK_PLACE = r"(?:\s+(?:in|at|from|aus|in|à|en|a|em|no|na)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})"
+DESK_PLACE = r"(?:\s+(?:in|at|from|aus|à|en|a|em|no|na)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})"
 DESK_PHRASE = re.compile(
     rf"^(?:{DESK_DETERMINER}\s+)?(?:{OUTLET_NAME}\s+)?(?i:{DESK_NOUN})(?:\s+{OUTLET_NAME})?{DESK_PLACE}?$"
 )

@@ -357,8 +357,8 @@ RULES = (
     Rule(
         DESK_BYLINE, schema.CREDIT, ONE_LINE,
         ("BYLINE_WORD (maybe), then only desks (DESK_PHRASE: a DESK_NOUN with its determiner, outlet or "
-         "place), wire agencies (AGENCY_NAME) or outlets, joined by BYLINE_JOINER, at least one desk or "
-         "agency; or a NEWSROOM_LINE or agencies alone without the byline word; tried after BYLINE",),
+         "place), wire agencies (AGENCY_NAME), initials (ACRONYM) or outlets, joined by BYLINE_JOINER, at least one desk or "
+         "agency or initials; or a NEWSROOM_LINE or agencies alone without the byline word; tried after BYLINE",),
         (_word_cap(BYLINE_MAX_WORDS),),
         "A byline that names a desk, the staff or a wire agency signs the story without a person: "
         "the signers go to the story's credits with the role author, never to its body.",
