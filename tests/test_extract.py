@@ -41,7 +41,7 @@ def test_the_example_page_keeps_text_and_metadata():
     page = extract_html(EXAMPLE_PAGE.read_text(encoding="utf-8"))
     assert page.title == "City council approves night bus network"
     assert page.authors == ("Priya Natarajan",) and page.site_name == "Riverside Gazette"
-    assert page.date == "2025-10-02"
+    assert page.date == "2025-10-02T08:30:00+00:00"
     assert "night bus routes" in page.text and "Tram extension delayed" not in page.text
 
 

@@ -134,3 +134,18 @@ def test_a_folder_copy_is_new_documents_but_the_same_bodies(prefect_server, tmp_
     assert main(["ingest", str(first), str(second), "--data", str(data), *IN_PROCESS]) == 0
     hashes = connect(data).execute("SELECT count(*), count(DISTINCT body_sha256) FROM articles").fetchone()
     assert hashes == (2, 1)
+
+
+def test_example_credits_dates_and_keywords(example_dataset):
+    """Issue 17: the reporters of 01's credit line are its authors, each credit has its role, 05 keeps
+    the time of day and the offset its page gives, and no article's keywords hold "said"."""
+    db = connect(example_dataset)
+    authors = by_file(db, "SELECT d.source_uri, a.authors FROM articles a JOIN documents d USING (doc_id)")
+    assert authors["01-portal-wire-story.txt"] == ["Terje Solsvik", "Anna Ringstrom"]
+    roles = by_file(db, "SELECT d.source_uri, a.credit_roles FROM articles a JOIN documents d USING (doc_id)")
+    assert {"name": "Mark Potter", "role": "editing"} in roles["01-portal-wire-story.txt"]
+    published = by_file(db, "SELECT d.source_uri, (strftime(a.published_at AT TIME ZONE 'UTC', '%H:%M'), "
+                            "a.published_at_utc_offset_minutes) FROM articles a JOIN documents d USING (doc_id)")
+    assert published["05-news-page.html"] == ("08:30", 0)
+    keywords = db.execute("SELECT count(*) FROM articles WHERE list_contains(keywords, 'said')").fetchone()[0]
+    assert keywords == 0

@@ -2,7 +2,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsflow.tasks.enrich.dates import resolve_published_at
+from newsflow.tasks.enrich.dates import PublishedAt, resolve_published_at
 from newsflow.tasks.enrich.keywords import extract_keywords
 from newsflow.tasks.enrich.language import detect_language
 
@@ -32,23 +32,41 @@ D = datetime(2025, 1, 13, tzinfo=UTC)
 @pytest.mark.parametrize(
     "declared, source, url, text, expected",
     [
-        ("2025-01-13T00:00:00Z", "html_meta", None, "", (D, "html_meta")),
-        ("2025-01-13T02:00:00+02:00", "jsonl", "https://x.example/2020/05/01/a", "", (D, "jsonl")),
-        ("not a date", "jsonl", "https://x.example/world/2025/01/13/story", "", (D, "url")),
-        (None, None, "https://www.latimes.com/world/story/2025-01-13/russia", "", (D, "url")),
-        (None, None, None, "WASHINGTON, Jan. 13, 2025 (AP) — The Senate", (D, "text")),
-        (None, None, None, "13 January 2025, Iran, Tehran: a caption", (D, "text")),
-        (None, None, None, "GENEVA, Jan 13 (Reuters) - no year, so no date", (None, None)),
-        (None, None, "https://x.example/news/12345", "Talks resumed on Monday.", (None, None)),
+        ("2025-01-13T00:00:00Z", "html_meta", None, "", (D, "html_meta", 0)),
+        ("2025-01-13T02:00:00+02:00", "jsonl", "https://x.example/2020/05/01/a", "", (D, "jsonl", 120)),
+        ("not a date", "jsonl", "https://x.example/world/2025/01/13/story", "", (D, "url", None)),
+        (None, None, "https://www.latimes.com/world/story/2025-01-13/russia", "", (D, "url", None)),
+        (None, None, None, "WASHINGTON, Jan. 13, 2025 (AP) — The Senate", (D, "text", None)),
+        (None, None, None, "13 January 2025, Iran, Tehran: a caption", (D, "text", None)),
+        (None, None, None, "GENEVA, Jan 13 (Reuters) - no year, so no date", (None, None, None)),
+        (None, None, "https://x.example/news/12345", "Talks resumed on Monday.", (None, None, None)),
     ],
 )
 def test_published_at_and_its_source(declared, source, url, text, expected):
-    assert resolve_published_at(declared=declared, declared_source=source, url=url, text=text) == expected
+    assert resolve_published_at(declared=declared, declared_source=source, url=url, text=text) == PublishedAt(*expected)
+
+
+@pytest.mark.parametrize(
+    "declared, utc, offset",
+    [
+        ("2025-10-02T08:30:00+00:00", datetime(2025, 10, 2, 8, 30, tzinfo=UTC), 0),
+        ("2025-10-02T08:30:00+02:00", datetime(2025, 10, 2, 6, 30, tzinfo=UTC), 120),
+        ("2025-10-02T08:30:00-05:30", datetime(2025, 10, 2, 14, 0, tzinfo=UTC), -330),
+        ("Thu, 02 Oct 2025 08:30:00 GMT", datetime(2025, 10, 2, 8, 30, tzinfo=UTC), 0),
+        ("Oct 2, 2025 8:30 AM EDT", datetime(2025, 10, 2, 12, 30, tzinfo=UTC), -240),
+        ("2. Oktober 2025 08:30 MESZ".replace("Oktober", "October"), datetime(2025, 10, 2, 6, 30, tzinfo=UTC), 120),
+        ("2025-10-02T08:30:00", datetime(2025, 10, 2, 8, 30, tzinfo=UTC), None),  # no offset written: none kept
+        ("2025-10-02", datetime(2025, 10, 2, tzinfo=UTC), None),
+    ],
+)
+def test_the_time_of_day_and_the_written_offset_are_kept(declared, utc, offset):
+    published = resolve_published_at(declared=declared, declared_source="html_meta", url=None, text="")
+    assert (published.at, published.utc_offset_minutes) == (utc, offset)
 
 
 def test_a_date_deep_in_the_text_is_not_a_publication_date():
     text = "Officials met on Monday. " * 30 + "The pact was first signed on 13 January 2015."
-    assert resolve_published_at(declared=None, declared_source=None, url=None, text=text) == (None, None)
+    assert resolve_published_at(declared=None, declared_source=None, url=None, text=text) == PublishedAt()
 
 
 def test_keywords_name_what_the_article_is_about():
@@ -81,3 +99,41 @@ def test_stop_words_per_language_and_english_otherwise(language, stop, fallback)
     from newsflow.tasks.core.terms import stop_words
 
     assert stop in stop_words(language) and (stop_words(language) == stop_words("en")) == fallback
+
+
+@pytest.mark.parametrize(
+    "stamp, utc, offset",
+    [
+        ("Published 3:45 PM, Jan 13, 2025", datetime(2025, 1, 13, 15, 45, tzinfo=UTC), None),
+        ("Oct 2, 2025 8:30 a.m. EDT", datetime(2025, 10, 2, 12, 30, tzinfo=UTC), -240),
+        ("Veröffentlicht am 3. März 2024, 18:20 Uhr", datetime(2024, 3, 3, 18, 20, tzinfo=UTC), None),
+        ("13.01.2025, 14:00 Uhr MEZ", datetime(2025, 1, 13, 13, 0, tzinfo=UTC), 60),
+        ("Publié le 1er mai 2025 à 08h30", datetime(2025, 5, 1, 8, 30, tzinfo=UTC), None),
+        ("Publicado el 14 de marzo de 2024 09:45 CET", datetime(2024, 3, 14, 8, 45, tzinfo=UTC), 60),
+        ("Pubblicato il 2 ottobre 2025 alle 08:30", datetime(2025, 10, 2, 8, 30, tzinfo=UTC), None),
+        ("Publicado em 2 de outubro de 2025 às 9h15 GMT-3", datetime(2025, 10, 2, 12, 15, tzinfo=UTC), -180),
+        ("2 October 2025, 12.50", datetime(2025, 10, 2, tzinfo=UTC), None),  # a dot makes a time only before Uhr or a.m./p.m.
+    ],
+)
+def test_a_publication_stamp_off_the_page_gives_the_time_in_six_languages(stamp, utc, offset):
+    published = resolve_published_at(declared=None, declared_source=None, url="https://x.example/2020/01/01/a",
+                                     text="", stamps=(stamp,))
+    assert published == PublishedAt(utc, "page_stamp", offset)
+
+
+def test_an_update_stamp_is_not_the_publication_time():
+    stamps = ("Aktualisiert am 4. März 2024, 09:10 Uhr",)
+    published = resolve_published_at(declared=None, declared_source=None, url=None, text="", stamps=stamps)
+    assert published == PublishedAt()
+    both = ("Mis à jour le 4 mars 2024 à 09h10", "Publié le 3 mars 2024 à 18h20")
+    published = resolve_published_at(declared=None, declared_source=None, url=None, text="", stamps=both)
+    assert published.at == datetime(2024, 3, 3, 18, 20, tzinfo=UTC)
+
+
+def test_the_cleaning_hands_the_stamps_to_the_dates():
+    from newsflow.tasks.segment.clean import segment_document
+
+    text = ("Stadtrat beschließt neue Radwege\n\nVeröffentlicht am 3. März 2024, 18:20 Uhr\n\nDer Stadtrat hat am "
+            "Mittwoch beschlossen, bis 2030 weitere Radwege zu bauen, und rechnet mit Kosten von 40 Millionen Euro.\n")
+    [draft] = segment_document(text)
+    assert draft.stamps == ["Veröffentlicht am 3. März 2024, 18:20 Uhr"] and "2024" not in draft.body

@@ -104,6 +104,27 @@ class Caption:
     credit: str | None
 
 
+# Roles of the people and desks a story credits (Credit.role, the `credit_roles` column): who
+# wrote it (a byline: author), reported, added reporting, wrote it up from others' reporting,
+# edited, took its photos or translated it.
+AUTHOR_ROLE = "author"
+REPORTING = "reporting"
+ADDITIONAL_REPORTING = "additional_reporting"
+WRITING = "writing"
+EDITING = "editing"
+PHOTO = "photo"
+TRANSLATION = "translation"
+CREDIT_ROLES = (AUTHOR_ROLE, REPORTING, ADDITIONAL_REPORTING, WRITING, EDITING, PHOTO, TRANSLATION)
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A person, desk or agency a story credits, and for what (one of CREDIT_ROLES)."""
+
+    name: str
+    role: str
+
+
 @dataclass(slots=True)
 class StoryDraft:
     """One story as clean-and-split leaves it: its spans and what the rules moved out of the body."""
@@ -117,6 +138,10 @@ class StoryDraft:
     captions: list[Caption] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
     cited_urls: list[str] = field(default_factory=list)
+    credit_roles: list[Credit] = field(default_factory=list)
+    # Publication and update stamps the cleaning took off the page ("Published 3:45 PM, Jan 13,
+    # 2025"): not body, but where the publication time may be written.
+    stamps: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -147,6 +172,8 @@ class Article:
     body_sha256: str = ""
     run_id: str = ""
     ingested_at: datetime | None = None
+    credit_roles: list[Credit] = field(default_factory=list)
+    published_at_utc_offset_minutes: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +291,9 @@ ARTICLES = pa.schema(
         ("body_sha256", pa.string()),
         ("run_id", pa.string()),
         ("ingested_at", _TS),
+        # Added columns (docs/DATA_CONTRACT.md: the contract only grows).
+        ("credit_roles", pa.list_(pa.struct([("name", pa.string()), ("role", pa.string())]))),
+        ("published_at_utc_offset_minutes", pa.int32()),
     ]
 )
 

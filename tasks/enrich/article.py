@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from newsflow.tasks.core.agencies import AGENCIES
 from newsflow.tasks.core.ids import article_id, body_sha256
-from newsflow.tasks.core.schema import Article, Document, StoryDraft
+from newsflow.tasks.core.schema import AUTHOR_ROLE, REPORTING, WRITING, Article, Credit, Document, StoryDraft
 from newsflow.tasks.enrich.dateline import parse_dateline
 from newsflow.tasks.enrich.dates import resolve_published_at
 from newsflow.tasks.enrich.keywords import extract_keywords
@@ -20,11 +21,12 @@ def enrich_story(doc: Document, index: int, draft: StoryDraft, run_id: str, inge
     """The article record of one story of a document."""
     dateline = parse_dateline(draft.body)
     language, confidence = detect_language(draft.body)
-    published_at, published_source = resolve_published_at(
+    published = resolve_published_at(
         declared=doc.published_at,
         declared_source=doc.published_at_source,
         url=doc.url,
         text=draft.body,
+        stamps=tuple(draft.stamps),
     )
     return Article(
         article_id=article_id(doc.doc_id, index),
@@ -35,20 +37,41 @@ def enrich_story(doc: Document, index: int, draft: StoryDraft, run_id: str, inge
         url=doc.url,
         site_name=doc.site_name,
         highlights=list(draft.highlights),
-        authors=list(draft.authors) or (list(doc.authors) if index == 0 else []),
+        authors=list(draft.authors) or (list(doc.authors) if index == 0 else []) or reporters(draft.credit_roles),
         ai_disclosed=draft.ai_disclosed,
         dateline_place=dateline.place,
-        agency=dateline.agency,
-        published_at=published_at,
-        published_at_source=published_source,
+        agency=dateline.agency or signing_agency(draft.credit_roles),
+        published_at=published.at,
+        published_at_source=published.source,
+        published_at_utc_offset_minutes=published.utc_offset_minutes,
         language=language,
         language_confidence=confidence,
         word_count=len(WORD_CHAR_RUN.findall(draft.body)),
         captions=list(draft.captions),
         cited_urls=list(draft.cited_urls),
         credits=list(draft.credits),
+        credit_roles=list(draft.credit_roles),
         keywords=extract_keywords(draft.body, language),
         body_sha256=body_sha256(draft.body),
         run_id=run_id,
         ingested_at=ingested_at,
     )
+
+
+def reporters(credits: list[Credit]) -> list[str]:
+    """The people a credit line names as reporting or writing the story ("Reporting by A and B;
+    Editing by C" -> [A, B]): its authors when no byline names any."""
+    names: list[str] = []
+    for credit in credits:
+        if credit.role in (REPORTING, WRITING) and credit.name not in names:
+            names.append(credit.name)
+    return names
+
+
+WIRE_AGENCIES = frozenset(AGENCIES.values())
+
+
+def signing_agency(credits: list[Credit]) -> str | None:
+    """The wire agency a byline signs with ("By The Associated Press", "Par Le Monde avec AFP"), for
+    a story whose dateline names none; a photo credit's agency took the picture, not the story."""
+    return next((c.name for c in credits if c.role == AUTHOR_ROLE and c.name in WIRE_AGENCIES), None)

@@ -5,21 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Wire agencies by the names they sign with, mapped to how newsflow writes them.
-AGENCIES = {
-    "ap": "AP", "associated press": "AP", "the associated press": "AP",
-    "reuters": "Reuters", "thomson reuters": "Reuters",
-    "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP",
-    "dpa": "dpa", "xinhua": "Xinhua", "ansa": "ANSA", "efe": "EFE", "kyodo": "Kyodo",
-    "yonhap": "Yonhap", "upi": "UPI", "pti": "PTI", "ians": "IANS", "tass": "TASS",
-    "ria novosti": "RIA Novosti", "anadolu": "Anadolu", "aa": "Anadolu", "bloomberg": "Bloomberg",
-    "cnn": "CNN", "apa": "APA", "kna": "KNA", "epd": "epd", "sda": "SDA", "anp": "ANP",
-    "belga": "Belga", "ntb": "NTB", "tt": "TT", "ritzau": "Ritzau", "stt": "STT", "pap": "PAP",
-    "ctk": "ČTK", "čtk": "ČTK", "mti": "MTI", "europa press": "Europa Press", "lusa": "Lusa",
-    "aap": "AAP", "cp": "CP", "the canadian press": "CP", "canadian press": "CP",
-    "ana": "ANA", "irna": "IRNA", "wafa": "WAFA", "bernama": "Bernama", "antara": "Antara",
-    "sputnik": "Sputnik", "interfax": "Interfax", "ukrinform": "Ukrinform", "nexinfo": "NEXinfo",
-}
+from newsflow.tasks.core.agencies import canonical_agency
+
 # Words kept lower case when a capitalised place name is title-cased (RIO DE JANEIRO).
 PLACE_PARTICLES = {"de", "da", "do", "dos", "das", "del", "la", "le", "les", "el", "of", "on", "upon", "am", "an", "der", "al"}
 
@@ -53,15 +40,6 @@ def parse_dateline(body: str) -> Dateline:
     if match:
         return Dateline(title_case_place(match.group("place")), None)
     return Dateline(None, None)
-
-
-def canonical_agency(name: str) -> str | None:
-    """The canonical name of a wire agency, or None when `name` is not one."""
-    key = " ".join(name.replace("/", " ").split()).strip(" .").lower()
-    if key in AGENCIES:
-        return AGENCIES[key]
-    first = key.split(" ")[0] if key else ""
-    return AGENCIES.get(first) if first in {"ap", "afp", "dpa", "reuters"} else None
 
 
 def title_case_place(place: str) -> str:

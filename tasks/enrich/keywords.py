@@ -15,9 +15,48 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsflow.tasks.core.settings import KEYWORD_MIN_BIGRAM_COUNT, KEYWORDS_PER_ARTICLE
 from newsflow.tasks.core.terms import stop_words
+
+# Verbs and phrases that attribute speech ("said", "according to"): in a news story they are
+# among the most frequent words, capitalised nowhere and spread over every paragraph, so the
+# scorer ranks them high, yet they say nothing of what the story is about. spaCy's stop-word
+# lists (the function words used here, tasks/core/terms.py) hold only some of them (German
+# "sagte", Spanish "dijo", French "dit", but not English "said" or Portuguese "disse"), and no
+# installed library ships such a list, hence these, per language, in the forms news prose uses
+# (past, present, participle). A word both a verb and a noun ("notes", "claims") is left out.
+REPORTING_WORDS = {
+    "en": "say says said saying tell tells told telling according added adds adding stated states explained "
+          "explains noted asked replied insisted claimed reportedly acknowledged commented remarked declared "
+          "confirmed announced argued recalled urged",
+    "de": "sagt sagte sagten sagen gesagt erklärt erklärte erklärten betont betonte betonten teilte mitteilte "
+          "mitgeteilt berichtet berichtete berichteten laut zufolge meinte meint fügte hinzugefügt sprach "
+          "bestätigte bestätigt kündigte angekündigt",
+    "fr": "dit déclaré déclare déclarent affirmé affirme affirment ajouté ajoute expliqué explique expliquent "
+          "indiqué indique précisé précise souligné souligne estimé assuré assure raconté raconte confié confie "
+          "annoncé annonce selon",
+    "es": "dijo dice dicen dijeron afirmó afirma afirmaron señaló señala explicó explica añadió añade agregó "
+          "indicó indica aseguró asegura declaró comentó sostuvo precisó manifestó según informó anunció",
+    "it": "detto dice dicono dichiarato dichiara spiegato spiega aggiunto aggiunge affermato afferma "
+          "sottolineato sottolinea riferito riferisce osservato annunciato spiegano secondo",
+    "pt": "disse diz dizem disseram afirmou afirma afirmaram explicou explica acrescentou acrescenta declarou "
+          "declara informou informa ressaltou destacou contou segundo anunciou",
+}
+# Weekday names: a news story dates its events by them ("on Tuesday", "am Mittwoch", "jeudi"),
+# so they are frequent and spread like a topic word, and name none.
+WEEKDAYS = {
+    "en": "monday tuesday wednesday thursday friday saturday sunday",
+    "de": "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag",
+    "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche",
+    "es": "lunes martes miércoles jueves viernes sábado domingo",
+    "it": "lunedì martedì mercoledì giovedì venerdì sabato domenica",
+    "pt": "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo segunda terça quarta quinta sexta",
+}
+# French puts the speaker after the verb, joined by hyphens: "a-t-il", "explique-t-elle", "ont-ils"
+# ("-on" only after "-t-": "add-on" is an English word).
+INVERTED_SPEAKER = re.compile(r"-t-(?:il|elle|on|ils|elles)$|-(?:il|elle|ils|elles)$")
 
 SENTENCE_END = re.compile(r"(?<=[.!?…。！？])\s+|\n+")
 # A word of letters and digits, or words joined by hyphens or apostrophes taken whole
@@ -48,9 +87,18 @@ class Term:
 
 def extract_keywords(text: str, language: str | None, k: int = KEYWORDS_PER_ARTICLE) -> list[str]:
     """The `k` most characteristic one- and two-word terms of `text`, best first."""
-    terms = collect_terms(text, stop_words(language))
+    terms = collect_terms(text, words_to_skip(language))
     ranked = sorted(terms.items(), key=lambda item: (-score(item[1], len(item[0])), item[0]))
     return pick_distinct(ranked, k)
+
+
+@lru_cache(maxsize=32)
+def words_to_skip(language: str | None) -> frozenset[str]:
+    """Function words, reporting words and weekday names of `language` (English ones for a language
+    without a list)."""
+    reporting = REPORTING_WORDS.get(language or "en", REPORTING_WORDS["en"])
+    weekdays = WEEKDAYS.get(language or "en", WEEKDAYS["en"])
+    return stop_words(language) | frozenset(reporting.split()) | frozenset(weekdays.split())
 
 
 def collect_terms(text: str, stops: frozenset[str]) -> dict[tuple[str, ...], Term]:
@@ -71,7 +119,7 @@ def term_mentions(text: str, stops: frozenset[str]) -> Iterator[tuple[tuple[str,
         for position, match in enumerate(WORD_OR_COMPOUND.finditer(sentence)):
             form = POSSESSIVE_S.sub("", match.group())
             word = form.lower()
-            if word in stops or len(word) < 2 or word.isdigit():
+            if word in stops or len(word) < 2 or word.isdigit() or INVERTED_SPEAKER.search(word):
                 previous = None
                 continue
             yield (word,), form, number, position > 0

@@ -44,10 +44,47 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         text=page_text(tree, url),
         title=_clean(meta.title),
         authors=split_authors(meta.author),
-        date=_clean(meta.date),
+        date=published_time(tree, meta.date) or _clean(meta.date),
         site_name=_clean(meta.sitename),
         url=_clean(meta.url) or url,
     )
+
+
+# Where pages write their publication time with the time of day and, often, the UTC offset: Open
+# Graph, schema.org microdata, Dublin Core, Parse.ly and Sailthru meta tags, <time datetime>, and
+# JSON-LD. htmldate (which picks the date) returns only the day, whatever format it is asked for
+# (htmldate 1.11: "2025-10-02T08:30:00+00:00" comes back as 2025-10-02, or 00:00 with a time format).
+PUBLISHED_META_NAMES = frozenset({
+    "article:published_time", "og:article:published_time", "og:published_time", "datepublished", "pubdate",
+    "publishdate", "publish-date", "publish_date", "dc.date", "dc.date.issued", "dcterms.created",
+    "dcterms.issued", "sailthru.date", "parsely-pub-date", "date",
+})
+JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
+CLOCK_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}")
+
+
+def published_time(tree: HtmlElement, day: str | None) -> str | None:
+    """The page's own publication timestamp with its time of day (and offset, if written), when it
+    falls on `day`, the date htmldate chose; None when the page gives no time for that day."""
+    if not day:
+        return None
+    for value in _published_values(tree):
+        value = value.strip()
+        if CLOCK_TIME.match(value) and value[:10] == day[:10]:
+            return value
+    return None
+
+
+def _published_values(tree: HtmlElement) -> list[str]:
+    """Publication timestamps as the page writes them, meta tags first, then <time>, then JSON-LD."""
+    values = [meta.get("content") or "" for meta in tree.iter("meta")
+              if (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower() in PUBLISHED_META_NAMES]
+    values += [time.get("datetime") or "" for time in tree.iter("time")
+               if (time.get("itemprop") or "").lower() == "datepublished" or time.get("pubdate") is not None]
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+            values += JSON_LD_PUBLISHED.findall(script.text)
+    return values
 
 
 def page_text(tree: HtmlElement, url: str | None) -> str:

@@ -15,13 +15,16 @@ from __future__ import annotations
 from collections import Counter
 
 from newsflow.tasks.core.schema import (
+    ADDITIONAL_REPORTING,
     AUTHOR,
     BODY,
     CAPTION,
     CREDIT,
     HIGHLIGHT,
+    PHOTO,
     TITLE,
     Caption,
+    Credit,
     Span,
     StoryDraft,
 )
@@ -33,7 +36,17 @@ from newsflow.tasks.core.settings import (
 )
 from newsflow.tasks.segment import patterns as p
 from newsflow.tasks.segment import rules
-from newsflow.tasks.segment.credits import author_names, has_photo_credit, people_named, split_caption
+from newsflow.tasks.segment.credits import (
+    author_credits,
+    author_names,
+    byline_desks,
+    desk_signers,
+    has_photo_credit,
+    people_named,
+    photo_credits,
+    role_credits,
+    split_caption,
+)
 from newsflow.tasks.segment.lines import Line, fold, split_lines
 from newsflow.tasks.segment.split import is_headline, story_starts
 
@@ -65,10 +78,17 @@ def classify_line(line: Line) -> None:
         line.mark(rule.name)
         line.ai = rule.name == rules.AI_DISCLOSURE
         return
-    byline = p.BYLINE.match(line.text) if line.words <= rules.BYLINE_MAX_WORDS else None
-    if byline and author_names(byline.group("names")):
+    if line.words > rules.BYLINE_MAX_WORDS:
+        return
+    byline = p.BYLINE.match(line.text)
+    authors = author_names(byline.group("names")) if byline else []
+    if byline and authors:
         line.mark(rules.BYLINE)
-        line.authors = author_names(byline.group("names"))
+        line.authors = authors
+        line.credits = author_credits(authors, byline_desks(f"{byline.group('names')}, {byline.group('outlet') or ''}"))
+    elif desks := desk_signers(line.text):
+        line.mark(rules.DESK_BYLINE)
+        line.credits = author_credits([], desks)
 
 
 def mark_author_boxes(lines: list[Line]) -> None:
@@ -80,6 +100,7 @@ def mark_author_boxes(lines: list[Line]) -> None:
         if written and author_names(written.group("names")):
             line.mark(rules.AUTHOR_BOX)
             line.authors = author_names(written.group("names"))
+            line.credits = author_credits(line.authors, [])
         elif p.AUTHOR_LABEL.match(line.text) and i + 1 < len(lines) and p.NAME.match(lines[i + 1].text):
             _mark_box(lines, i)
 
@@ -89,6 +110,7 @@ def _mark_box(lines: list[Line], label: int) -> None:
     lines[label].mark(rules.AUTHOR_BOX)
     name.mark(rules.AUTHOR_BOX)
     name.authors = [name.text]
+    name.credits = author_credits(name.authors, [])
     # The bio: a few short lines right after the name, with no more than a blank line above each.
     for bio in lines[label + 2 : label + 2 + rules.AUTHOR_BIO_MAX_LINES]:
         if (bio.gap > rules.AUTHOR_BIO_MAX_BLANK_LINES or bio.words > rules.AUTHOR_BIO_MAX_WORDS
@@ -200,18 +222,39 @@ def build_draft(text: str, story: list[Line]) -> StoryDraft:
 
 def collect_metadata(draft: StoryDraft, line: Line) -> None:
     """Move what a classified line says into the story's metadata fields."""
+    if line.rule == rules.TIMESTAMP:
+        draft.stamps.append(line.text)
     if line.kind == TITLE and draft.title is None:
         draft.title = line.text
     elif line.kind == CAPTION:
         caption, credit = split_caption(line.text, require_photo_words=False)
         draft.captions.append(Caption(caption, credit))
+        _add_credits(draft, photo_credits(credit) if credit else [])
     elif line.kind == HIGHLIGHT:
         draft.highlights.append(p.BULLET.sub("", line.text).strip())
     elif line.kind == CREDIT:
-        draft.credits.extend(name for name in people_named(line.text) if name not in draft.credits)
+        credits = line_credits(line)
+        _add_credits(draft, credits)
+        names = [credit.name for credit in credits] if credits else people_named(line.text)
+        draft.credits.extend(name for name in names if name not in draft.credits)
     elif line.kind == AUTHOR:
         draft.authors.extend(name for name in line.authors if name not in draft.authors)
         draft.ai_disclosed = draft.ai_disclosed or line.ai
+        _add_credits(draft, line.credits)
+
+
+def line_credits(line: Line) -> list[Credit]:
+    """Who a credit line names, and as what: the roles its labels give, a photo credit's
+    photographer, a desk byline's desks; a source line names no one's part in the story."""
+    if line.rule == rules.PHOTO_CREDIT:
+        return role_credits(line.text, PHOTO)
+    if line.rule == rules.CONTRIBUTOR_CREDIT:
+        return role_credits(line.text, ADDITIONAL_REPORTING)
+    return line.credits
+
+
+def _add_credits(draft: StoryDraft, credits: list[Credit]) -> None:
+    draft.credit_roles.extend(credit for credit in credits if credit not in draft.credit_roles)
 
 
 def body_pieces(text: str, line: Line, cited_urls: list[str]) -> list[Span]:

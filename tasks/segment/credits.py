@@ -4,11 +4,29 @@ from __future__ import annotations
 
 import re
 
-from newsflow.tasks.segment.patterns import LEADING_CREDIT, PHOTO_CREDIT_INSIDE, TRAILING_CREDIT
+from newsflow.tasks.core.agencies import canonical_agency
+from newsflow.tasks.core.schema import ADDITIONAL_REPORTING, AUTHOR_ROLE, PHOTO, Credit
+from newsflow.tasks.segment.patterns import (
+    ACRONYM,
+    AGENCY_NAME,
+    BYLINE_JOINER,
+    BYLINE_WORD,
+    CONTRIBUTED,
+    CREDIT_LABEL_LINE,
+    CREDIT_ROLE_LABEL,
+    DESK_PHRASE,
+    LEADING_CREDIT,
+    NEWSROOM_LINE,
+    OUTLET_NAME,
+    PHOTO_CREDIT_INSIDE,
+    TRAILING_CREDIT,
+)
 
 # A person's name: two to four capitalised words, particles allowed inside.
+# Hyphenated first names keep both capitals ("Jean-Pierre").
 PERSON_NAME = re.compile(
-    r"[A-ZÀ-Þ][a-zß-ÿ'’.-]+(?:\s+(?:[A-ZÀ-Þ][a-zß-ÿ'’.-]+|de|da|van|von|der|del|al|bin|la|le)){0,2}\s+[A-ZÀ-Þ][a-zß-ÿ'’-]+"
+    r"[A-ZÀ-Þ][a-zß-ÿ'’.]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ'’.]+)*(?:\s+(?:[A-ZÀ-Þ][a-zß-ÿ'’.-]+|de|da|van|von|der|del|al|bin|la|le)){0,2}"
+    r"\s+[A-ZÀ-Þ][a-zß-ÿ'’-]+"
 )
 # "in Dubai, United Arab Emirates": where a contributor was, not who.
 PLACE_PHRASE = re.compile(r"\b(?:in|from|aus|à|en)\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*)*(?:,\s*[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*)*)*")
@@ -16,10 +34,11 @@ PLACE_PHRASE = re.compile(r"\b(?:in|from|aus|à|en)\s+[A-ZÀ-Þ][\w.'’-]*(?:\s
 NOT_A_PERSON = re.compile(
     r"\b(?:press|associated|reuters|news|agency|agence|times|post|journal|media|staff|desk|service|editor|"
     r"editors|writer|writers|reporter|reporters|correspondent|correspondents|contributed|additional|reporting|"
-    r"editing|writing|photo|photos|images|getty|international|bureau|team|report|the|this)\b",
+    r"editing|writing|photo|photos|images|getty|international|bureau|team|report|the|this|agencia|agência|agenzia"
+    r"|reportagem|reportaje|redaktion|rédaction|redacción|redazione|redação)\b",
     re.I,
 )
-NAME_SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
+NAME_SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 
 
 def split_caption(text: str, require_photo_words: bool) -> tuple[str, str | None]:
@@ -59,6 +78,121 @@ def author_names(text: str) -> list[str]:
     names = []
     for part in NAME_SEPARATORS.split(text.strip().rstrip(".")):
         part = part.strip()
-        if part and PERSON_NAME.fullmatch(part) and not NOT_A_PERSON.search(part):
+        if part and PERSON_NAME.fullmatch(part) and not NOT_A_PERSON.search(part) and not AGENCY_NAME.fullmatch(part):
             names.append(part)
     return names
+
+
+OUTLET = re.compile(OUTLET_NAME)
+# The last word of a credit label that takes a name without a colon: "Reporting by", "Traduit par".
+NAME_PREPOSITIONS = frozenset("by von par de di da do dos das por from d della del collaborato colaborou contribuito".split())
+
+
+def agency_or_name(signer: str) -> str:
+    """An agency's canonical name ("The Associated Press" -> "AP"), else the signer as written."""
+    words = signer.split()
+    return canonical_agency(signer) or (canonical_agency(words[-1]) if len(words) > 1 else None) or signer
+
+
+def desk_signers(text: str) -> list[str]:
+    """The desks and agencies of a byline that names no person ("By Staff Reporter", "Von dpa",
+    "Par Le Monde avec AFP" -> ["Le Monde", "AFP"]); [] when `text` is no such byline."""
+    opener = BYLINE_WORD.match(text)
+    if opener is None:
+        return [text.strip()] if NEWSROOM_LINE.match(text.strip()) else _signers(text, outlets_allowed=False)
+    return _signers(text[opener.end():], outlets_allowed=True)
+
+
+def _signers(text: str, outlets_allowed: bool) -> list[str]:
+    """Each joined part a desk, an agency or (after a byline word) an outlet; at least one desk or agency."""
+    signers, desks = [], 0
+    for unit in BYLINE_JOINER.split(text.strip().rstrip(".")):
+        unit = unit.strip(" ()")
+        if not unit:
+            continue
+        if AGENCY_NAME.fullmatch(unit):
+            unit = agency_or_name(unit)
+            desks += 1
+        elif outlets_allowed and (DESK_PHRASE.match(unit) or ACRONYM.fullmatch(unit)):
+            desks += 1
+        elif not (outlets_allowed and OUTLET.fullmatch(unit)):
+            return []
+        signers.append(unit)
+    return signers if desks else []
+
+
+def is_credit_label_line(text: str) -> bool:
+    """A line that opens with a credit label and names only people or agencies after each label:
+    "Traduit par Claire Martin", "Fotos: Ana Lima/Folhapress"; a bare label word ("Text",
+    "Recherche") needs its colon, and "Recherche: Die Polizei fand ..." is prose."""
+    match = CREDIT_LABEL_LINE.match(text)
+    if match is None:
+        return False
+    label = text[: match.end() - 1].rstrip()
+    if not label.endswith(":") and label.split()[-1].lower() not in NAME_PREPOSITIONS:
+        return False
+    pieces = credit_pieces(text, "")[1:]  # the first piece is what stands before the first label: nothing
+    return bool(pieces) and all(names_only(piece) for piece, _ in pieces)
+
+
+# The rest of a credit after a slash or a comma: "Ana Lima/Folhapress", "Jane Doe, Reuters".
+_AFFILIATION = re.compile(r"\s*[/,(].*$")
+
+
+def names_only(text: str) -> bool:
+    """`text` is one or more people or agencies, maybe with places and affiliations, and nothing else."""
+    parts = [part.strip(" .") for part in NAME_SEPARATORS.split(PLACE_PHRASE.sub(" ", text)) if part.strip(" .")]
+    return bool(parts) and all(
+        PERSON_NAME.fullmatch(_AFFILIATION.sub("", part)) or AGENCY_NAME.fullmatch(_AFFILIATION.sub("", part))
+        for part in parts
+    )
+
+
+def credit_pieces(line: str, role: str) -> list[tuple[str, str]]:
+    """A credit line cut at its role labels: (text, role) for what stands before the first label
+    (`role`, or additional reporting before "contributed ...") and after each label."""
+    labels = list(CREDIT_ROLE_LABEL.finditer(line))
+    head = line[: labels[0].start()] if labels else line
+    contributed = CONTRIBUTED.search(head)
+    pieces = [(head[: contributed.start()], ADDITIONAL_REPORTING) if contributed else (head, role)]
+    for label, after in zip(labels, labels[1:] + [None]):
+        pieces.append((line[label.end() : after.start() if after else len(line)], label.lastgroup or role))
+    return pieces
+
+
+def role_credits(line: str, role: str) -> list[Credit]:
+    """The people a credit line names, each with the role its label gives ("Reporting by A and B;
+    Editing by C"); "X contributed to this report" is additional reporting; names under no label
+    take `role`. An agency counts only where no person is named."""
+    credits: list[Credit] = []
+    for text, piece_role in credit_pieces(line, role):
+        names = people_named(text) or [agency_or_name(m.group(0)) for m in AGENCY_NAME.finditer(text)]
+        credits.extend(Credit(name, piece_role) for name in names if Credit(name, piece_role) not in credits)
+    return credits
+
+
+def photo_credits(credit: str) -> list[Credit]:
+    """The photographer of a caption's credit: of "Person/Organisation" or "Agency/Person" ("Tom
+    Ellis/Riverside Gazette", "AP Photo/Evan Vucci"), the first part that is no agency and has no
+    photo word; the agency when that is all the credit names."""
+    parts = [part.strip() for part in LEADING_CREDIT.sub("", credit.strip()).split("/") if part.strip()]
+    person = next((part for part in parts if not AGENCY_NAME.search(part) and not PHOTO_CREDIT_INSIDE.search(part)), None)
+    names = people_named(person) if person else []
+    return [Credit(name, PHOTO) for name in names[:1]] or role_credits(credit, PHOTO)
+
+
+def author_credits(authors: list[str], desks: list[str]) -> list[Credit]:
+    """The signers of a byline as credits of the author role."""
+    return [Credit(name, AUTHOR_ROLE) for name in [*authors, *desks]]
+
+
+def byline_desks(text: str) -> list[str]:
+    """The desks and agencies beside the people of a byline ("Jane Doe and Reuters Staff, AP" -> [Reuters Staff, AP])."""
+    desks = []
+    for unit in BYLINE_JOINER.split(text):
+        unit = unit.strip(" ()")
+        if AGENCY_NAME.fullmatch(unit):
+            desks.append(agency_or_name(unit))
+        elif DESK_PHRASE.match(unit) and not author_names(unit):
+            desks.append(unit)
+    return desks

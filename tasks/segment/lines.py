@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from newsflow.tasks.core.schema import BODY
+from newsflow.tasks.core.schema import BODY, Credit
 from newsflow.tasks.segment.rules import kind_of
 
 # Chinese, Japanese and Korean characters: their text has few or no spaces between words.
@@ -26,6 +26,7 @@ class Line:
     rule: str | None = None
     words: int = 0
     authors: list[str] = field(default_factory=list)
+    credits: list[Credit] = field(default_factory=list)  # who a byline signs with, and as what
     ai: bool = False
 
     def mark(self, rule: str) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from newsflow.tasks.core.agencies import AGENCIES
+
 I = re.IGNORECASE  # noqa: E741 (the flag reads as in `re`: short, used in every pattern)
 
 # A line made only of rule characters: "__", "---", "* * *", "=====", "• • •".
@@ -21,17 +23,30 @@ SITE_MARK = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
 NAV_CHROME = re.compile(
     r"^(?:skip to (?:main |the )?(?:content|navigation|search|footer)|jump to (?:content|navigation|main)"
     r"|zum (?:inhalt|hauptinhalt) springen|aller au contenu(?: principal)?|saltar al contenido(?: principal)?"
+    r"|(?:vai|salta|passa) al contenuto(?: principale)?|(?:saltar|ir|avan[çc]ar) para o conte[úu]do(?: principal)?"
     r"|(?:main |open |close |toggle )?(?:menu|navigation)|search|home|sign in|log ?in|log ?out|register"
     r"|my account|back to top|top of page|nach oben|retour en haut|volver arriba|menü|suche|anmelden"
     r"|rechercher|connexion|buscar|iniciar sesión|accept(?: all)? cookies|cookie (?:settings|policy|preferences)"
     r"|privacy(?: policy| settings)?|terms (?:of use|of service|and conditions)|contact us|about us"
     r"|impressum|datenschutz(?:erklärung)?|mentions légales|aviso legal|sitemap|all rights reserved"
+    r"|alle akzeptieren|tout accepter|aceptar todo|accetta tutti|aceitar todos|einstellungen verwalten"
+    r"|cookie-richtlinie|politique de cookies|pol[íi]tica de (?:privacidad|privacidade)|informativa (?:sulla )?privacy"
+    r"|zur startseite|accueil|inicio|in[íi]cio|menu principale|cerca|pesquisar|entrar|accedi|iscriviti|torna su|voltar ao topo"
     r"|loading(?:\.\.\.|…)?|listen to (?:this )?article|(?:\d+ )?min(?:ute)?s? read|print this page)[.!]?$",
     I,
 )
 BREADCRUMB = re.compile(r"^(?:[\w'’&.-]+(?: [\w'’&.-]+){0,3}\s*(?:>|»|›|/|\|)\s*){2,}[\w'’&.-]+(?: [\w'’&.-]+){0,3}$")
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", I)
-COOKIE_NOTICE = re.compile(r"\b(?:we use cookies|this (?:site|website) uses cookies|cookies? to (?:improve|give|ensure))", I)
+COOKIE_NOTICE = re.compile(
+    r"\b(?:we use cookies|this (?:site|website) uses cookies|cookies? to (?:improve|give|ensure)"
+    r"|wir (?:verwenden|nutzen|setzen) cookies|diese (?:webseite|website|seite) (?:verwendet|nutzt) cookies|cookie-einstellungen"
+    r"|nous utilisons (?:des )?cookies|ce site (?:web )?utilise des cookies|(?:gérer|paramétrer) (?:les|vos) cookies|param[èe]tres des cookies"
+    r"|(?:utilizamos|usamos) cookies|este (?:sitio|portal)(?: web)? (?:utiliza|usa) cookies|configuraci[óo]n de cookies|pol[íi]tica de cookies"
+    r"|(?:utilizziamo|usiamo) (?:i )?cookie|questo sito(?: web)? (?:utilizza|usa) (?:i )?cookie|informativa (?:sui |estesa sui )?cookie"
+    r"|(?:utilizamos|usamos) cookies|este (?:site|portal) (?:utiliza|usa) cookies|aceit(?:ar|e) (?:todos os )?cookies"
+    r"|(?:accept|akzeptieren|accepter|aceptar|accetta(?:re)?|aceitar)(?: all| alle| tous les| todas las| tutti i| todos os)? cookies)",
+    I,
+)
 
 # Newsletter, subscription and self-promotion.
 NEWSLETTER_PROMO = re.compile(
@@ -43,7 +58,16 @@ NEWSLETTER_PROMO = re.compile(
     r"|already a (?:subscriber|member)|become a (?:subscriber|member|supporter)|support (?:our|independent|quality) journalism"
     r"|start your free trial|unlock (?:this|unlimited|full) |subscribers? only|for subscribers|get unlimited access"
     r"|newsletter abonnieren|jetzt abonnieren|abonnieren sie|melden sie sich .{0,40}newsletter"
-    r"|inscrivez-vous|abonnez-vous|recevez (?:notre|la) newsletter|suscr[ií]b(?:e|ete|irse)|bolet[ií]n"
+    r"|^(?:jetzt|hier) (?:kostenlos |gratis )?(?:registrieren|anmelden|testen)|zum newsletter anmelden|(?:direkt |bequem )?(?:in ihr|ins) (?:e-mail-)?postfach"
+    r"|^(?:\w+ )?(?:nur|exklusiv) f(?:ü|ue)r abonnenten|(?:mit|als) \w+ ?plus weiterlesen|bereits abonnent"
+    r"|inscrivez-vous(?=.{0,60}\b(?:newsletters?|lettres?|alertes?|gratuitement))|abonnez-vous|recevez (?:notre|la|nos) (?:newsletter|lettre)|dans votre bo[îi]te (?:mail|e-mail|aux lettres|de r[ée]ception)"
+    r"|^(?:\w+ )?r[ée]serv[ée] aux abonn[ée]s|d[ée]j[àa] abonn[ée]|je m'abonne|offre d'abonnement"
+    r"|suscr[ií]b(?:e|ete|irse)|(?:nuestro|al|recibe el|newsletter o) bolet[ií]n|en tu (?:bandeja de entrada|correo)"
+    r"|(?:ya eres|hazte) suscriptor|^(?:\w+ )?exclusivo para suscriptores|date de alta"
+    r"|iscriviti (?:alla|alle|alla nostra|gratis)|abbonati (?:ora|subito|a)|ricevi (?:la|le|la nostra) newsletter|nella tua (?:casella|posta|inbox)"
+    r"|gi[àa] abbonato|^(?:\w+ )?riservato agli abbonati|^contenuto riservato"
+    r"|assine (?:j[áa]|agora|a newsletter|a nossa newsletter|nossa newsletter|o)|inscreva-se(?=.{0,60}\b(?:newsletters?|alertas?|gratuitamente|boletim))|receba (?:a|as|nossa|nossas) newsletters?"
+    r"|na sua caixa de (?:entrada|e-mail|correio)|j[áa] [ée] assinante|^(?:\w+ )?exclusivo para assinantes|seja assinante"
     r"|if you (?:enjoyed|liked|value|appreciate) (?:this|our) (?:article|story|journalism|reporting)"
     r"|get (?:access to|the day's)|delivered (?:through|to) your (?:letterbox|door)|\d+ issues for"
     r"|subscriptions? (?:service|offer)|members get)",
@@ -57,7 +81,8 @@ NEWSLETTER_NAME = re.compile(r"^(?:[\w'’&-]+ ){0,5}newsletters?[.!]?$", I)
 READER_PROMPT = re.compile(
     r"^(?:tell us what you think|what do you think|have your say|join the (?:conversation|discussion)"
     r"|like this (?:story|article)\?|share (?:it|this) with a friend|did you (?:like|enjoy) this"
-    r"|was this (?:article|story) (?:helpful|useful)|sag(?:en sie)? uns (?:ihre )?meinung|donnez votre avis)"
+    r"|was this (?:article|story) (?:helpful|useful)|sag(?:en sie)? uns (?:ihre )?meinung|donnez votre avis"
+    r"|was meinen sie|diskutieren sie mit|qu'en pensez-vous|¿?qu[ée] opinas|dinos qu[ée] piensas|cosa ne pensi|o que voc[êe] acha)"
     r"|click to tweet$",
     I,
 )
@@ -85,13 +110,16 @@ TAGGED_LINK = re.compile(r"\[(?:[A-Z][A-Z ]{1,20}|related:?[^\]]*)\]\s*\|?$|^\[r
 DATE_AND_TIME = re.compile(r"(?:\b(?:19|20)\d{2}\b.{0,40}\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}[:h]\d{2}\b.{0,40}\b(?:19|20)\d{2}\b)")
 
 # Source attributions: "SOURCE: Al Jazeera News", "Quelle: dpa".
-SOURCE_LINE = re.compile(r"^(?:source|sources|quelle|source de l'article|fuente|fonte)\s*:\s*\S.{0,60}$", I)
+SOURCE_LINE = re.compile(r"^(?:source|sources|quelle|quellen|source de l'article|fuente|fuentes|fonte|fonti|fontes)\s*:\s*\S.{0,60}$", I)
 
 # Contact and follow lines at the end of articles: "Follow him on Twitter @x", "may be reached at".
 FOLLOW_OR_CONTACT = re.compile(
     r"\bfollow (?:him|her|them|us|me|the [\w ]{1,40}|[A-Z][\w.]+(?: [A-Z][\w.]+)?) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon)\b"
     r"|\b(?:can|may) be (?:reached|contacted) (?:at|on|via)\b|\b(?:e-?mail|contact) (?:him|her|them|us|the author|[A-Z]\w+(?: [A-Z]\w+)?) at \S+@"
-    r"|\bfollow (?:@\w+|ap's full coverage|our (?:full )?coverage)\b|\bhave a (?:news )?tip\?",
+    r"|\bfollow (?:@\w+|ap's full coverage|our (?:full )?coverage)\b|\bhave a (?:news )?tip\?"
+    r"|\b(?:folgen sie (?:uns|\w+(?: \w+)?)|suivez(?:-nous| \w+(?: \w+)?)|s[íi]guenos|sigue a \w+(?: \w+)?|seguici|segui(?:teci)?|siga-nos|siga \w+(?: \w+)?)"
+    r" (?:auf|bei|sur|en|su|no|nas|nos|on) (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon|whatsapp|telegram|youtube|tiktok|google news)\b"
+    r"|\b(?:ist|est|es|è|é) (?:erreichbar|joignable|contactable|raggiungibile|encontrad[oa]) (?:unter|à|en|a|al|em)\s+\S+@",
     I,
 )
 # Licensing notes of syndicated copies.
@@ -102,7 +130,12 @@ SHARE_WIDGET = re.compile(
     r"^(?:share(?: (?:this|the))?(?: article| story| post| page)?(?: on| via| with)?|tweet(?: this)?|e-?mail"
     r"|print|copy(?: the)? link|link copied|whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|telegram"
     r"|follow us(?: on)?|teilen|artikel teilen|partager(?: sur| cet article)?|compartir(?: en)?"
-    r"|comments?|\d+ comments?|leave a comment|view comments|show comments|kommentare|commentaires|comentarios)"
+    r"|(?:diesen )?artikel (?:teilen|drucken|versenden|merken)|drucken|link kopieren|imprimer|copier le lien|envoyer par e-?mail"
+    r"|imprimir|copiar (?:el )?enlace|copiar link|compartilh(?:e|ar)(?: (?:no|este artigo|esta not[íi]cia))?|condividi(?: su| l'articolo)?"
+    r"|stampa|copia (?:il )?link|salva"
+    r"|comments?|\d+ comments?|leave a comment|view comments|show comments|kommentare|commentaires|comentarios"
+    r"|\d+ (?:kommentare|commentaires|comentarios|commenti|coment[áa]rios)|commenti|coment[áa]rios|laisser un commentaire|deja (?:un|tu) comentario"
+    r"|lascia un commento|deixe (?:um|seu) coment[áa]rio)"
     r"(?:[\s:,|/·•]+(?:facebook|twitter|x|e-?mail|whatsapp|linkedin|reddit|pinterest|telegram|print|copy link|messenger|flipboard))*[.:!]?$",
     I,
 )
@@ -116,19 +149,35 @@ READ_MORE = re.compile(
     r"|top stories|latest news|click here|continue reading|keep reading|see more|also on [\w-]+\.\w+"
     r"|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|weitere artikel|lire aussi|à lire aussi"
     r"|a lire aussi|voir aussi|sur le même sujet|leer más|lee también|te puede interesar|relacionad[oa]s?"
-    r"|noticias relacionadas|leggi anche)\b\s*[:|»>–—-]?",
+    r"|noticias relacionadas|leggi anche"
+    r"|das könnte sie auch interessieren|empfohlene artikel|verwandte artikel|meistgelesen(?:e artikel)?|lesen sie hier"
+    r"|à lire également|lire également|à voir aussi|sur le même th[èe]me|les plus lus|vous aimerez aussi|ces articles (?:pourraient|peuvent) vous int[ée]resser"
+    r"|lea también|lee además|tambi[ée]n te puede interesar|lo más le[íi]do|contenido relacionado|te recomendamos|puede interesarte"
+    r"|potrebbe interessarti|ti potrebbe interessare|articoli correlati|i più letti|vedi anche|guarda anche"
+    r"|leia também|veja também|mais lidas|not[íi]cias relacionadas|mat[ée]rias relacionadas|voc[êe] tamb[ée]m pode gostar"
+    r"|recomendado para voc[êe]|confira também)\b\s*[:|»>–—-]?",
     I,
 )
 
 # Generic words that are a teaser's label only when a colon or dash follows, or alone.
-TEASER_LABEL = re.compile(r"^(?:more|also|watch|listen|video|photos|gallery|mehr|aussi|más|anche)\s*(?:[:|»>–—]|$)", I)
+TEASER_LABEL = re.compile(
+    r"^(?:more|also|watch|listen|video|photos|gallery|mehr|aussi|más|anche|mais|weiterlesen|zum thema|passend dazu"
+    r"|lire la suite|en savoir plus|à découvrir|seguir leyendo|sigue leyendo|más información|continua a leggere"
+    r"|per saperne di più|approfondisci|correlati|leggi (?:pure|di più)|continue lendo|saiba mais|confira(?: mais)?|leia mais|veja mais|galerie|galería|galleria|galeria|v[íi]deo)\s*(?:[:|»>–—]|$)",
+    I,
+)
 
 # Advertisement markers: whole lines.
 ADVERTISEMENT = re.compile(
     r"^(?:advertisement|advertising|ad|sponsored(?: content| post)?|paid (?:content|post|partner)"
     r"|(?:story|article) continues (?:below|after)(?: (?:this |the )?(?:advertisement|ad))?"
     r"|scroll (?:down )?to continue(?: (?:with|reading) (?:content|article))?|continue reading below"
-    r"|anzeige|werbung|publicité|publicidad|pubblicità|annonce|reklame)[.:]?$",
+    r"|anzeige|werbung|publicité|publicidad|pubblicità|annonce|reklame|publicidade|an[úu]ncio|pub"
+    r"|gesponsert|sponsored by \S.{0,40}|contenu sponsoris[ée]|contenido patrocinado|patrocinado|contenuto sponsorizzato|conte[úu]do patrocinado"
+    r"|(?:der )?artikel (?:wird )?(?:nach|unter) der (?:anzeige|werbung)(?: fortgesetzt| weiter)?|weiter nach der (?:anzeige|werbung)"
+    r"|la suite (?:de l'article )?(?:après|sous) (?:cette|la) (?:publicit[ée]|annonce)|l'article continue (?:ci-dessous|après la publicit[ée])"
+    r"|(?:la noticia |el art[íi]culo )?contin[úu]a (?:despu[ée]s de|tras) (?:la|el|este) (?:publicidad|anuncio)"
+    r"|(?:l'articolo )?continua (?:dopo|sotto) (?:la )?pubblicit[àa]|(?:a mat[ée]ria |o texto )?continua (?:ap[óo]s|depois d)[ao]? (?:a )?publicidade)[.:]?$",
     I,
 )
 
@@ -158,6 +207,87 @@ WRITTEN_BY = re.compile(r"^(?:written by|words by|story by|text:?|texte\s*:|von|
 BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]i)\s+(?P<names>[A-ZÀ-Þ][\w.'’-]+(?:\s+(?:[A-ZÀ-Þ][\w.'’-]+|de|da|van|von|der|al|bin|and|und|et|y|&|,)){0,8})(?:\s*[,|/–—-]\s*(?P<outlet>[^\n]{2,60}))?$")
 NAME = re.compile(r"^[A-ZÀ-Þ][\w.'’-]+(?:\s+(?:[A-ZÀ-Þ][\w.'’-]+|de|da|van|von|der|del|al|bin|la|le)){1,4}$")
 
+# Bylines without a person: a desk, the staff, a correspondent or a wire agency signs the story
+# ("By Staff Reporter", "From CNN Wire", "Von dpa", "Par Le Monde avec AFP", "Di Redazione").
+# The word a byline opens with, in en, de, fr, es, it, pt ("Da Redação": from the newsroom).
+BYLINE_WORD = re.compile(r"^(?:by|from|von|par|por|di|da|de|a cura d(?:i|ella|el))\s+", I)
+# Nouns that name a newsroom's people rather than a person; plural and feminine forms included.
+DESK_NOUN = (
+    r"(?:staff(?: (?:writers?|reporters?|members?))?|news|reporters?|writers?|correspondents?|(?:news |web |online |city |foreign |metro )?desk"
+    r"|newsroom|bureau|team|editors|editorial (?:board|staff|team)|wires?|wire services?|news service|news agenc(?:y|ies)|agenc(?:y|ies)"
+    r"|redaktion|korrespondent(?:in|en)?|nachrichtenagentur(?:en)?|agenturen|mitarbeiter(?:in)?"
+    r"|r[ée]daction|correspondant(?:e|s|es)?|envoy[ée]e?s? sp[ée]cia(?:l|le|ux|les)|agences?|service (?:politique|économie|international|étranger)"
+    r"|redacci[óo]n|corresponsal(?:es)?|enviad[oa]s? especial(?:es)?|agencias?"
+    r"|redazione|corrispondente|inviat[oa]|agenzi[ae]"
+    r"|reda[çc][ãa]o|correspondente|ag[êe]ncias?|enviad[oa]s? especiais?)"
+)
+# Determiners and possessives before a desk noun: "the", "our", "unserem", "notre", "nuestro", "la".
+DESK_DETERMINER = (
+    r"(?:the|our|a|an|unser(?:e[mnrs]?)?|die|der|den|dem|notre|nos|la|le|les|l'|el|los|las|nuestr[oa]s?"
+    r"|il|lo|i|gli|nostr[oa]|nostri|o|os|as|noss[oa]s?|um|uma|un|une|uno|una)"
+)
+# A publication or desk name: one to four capitalised words, particles between them ("Le Monde",
+# "Mail Online", "Times of India", "El Diario de Sevilla").
+OUTLET_NAME = r"(?:[A-ZÀ-Þ][\w'’.&-]*(?:\s+(?:(?:of|the|de|la|del|di|da|do|du|des|der|die)\s+)?[A-ZÀ-Þ][\w'’.&-]*){0,3})"
+# A broadcaster or paper by its initials: "By NPR", "Von ARD", "Par RFI" (a byline word before it).
+ACRONYM = re.compile(r"[A-ZÀ-Þ]{3,5}")
+# A place a correspondent writes from: "in Paris", "aus Brüssel", "à Kyiv", "em Lisboa".
+DESK_PLACE = r"(?:\s+(?:in|at|from|aus|à|en|a|em|no|na)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})"
+DESK_PHRASE = re.compile(
+    rf"^(?:{DESK_DETERMINER}\s+)?(?:{OUTLET_NAME}\s+)?(?i:{DESK_NOUN})(?:\s+{OUTLET_NAME})?{DESK_PLACE}?$"
+)
+# A wire agency by a name it signs with: short codes in their own case ("AP", "dpa"), longer
+# names in any case, maybe after the word for agency ("Agencia EFE", "Nachrichtenagentur dpa").
+_AGENCY_CODES = sorted({form for key, name in AGENCIES.items() if len(key) <= 4 for form in (key.upper(), name)}, key=len, reverse=True)
+_AGENCY_NAMES = sorted((key for key in AGENCIES if len(key) > 4), key=len, reverse=True)
+AGENCY_NAME = re.compile(
+    r"(?:(?i:agency|agence|agencia|agência|agenzia|nachrichtenagentur|the)\s+)?(?:"
+    + "|".join(re.escape(code) for code in _AGENCY_CODES) + "|(?i:" + "|".join(re.escape(name) for name in _AGENCY_NAMES) + "))"
+)
+# What joins the signers of one byline: "and", "und", "et", "y", "e", "with", "mit", "avec", "con", "com".
+BYLINE_JOINER = re.compile(r"\s*(?:,|;|&|\+|/|\b(?:and|und|et|y|e|with|mit|avec|con|com)\b)\s*", I)
+# Lines that sign a story for the newsroom with no byline word: "Redacción", "Staff and agencies".
+NEWSROOM_LINE = re.compile(
+    rf"^(?-i:{OUTLET_NAME}\s+)?(?:staff and agencies|with agencies|mit agenturen|avec agences|con agencias|com ag[êe]ncias"
+    r"|(?:la |da |a )?(?:r[ée]daction|redacci[óo]n|redazione|reda[çc][ãa]o|redaktion))$",
+    I,
+)
+
+# Credit lines that name each person's part: "Reporting by A; Editing by B", "Mitarbeit: C",
+# "Traduit par D", "Con información de E", "Hanno collaborato F", "Reportagem de G". Each label
+# with the role it gives the names after it; "contributed" forms give it to the names before.
+CREDIT_ROLE_LABELS = (
+    ("additional_reporting", r"(?:with )?additional reporting (?:by|from)|(?:with )?files from|mitarbeit|material von|informationen von"
+                             r"|avec la collaboration de|con (?:la )?colaboraci[óo]n de|con informaci(?:ón|ones) de|ha(?:nno)? collaborato"
+                             r"|con la collaborazione di|colabora[çc][ãa]o(?: de)?|com informa[çc][õo]es d[aeo]s?|colaborou"),
+    ("reporting", r"(?:with )?reporting (?:by|from)|reported by|recherche|reportage(?: de)?|propos recueillis par|enqu[êe]te"
+                  r"|informaci[óo]n de|reportaje de|servizio di|reportagem(?: de)?"),
+    ("writing", r"writing by|written by|words by|story by|compiled by|text|texte|texto(?: de)?|testo(?: di)?|r[ée]dig[ée] par"
+                r"|escrito por|scritto da"),
+    ("editing", r"editing by|edited by|produced by|redigiert von|bearbeitet von|[ée]dit[ée] par|[ée]dition|edici[óo]n(?: de)?"
+                r"|editado por|a cura d(?:i|ella|el)|edi[çc][ãa]o(?: de)?"),
+    ("photo", r"photos? by|photographs? by|photography|photos?|fotos?(?: (?:de|di|von))?|bilder|fotograf[íi]as?(?: de)?"),
+    ("translation", r"translated by|translation(?: by)?|übersetzung|übersetzt von|aus dem \w+en (?:übersetzt )?von|traduit(?: de l'\w+)? par"
+                    r"|traduction|traducci[óo]n(?: de)?|traducido por|traduzione(?: di)?|tradotto da|tradu[çc][ãa]o(?: de)?|traduzido por"),
+)
+CREDIT_ROLE_LABEL = re.compile(
+    r"(?:^|(?<=[;,.|]))\s*(?:" + "|".join(f"(?P<{role}>{label})" for role, label in CREDIT_ROLE_LABELS) + r")\s*:?\s+(?=(?-i:[A-ZÀ-Þ]))",
+    I,
+)
+# "... contributed to this report": the names before it added reporting.
+CONTRIBUTED = re.compile(
+    r"\b(?:contributed(?: to)?(?: this| the)?(?: report(?:ing)?| story| article)?|contributed reporting"
+    r"|a (?:contribué|collaboré) à (?:cet|cette) (?:article|enquête)|colabor[óo] (?:en|con) (?:esta|este) (?:informaci[óo]n|nota|reportaje)"
+    r"|hat an diese[mr]? (?:artikel|bericht|beitrag) mitgearbeitet|ha(?:nno)? collaborato a (?:questo|quest') ?(?:articolo)?"
+    r"|colaborou (?:com|para) (?:esta|este) (?:reportagem|texto|mat[ée]ria))\b",
+    I,
+)
+# A short credit line that is only role labels and names: at the start, a label then a name.
+CREDIT_LABEL_LINE = re.compile(
+    r"^(?:" + "|".join(label for _, label in CREDIT_ROLE_LABELS) + r")\s*:?\s+(?-i:[A-ZÀ-Þ])",
+    I,
+)
+
 # AI authorship disclosed in an author box or a disclosure line.
 AI_DISCLOSURE = re.compile(
     r"(?:\b(?:an? )?(?:AI|A\.I\.)[- ](?:journalist|writer|reporter|author|assistant|model|system|tool|generated|powered|created|written)"
@@ -186,9 +316,11 @@ PHOTO_WORDS = r"(?:photo|foto|photograph|image|picture|pic|credit|courtesy|getty
 TRAILING_CREDIT = re.compile(r"\s*\((?P<credit>[^()]{2,80})\)\s*$")
 PHOTO_CREDIT_INSIDE = re.compile(rf"/|\b{PHOTO_WORDS}\b", I)
 PHOTO_CREDIT_LINE = re.compile(
-    r"^(?:\(?(?:photo|foto|photograph|image|picture|pic|credit|bild|crédit|crédito)s?(?: credit)?\s*[:/©]\s*[^\n]{2,80}\)?"
+    r"^(?:\(?(?:photo|foto|photograph|image|picture|pic|credit|bild|crédit|crédito|fotograf[íi]a|fotografia|imagem|immagine|imagen"
+    r"|bildquelle|bildnachweis|fotonachweis|crédits? photos?|crédito da foto|cr[ée]dito de la foto|credito fotografico|foto di)s?(?: credit)?\s*[:/©]\s*[^\n]{2,80}\)?"
     r"|\(?(?:AP|AFP|Reuters|EPA|Getty Images|dpa|Xinhua|Anadolu|Bloomberg|Shutterstock)(?: Photo| Images)?(?:\s*/\s*[^\n]{2,60})?\)?"
-    r"|©\s*[^\n]{2,60}|(?:image|photo) (?:copyright|source)\s*[^\n]{2,60})$",
+    r"|©\s*[^\n]{2,60}|(?:image|photo) (?:copyright|source)\s*[^\n]{2,60}"
+    r"|(?:photos?|fotos?|fotograf[íi]as?) (?:by|von|de|di|da|do) (?-i:[A-ZÀ-Þ])[^\n]{2,60})$",
     I,
 )
 LEADING_CREDIT = re.compile(r"^(?:photo|foto|image|credit|bild)\s*:\s*", I)

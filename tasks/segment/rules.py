@@ -22,6 +22,7 @@ from newsflow.tasks.core.settings import (
     REPEATED_PARAGRAPH_MIN_WORDS,
 )
 from newsflow.tasks.segment import patterns as p
+from newsflow.tasks.segment.credits import is_credit_label_line
 
 # Rule names.
 RULE_LINE = "rule_line"
@@ -39,6 +40,7 @@ PHOTO_CREDIT = "photo_credit"
 CONTRIBUTOR_CREDIT = "contributor_credit"
 AI_DISCLOSURE = "ai_disclosure"
 BYLINE = "byline"
+DESK_BYLINE = "desk_byline"
 AUTHOR_BOX = "author_box"
 TITLE = "title"
 REPEATED_TITLE = "repeated_title"
@@ -66,6 +68,7 @@ SOURCE_LINE_MAX_WORDS = 12
 PHOTO_CREDIT_MAX_WORDS = 14
 COPYRIGHT_CREDIT_MAX_WORDS = 25
 CONTRIBUTOR_CREDIT_MAX_WORDS = 60
+CREDIT_LABEL_MAX_WORDS = 20
 AI_DISCLOSURE_MAX_WORDS = 40
 # Limits of the rules that look at more than the line's own phrases.
 BYLINE_MAX_WORDS = 12
@@ -131,6 +134,8 @@ LINE_RULES = (
              lambda t: "©" in t and not p.COPYRIGHT.match(t)),
     LineRule(CONTRIBUTOR_CREDIT, "CONTRIBUTOR_CREDIT: anywhere", CONTRIBUTOR_CREDIT_MAX_WORDS,
              p.CONTRIBUTOR_CREDIT.search),
+    LineRule(CONTRIBUTOR_CREDIT, "CREDIT_LABEL_LINE: the start, then a person or agency (a bare label word with its colon)",
+             CREDIT_LABEL_MAX_WORDS, is_credit_label_line),
     LineRule(AI_DISCLOSURE, "AI_DISCLOSURE: anywhere, in a line that does not open with a DATELINE_START",
              AI_DISCLOSURE_MAX_WORDS, lambda t: p.AI_DISCLOSURE.search(t) and not p.DATELINE_START.match(t)),
 )
@@ -239,40 +244,50 @@ RULES = (
         "Inicio › Economía › Vivienda\n"
         "© 2024 Giornale di Brescia. Tutti i diritti riservati.\n"
         "This website uses cookies to ensure you get the best experience on our website. Learn more\n"
+        "Questo sito utilizza cookie tecnici e di profilazione per migliorare la tua esperienza.\n"
+        "Aceitar todos\n"
         "This copy is for your personal, non-commercial use only. To order presentation-ready copies for "
         "distribution to colleagues or clients, visit our reprints page.\n"
         "Schlagwörter: Mietpreisbremse, Wohnungsmarkt, Leipzig",
         "Search teams found the two missing hikers near the summit of Monte Perdido on Sunday, police said.\n"
         "Home sales in Lisbon fell for a second quarter as mortgage rates stayed near 4 per cent, the "
-        "statistics institute said on Thursday.",
+        "statistics institute said on Thursday.\n"
+        "Die Datenschutzbehörde prüft, ob die Cookies der Stadtverwaltung gegen das Gesetz verstoßen.",
     ),
     _line_rule(
         ADVERTISEMENT, schema.DROPPED,
         "Ad slot labels mark where an advertisement was cut out of the page.",
-        "Publicité\nArticle continues after this advertisement\nPubblicità",
-        "Advertising revenue at the group fell 12% in the third quarter, hit by weaker spending from car makers.",
+        "Publicité\nArticle continues after this advertisement\nPubblicità\nPublicidade\n"
+        "La noticia continúa después de la publicidad",
+        "Advertising revenue at the group fell 12% in the third quarter, hit by weaker spending from car makers.\n"
+        "A publicidade de apostas online será proibida nos estádios a partir de janeiro.",
     ),
     _line_rule(
         SHARE_WIDGET, schema.DROPPED,
         "Share buttons and comment prompts are widget labels, not text.",
-        "Partager sur : Facebook Twitter E-mail\nFacebook WhatsApp LinkedIn\nWas this article helpful?",
-        "Facebook said on Tuesday it would share more data with researchers who study elections in Europe.",
+        "Partager sur : Facebook Twitter E-mail\nFacebook WhatsApp LinkedIn\nWas this article helpful?\n"
+        "Condividi su: Facebook WhatsApp\nArtikel drucken\n12 comentários",
+        "Facebook said on Tuesday it would share more data with researchers who study elections in Europe.\n"
+        "Los vecinos comparten en WhatsApp las fotos de la calle inundada.",
     ),
     _line_rule(
         READ_MORE, schema.DROPPED,
         "Teasers for other articles interrupt the text, and mark where glued stories meet "
         "(tasks/segment/split.py counts them as layout evidence).",
         "Lesen Sie auch: Bahnstreik legt den Fernverkehr lahm\n"
+        "Leia também: Preço dos passes sobe em janeiro\nSaiba mais\n"
         "Video: the moment the Carola bridge collapsed into the Elbe\n"
         "Ferry operator scraps the winter timetable to Hiddensee [PICTURES]",
-        "More than 300 people attended the vigil in the main square on Saturday evening, organisers said.",
+        "More than 300 people attended the vigil in the main square on Saturday evening, organisers said.\n"
+        "Saiba mais sobre o plano quem visitar a exposição na câmara municipal até sexta-feira.",
     ),
     _line_rule(
         FOLLOW_OR_CONTACT, schema.DROPPED,
         "Contact and follow lines at an article's end address the reader; they are not the story.",
-        "Follow her on Instagram @sofia.moretti.news\n"
+        "Follow her on Instagram @sofia.moretti.news\nSiga-nos no Instagram\nSuivez-nous sur Facebook\n"
         "Reporter Daniel Okoth can be reached at dokoth@nation.example",
-        "Police asked anyone who saw the grey van near the school to contact them on 101.",
+        "Police asked anyone who saw the grey van near the school to contact them on 101.\n"
+        "Viele Kunden folgen den Stadtwerken inzwischen auf Instagram, sagte eine Sprecherin.",
     ),
     _line_rule(
         LINK_LINE, schema.DROPPED,
@@ -285,8 +300,10 @@ RULES = (
         NEWSLETTER_PROMO, schema.DROPPED,
         "Subscription and newsletter promotions are the publisher's ads for itself.",
         "Inscrivez-vous à notre newsletter pour recevoir l'essentiel de l'actualité chaque matin\n"
-        "Evening Update Newsletter",
-        "Voters can register online until Friday, and campaigns may send them e-mails only after that date.",
+        "Evening Update Newsletter\nAssine a nossa newsletter e receba as notícias na sua caixa de entrada.\n"
+        "Iscriviti alla nostra newsletter per ricevere le notizie ogni mattina.",
+        "Voters can register online until Friday, and campaigns may send them e-mails only after that date.\n"
+        "Der Verlag verlor im vergangenen Jahr 8.000 Abonnenten der gedruckten Zeitung.",
     ),
     _line_rule(
         TIMESTAMP, schema.DROPPED,
@@ -300,19 +317,26 @@ RULES = (
         SOURCE_CREDIT, schema.CREDIT,
         "A source line credits an agency or institution; the names go to the story's credits.",
         "Fuente: Instituto Nacional de Estadística",
-        "Sources close to the negotiations said a deal on the budget could come as early as this week.",
+        "Sources close to the negotiations said a deal on the budget could come as early as this week.\n"
+        "Fonti vicine al governo dicono che l'accordo è vicino.",
     ),
     _line_rule(
-        PHOTO_CREDIT, schema.DROPPED,
-        "A photo credit on a line of its own belongs to an image that is not in the text.",
-        "Foto: Jonas Weber/dpa\n(AFP Photo/Ludovic Marin)\nLe Vieux-Port au lever du jour. © Clément Mahoudeau / AFP",
-        "Photographs from the city archive show the square as it looked before the war.",
+        PHOTO_CREDIT, schema.CREDIT,
+        "A photo credit on a line of its own belongs to an image that is not in the text; the "
+        "photographer goes to the story's credits, with the role photo.",
+        "Foto: Jonas Weber/dpa\n(AFP Photo/Ludovic Marin)\nLe Vieux-Port au lever du jour. © Clément Mahoudeau / AFP\n"
+        "Foto di Luca Zennaro/ANSA\nCrédit photo : Jean-Pierre Clatot/AFP",
+        "Photographs from the city archive show the square as it looked before the war.\n"
+        "Fotos de la época muestran la plaza antes de la guerra.",
     ),
     _line_rule(
         CONTRIBUTOR_CREDIT, schema.CREDIT,
         "Reporting and editing credits name the newsroom's people; they go to the story's credits.",
-        "Reporting by Lucía Ortiz in Bogotá; Editing by Daniel Wallis\nMitarbeit: Anna Keller",
-        "Farmers contributed to the relief fund, and the ministry's own review of the floods is due in May.",
+        "Reporting by Lucía Ortiz in Bogotá; Editing by Daniel Wallis\nMitarbeit: Anna Keller\n"
+        "Traduit de l'anglais par Claire Martin\nReportagem de João Silva e Maria Souza",
+        "Farmers contributed to the relief fund, and the ministry's own review of the floods is due in May.\n"
+        "Edición de 2024 del festival: más de 80.000 visitantes en cuatro días.\n"
+        "Text Messages Reveal How the Deal Was Struck",
     ),
     _line_rule(
         AI_DISCLOSURE, schema.AUTHOR,
@@ -329,6 +353,17 @@ RULES = (
         "The byline names the authors; they go to the story's authors.",
         "Por Lucía Ortiz y Daniel Reyes | El Heraldo\n\n" + _PRICES,
         "By Sunday, the river had fallen two metres.\n\n" + _FLOODS,
+    ),
+    Rule(
+        DESK_BYLINE, schema.CREDIT, ONE_LINE,
+        ("BYLINE_WORD (maybe), then only desks (DESK_PHRASE: a DESK_NOUN with its determiner, outlet or "
+         "place), wire agencies (AGENCY_NAME), initials (ACRONYM) or outlets, joined by BYLINE_JOINER, at least one desk or "
+         "agency or initials; or a NEWSROOM_LINE or agencies alone without the byline word; tried after BYLINE",),
+        (_word_cap(BYLINE_MAX_WORDS),),
+        "A byline that names a desk, the staff or a wire agency signs the story without a person: "
+        "the signers go to the story's credits with the role author, never to its body.",
+        "Par Le Monde avec AFP\n\n" + _HARBOUR,
+        "Par la suite, la rédaction a publié un rectificatif.\n\n" + _HARBOUR,
     ),
     Rule(
         AUTHOR_BOX, schema.AUTHOR, NEIGHBOURS,

@@ -1,0 +1,153 @@
+"""Boilerplate and credits in six languages, on real-looking articles (tests/pages/<lang>/): every
+family of rules (cookie and consent lines, desk and wire bylines, advertisement labels, read-more
+teasers, newsletter promos, share and follow lines, photo, contributor and source credits) leaves
+the body with its rule, and body sentences that share their words stay."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsflow.tasks.core.schema import Credit
+from newsflow.tasks.segment.clean import classify_line, segment_document
+from newsflow.tasks.segment.lines import split_lines
+
+PAGES = Path(__file__).resolve().parent / "pages"
+
+# Per page: the rule each boilerplate line must get (the line's start), the body sentences that
+# must stay (near misses: they share a family's words), and the credits with their roles.
+EXPECTED = {
+    "de/stadtwerke-fernwaerme.txt": {
+        "rules": {"Zum Inhalt springen": "nav_chrome", "Von unserem Korrespondenten": "desk_byline",
+                  "Wir verwenden Cookies": "nav_chrome", "Alle akzeptieren": "nav_chrome", "Anzeige": "advertisement",
+                  "Lesen Sie auch": "read_more", "Jetzt kostenlos registrieren": "newsletter_promo",
+                  "Artikel teilen": "share_widget", "Folgen Sie uns": "follow_or_contact", "Foto:": "photo_credit",
+                  "Mitarbeit:": "contributor_credit", "Quelle:": "source_credit"},
+        "stay": ["Viele Kunden folgen den Stadtwerken inzwischen auf Instagram",
+                 "Die Anzeige eines Bürgers gegen das Projekt wurde"],
+        "credits": [Credit("unserem Korrespondenten in Kassel", "author"), Credit("Swen Pförtner", "photo"),
+                    Credit("Jana Lehmann", "additional_reporting")],
+    },
+    "fr/tramway-grenoble.txt": {
+        "rules": {"Aller au contenu": "nav_chrome", "Par Le Dauphiné Libéré avec AFP": "desk_byline",
+                  "Nous utilisons des cookies": "nav_chrome", "Tout accepter": "nav_chrome", "Publicité": "advertisement",
+                  "À lire aussi": "read_more", "Inscrivez-vous à notre newsletter": "newsletter_promo",
+                  "Partager sur": "share_widget", "Suivez-nous sur Instagram": "follow_or_contact",
+                  "Crédit photo": "photo_credit", "Traduit de l'anglais": "contributor_credit", "Source :": "source_credit"},
+        "stay": ["Beaucoup de riverains suivent l'avancée du chantier sur les réseaux sociaux",
+                 "Une publicité pour la ligne sera diffusée"],
+        "credits": [Credit("Le Dauphiné Libéré", "author"), Credit("AFP", "author"),
+                    Credit("Jean-Pierre Clatot", "photo"), Credit("Claire Martin", "translation")],
+    },
+    "es/vivienda-valencia.txt": {
+        "rules": {"Saltar al contenido": "nav_chrome", "Por EFE": "desk_byline", "Utilizamos cookies": "nav_chrome",
+                  "Aceptar todo": "nav_chrome", "Publicidad": "advertisement", "Lee también": "read_more",
+                  "Suscríbete a nuestro boletín": "newsletter_promo", "Compartir en": "share_widget",
+                  "Síguenos en Instagram": "follow_or_contact", "Foto:": "photo_credit",
+                  "Con información de": "contributor_credit", "Fuente:": "source_credit"},
+        "stay": ["Muchos vecinos siguen el debate en las redes sociales",
+                 "La publicidad de pisos sin licencia en plataformas digitales será sancionada"],
+        "credits": [Credit("EFE", "author"), Credit("Manuel Bruque", "photo"),
+                    Credit("Laura Gómez", "additional_reporting"), Credit("Pedro Ruiz", "additional_reporting")],
+    },
+    "it/porto-genova.txt": {
+        "rules": {"Vai al contenuto": "nav_chrome", "Di Redazione": "desk_byline", "Questo sito utilizza cookie": "nav_chrome",
+                  "Accetta tutti": "nav_chrome", "Pubblicità": "advertisement", "Leggi anche": "read_more",
+                  "Iscriviti alla nostra newsletter": "newsletter_promo", "Condividi su": "share_widget",
+                  "Seguici su Instagram": "follow_or_contact", "Foto di": "photo_credit",
+                  "Hanno collaborato": "contributor_credit", "Fonte:": "source_credit"},
+        "stay": ["Molti lavoratori seguono gli aggiornamenti sui social",
+                 "La pubblicità dell'opera nelle fiere internazionali è già cominciata"],
+        "credits": [Credit("Redazione", "author"), Credit("Luca Zennaro", "photo"),
+                    Credit("Marco Bianchi", "additional_reporting"), Credit("Giulia Russo", "additional_reporting")],
+    },
+    "pt/metro-lisboa.txt": {
+        "rules": {"Saltar para o conteúdo": "nav_chrome", "Por Agência Lusa": "desk_byline",
+                  "Utilizamos cookies": "nav_chrome", "Aceitar todos": "nav_chrome", "Publicidade": "advertisement",
+                  "Leia também": "read_more", "Assine a nossa newsletter": "newsletter_promo",
+                  "Compartilhe:": "share_widget", "Siga-nos no Instagram": "follow_or_contact", "Foto:": "photo_credit",
+                  "Reportagem de": "contributor_credit", "Fonte:": "source_credit"},
+        "stay": ["Muitos moradores acompanham os trabalhos nas redes sociais",
+                 "A publicidade da nova linha começará a ser exibida"],
+        "credits": [Credit("Lusa", "author"), Credit("Tiago Petinga", "photo"),
+                    Credit("João Silva", "reporting"), Credit("Maria Souza", "reporting")],
+    },
+    "en/harbour-ferry.txt": {
+        "rules": {"Skip to main content": "nav_chrome", "By Staff Reporter": "desk_byline", "We use cookies": "nav_chrome",
+                  "Accept all cookies": "nav_chrome", "Advertisement": "advertisement", "Read more:": "read_more",
+                  "Sign up for our morning newsletter": "newsletter_promo", "Share this article": "share_widget",
+                  "Follow us on Instagram": "follow_or_contact", "Photo:": "photo_credit",
+                  "Reporting by Alice Grant": "contributor_credit", "Source:": "source_credit"},
+        "stay": ["Many residents follow the council on social media for timetable updates",
+                 "The council's advertising campaign for the new service starts next week"],
+        "credits": [Credit("Staff Reporter", "author"), Credit("Ben Marsh", "photo"), Credit("Alice Grant", "reporting"),
+                    Credit("Tom Reid", "reporting"), Credit("Sara Lee", "editing")],
+    },
+}
+
+
+@pytest.fixture(params=sorted(EXPECTED), ids=lambda name: name.split("/")[0])
+def page(request):
+    text = (PAGES / request.param).read_text(encoding="utf-8")
+    drafts = segment_document(text)
+    assert len(drafts) == 1, "one article"
+    return EXPECTED[request.param], drafts[0]
+
+
+def test_every_boilerplate_family_leaves_the_body_with_its_rule(page):
+    expected, draft = page
+    rules = {}
+    for start in expected["rules"]:
+        spans = [span for span in draft.spans if span.text.startswith(start)]
+        rules[start] = spans[0].rule if spans else None
+        assert not [p for p in draft.body.split("\n\n") if p.startswith(start)]
+    assert rules == expected["rules"]
+
+
+def test_near_miss_sentences_stay_in_the_body(page):
+    expected, draft = page
+    assert [sentence for sentence in expected["stay"] if sentence not in draft.body] == []
+
+
+def test_credits_carry_their_roles(page):
+    expected, draft = page
+    assert draft.credit_roles == expected["credits"]
+    assert draft.title and not draft.authors  # a desk signs these: no person is an author
+
+
+def test_the_body_keeps_every_paragraph_of_the_article(page):
+    expected, draft = page
+    assert len(draft.body.split("\n\n")) == 4
+
+
+# Body sentences that open with, or hold, a boilerplate family's words: no line rule may take them.
+PROSE = [
+    "Inscrivez-vous avant le 30 mars sur le site de la mairie pour participer au vote citoyen.",
+    "Inscreva-se até sexta-feira no portal da câmara para concorrer às casas de renda acessível.",
+    "El Boletín Oficial del Estado publicó ayer el decreto que regula los alquileres de temporada.",
+    "Die Zeitung hat jetzt kostenlos registrieren lassen können, wer einen Bibliotheksausweis hat.",
+    "Le journal est réservé aux abonnés depuis 2019, a rappelé le directeur.",
+    "Leggi di più sulla riforma saranno approvate a luglio dal Parlamento.",
+    "Veja mais de perto: o navio tem 300 metros de comprimento.",
+    "Recherche: Die Polizei fand drei Tatverdächtige in Leipzig.",
+    "Confira os números da Polícia: 12 detidos e 40 feridos no fim de semana.",
+    "Más información llegará el lunes, dijo el portavoz del ministerio.",
+    "Stampa e televisione hanno seguito il processo per tre anni.",
+    "Pub owners say the new licensing rules will cost them thousands.",
+    "Seguici su questa strada, disse il poliziotto ai giornalisti.",
+    "Anzeige erstattet: Die Polizei ermittelt gegen den Fahrer.",
+    "Publicidad engañosa: la CNMC multa a tres eléctricas con 6 millones.",
+    "Texto de la ley: el Congreso aprobó la reforma con 178 votos.",
+    "Edición de Madrid del festival reunió a 80.000 personas.",
+    "Von Redaktion zu Redaktion wandert das Gerücht.",
+    "Fotos de la época muestran la plaza antes de la guerra.",
+    "Accueil chaleureux pour les réfugiés à Marseille.",
+]
+
+
+@pytest.mark.parametrize("sentence", PROSE)
+def test_prose_with_a_familys_words_stays_body(sentence):
+    line = split_lines(sentence)[0]
+    classify_line(line)
+    assert line.rule is None
