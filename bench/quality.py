@@ -69,7 +69,9 @@ def load_pages(limit: int | None = None) -> list[Page]:
 def newsflow_body(html: str, url: str | None) -> tuple[str, Counter]:
     """newsflow's article text of a page (its stories' bodies) and the spans its rules moved or dropped."""
     page = extract_html(html, url=url)
-    drafts = segment_document(page.text, title_hint=page.title)
+    if page.page is None:
+        return "", Counter()
+    drafts = segment_document(page.page.main_text, title_hint=page.title, caption_lines=page.page.layout.caption_lines)
     rules = Counter(span.rule for draft in drafts for span in draft.spans if span.kind != "body")
     return "\n\n".join(draft.body for draft in drafts if draft.body), rules
 

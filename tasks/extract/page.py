@@ -20,6 +20,8 @@ from newsflow.tasks.core.ids import document_id, sha256_hex
 from newsflow.tasks.core.schema import Document, Quarantine, RawDocument, writable_text
 from newsflow.tasks.core.settings import MAX_HTML_TAGS, MAX_INPUT_BYTES, MAX_TAG_ATTRIBUTES
 from newsflow.tasks.extract.decode import decode_bytes
+from newsflow.tasks.extract.layout import PageText, lay_out
+from newsflow.tasks.extract.visible import visible_page
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,16 +34,19 @@ class Extracted:
     date: str | None = None
     site_name: str | None = None
     url: str | None = None
+    page: PageText | None = None  # the whole visible text with `text` in its place
 
 
 def extract_html(html: str, url: str | None = None) -> Extracted:
     """The main text and metadata of an HTML page; empty text when trafilatura finds none."""
-    tree = load_html(html)  # parsed once, for the metadata and (copied by trafilatura) the text
+    tree = load_html(html)  # parsed once, for the metadata, the visible text and (copied by trafilatura) the text
     if tree is None:
         return Extracted(text="", url=url)
     meta = page_metadata(tree, url)
+    text = page_text(tree, url)
     return Extracted(
-        text=page_text(tree, url),
+        text=text,
+        page=lay_out(visible_page(tree), text),
         title=_clean(meta.title),
         authors=split_authors(meta.author),
         date=_clean(meta.date),
@@ -221,11 +226,13 @@ def prepare_document(raw: RawDocument) -> Document | Quarantine:
     if hazard:
         return quarantine("pathological_html", hazard)
     page = extract_html(decoded.text, url=raw.url)
-    if not page.text.strip():
+    if not page.text.strip() or page.page is None:
         return quarantine("no_text_extracted", "trafilatura found no main text in the HTML")
     return dataclasses.replace(
         document,
-        raw_text=page.text,
+        raw_text=page.page.text,
+        main_text=page.page.main_text,
+        layout=page.page.layout,
         raw_html=decoded.text,
         url=raw.url or page.url,
         site_name=page.site_name,

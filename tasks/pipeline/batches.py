@@ -38,6 +38,7 @@ from newsflow.tasks.extract.page import prepare_document, writable_raw
 from newsflow.tasks.link.minhash import signature_rows
 from newsflow.tasks.pipeline.memory import keep_large_blocks_off_the_heap, return_freed_memory
 from newsflow.tasks.segment.clean import segment_document
+from newsflow.tasks.segment.page_spans import segment_page
 
 R = TypeVar("R")
 
@@ -157,10 +158,14 @@ def segment_batch(batch: Batch) -> Batch:
     """Clean and split every document of the batch into story drafts."""
 
     def segment(doc: Document) -> None:
-        drafts = segment_document(doc.raw_text, title_hint=doc.title)
+        left_out: list[Span] = []
+        if doc.layout is not None and doc.main_text is not None:  # HTML: the page's whole visible text
+            drafts, left_out = segment_page(doc.raw_text, doc.main_text, doc.layout, title_hint=doc.title)
+        else:
+            drafts = segment_document(doc.raw_text, title_hint=doc.title)
         stories = [draft for draft in drafts if draft.body.strip()]
         batch.drafts[doc.doc_id] = stories
-        batch.loose_spans[doc.doc_id] = [s for d in drafts if not d.body.strip() for s in d.spans]
+        batch.loose_spans[doc.doc_id] = [s for d in drafts if not d.body.strip() for s in d.spans] + left_out
         if not stories:
             batch.quarantined.append(_no_story(doc))
 

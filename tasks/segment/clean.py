@@ -13,6 +13,7 @@ one table, tasks/segment/rules.py.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from newsflow.tasks.core.schema import (
     AUTHOR,
@@ -38,14 +39,18 @@ from newsflow.tasks.segment.lines import Line, fold, split_lines
 from newsflow.tasks.segment.split import is_headline, story_starts
 
 
-def segment_document(text: str, title_hint: str | None = None) -> list[StoryDraft]:
-    """Classify every span of `text` and group the spans into stories, in input order."""
+def segment_document(text: str, title_hint: str | None = None, caption_lines: Iterable[str] = ()) -> list[StoryDraft]:
+    """Classify every span of `text` and group the spans into stories, in input order.
+
+    `caption_lines` are texts of lines the page's HTML shows as figure captions (an HTML page's
+    TextLayout): those lines are captions before any other rule looks at them."""
     lines = split_lines(text)
     if not lines:
         return []
     for line in lines:
         classify_line(line)
     mark_author_boxes(lines)
+    mark_figure_captions(lines, caption_lines)
     counts = Counter(line.key for line in lines)
     starts = story_starts(lines, counts, title_hint)
     drafts = []
@@ -96,6 +101,16 @@ def _mark_box(lines: list[Line], label: int) -> None:
             break
         bio.mark(rules.AUTHOR_BOX)
         name.ai = name.ai or bool(p.AI_DISCLOSURE.search(bio.text))
+
+
+def mark_figure_captions(lines: list[Line], caption_lines: Iterable[str]) -> None:
+    """Lines the page marks as figure captions: the first copy a caption, later copies dropped."""
+    keys = {fold(text) for text in caption_lines}
+    seen: set[str] = set()
+    for line in lines if keys else ():
+        if line.key in keys:
+            line.mark(rules.REPEATED_CAPTION if line.key in seen else rules.FIGURE_CAPTION)
+            seen.add(line.key)
 
 
 # Story-level rules.

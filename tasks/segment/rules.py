@@ -48,6 +48,8 @@ REPEATED_PARAGRAPH = "repeated_paragraph"
 KEY_POINTS_HEADING = "key_points_heading"
 KEY_POINTS = "key_points"
 INLINE_CITATION = "inline_citation"
+FIGURE_CAPTION = "figure_caption"
+OUTSIDE_MAIN_TEXT = "outside_main_text"
 
 # Word caps of the line rules: a phrase that can occur in prose names a line only when the line
 # is this short (MAX_BOILERPLATE_WORDS for bare labels; notices and promos run to sentences).
@@ -141,6 +143,7 @@ ONE_LINE = "looks at each line alone"
 NEIGHBOURS = "looks at a line and the lines around it"
 STORY = "looks at each story, after splitting"
 INSIDE_LINES = "looks inside body lines"
+PAGE = "looks at an HTML page's elements"  # tasks/extract/visible.py and layout.py; its examples are pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +220,27 @@ _PRICES = (
     "Los alimentos, en cambio, siguieron encareciéndose, y la inflación subyacente se mantuvo en el 3,5%, lo que "
     "según los analistas aleja una bajada de tipos antes del verano.\n"
 )
+
+# A page of a Portuguese daily: navigation, an article with a figure (caption and credit in elements
+# of their own), a newsletter box, and a sidebar whose teaser has a figure too.
+_PORTO_PAGE = """<!DOCTYPE html><html lang="pt"><head><meta charset="utf-8">
+<title>Metro do Porto abre linha Rosa em 2026 | Jornal do Norte</title></head><body>
+<header><nav><a href="/">Início</a> <a href="/local">Local</a> <a href="/economia">Economia</a></nav></header>
+<main><article><h1>Metro do Porto abre linha Rosa em 2026</h1>
+<p>A Metro do Porto confirmou esta terça-feira que a nova linha Rosa, entre a Casa da Música e São Bento,
+começa a transportar passageiros no primeiro trimestre de 2026, com um ano de atraso face ao previsto.</p>
+<figure><img src="tuneladora.jpg" alt=""><figcaption>A tuneladora chegou à estação de São Bento em
+março.<span class="credit">Foto: Rui Oliveira/Global Imagens</span></figcaption></figure>
+<p>A empresa atribui o atraso à descoberta de vestígios arqueológicos junto à Praça da Liberdade, que
+obrigaram a alterar o traçado do túnel em cerca de quarenta metros.</p>
+<p>O investimento total ronda os 380 milhões de euros, financiados em grande parte pelo Plano de
+Recuperação e Resiliência, e a linha deverá servir 40 mil passageiros por dia.</p>
+</article>
+<aside><h2>Mais lidas</h2><figure><img src="ponte.jpg" alt=""><figcaption>Ponte da Arrábida fechada
+ao trânsito no domingo</figcaption></figure></aside></main>
+<footer><p>© 2025 Jornal do Norte. Todos os direitos reservados.</p></footer></body></html>"""
+# The same story on a page with no figure: nothing is a figure caption.
+_PORTO_PLAIN = _PORTO_PAGE.split("<figure>")[0] + "</article></main></body></html>"
 
 RULES = (
     _line_rule(
@@ -414,6 +438,24 @@ RULES = (
         "y el [Banco de España](https://www.bde.example/informe) prevé nuevas bajadas.\n",
         "The minister called the figures \"[sic] encouraging\" and published them at www.gov.example/figures "
         "on Tuesday.\n",
+    ),
+    Rule(
+        FIGURE_CAPTION, schema.CAPTION, PAGE,
+        ("a <figcaption>, or an element whose class or itemprop says caption, inside the main text (between "
+         "the first and the last block the extractor kept); its figure's credit element follows in parentheses",),
+        ("the caption of a figure outside the main text is outside_main_text",),
+        "trafilatura drops <figure>: a photo's caption and its credit go to the story's captions, once.",
+        _PORTO_PAGE,
+        _PORTO_PLAIN,
+    ),
+    Rule(
+        OUTSIDE_MAIN_TEXT, schema.DROPPED, PAGE,
+        ("visible text of the page (not script, style, head or hidden) that no line of the extracted main text "
+         "covers, found by aligning the extracted lines' words onto the page's words",),
+        (),
+        "Navigation, sidebars and footers the extractor left out are still accounted for, span by span.",
+        _PORTO_PAGE,
+        "<html><body><p>" + _HARBOUR.replace("\n\n", "</p><p>") + "</p></body></html>",
     ),
 )
 
