@@ -37,13 +37,25 @@ class Extracted:
     page: PageText | None = None  # the whole visible text with `text` in its place
 
 
-def extract_html(html: str, url: str | None = None) -> Extracted:
+@dataclass(frozen=True, slots=True)
+class ExtractionSettings:
+    """trafilatura's options that decide what the main text is (bench/quality.py compares them)."""
+
+    favor_precision: bool = True
+    favor_recall: bool = False
+    include_tables: bool = True
+
+
+EXTRACTION = ExtractionSettings()
+
+
+def extract_html(html: str, url: str | None = None, settings: ExtractionSettings = EXTRACTION) -> Extracted:
     """The main text and metadata of an HTML page; empty text when trafilatura finds none."""
     tree = load_html(html)  # parsed once, for the metadata, the visible text and (copied by trafilatura) the text
     if tree is None:
         return Extracted(text="", url=url)
     meta = page_metadata(tree, url)
-    text = page_text(tree, url)
+    text = page_text(tree, url, settings)
     return Extracted(
         text=text,
         page=lay_out(visible_page(tree), text),
@@ -55,14 +67,16 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     )
 
 
-def page_text(tree: HtmlElement, url: str | None) -> str:
+def page_text(tree: HtmlElement, url: str | None, settings: ExtractionSettings = EXTRACTION) -> str:
     """trafilatura's main text of a parsed page, paragraphs on their own lines."""
     # Comments leak into the text with trafilatura's default include_comments=True (docs/STACK.md).
     # favor_precision: on the 181 AEB pages, with newsflow's rules after it, F1 0.970 (bench/QUALITY.md's
     # newsflow row) against 0.966 with trafilatura's default balance (bench/quality.py's newsflow_body
     # and metric with favor_precision=False: precision 0.959 instead of 0.975).
     result = trafilatura.bare_extraction(
-        tree, url=url, include_comments=False, with_metadata=False, deduplicate=False, favor_precision=True
+        tree, url=url, include_comments=False, with_metadata=False, deduplicate=False,
+        favor_precision=settings.favor_precision, favor_recall=settings.favor_recall,
+        include_tables=settings.include_tables,
     )
     # A Document, never a dict: as_dict is left False (trafilatura's return type allows both).
     return (result.text if isinstance(result, PageMetadata) else None) or ""
