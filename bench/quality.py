@@ -30,7 +30,7 @@ import trafilatura  # noqa: E402
 from bench.aeb_metric import PageScore, Scores, aggregate, score_page, shingles, tokens  # noqa: E402
 from bench.general_web import newspaper_pages, own_pages  # noqa: E402
 from newsflow.tasks.extract.decode import decode_bytes  # noqa: E402
-from newsflow.tasks.extract.page import EXTRACTION, ExtractionSettings, extract_html  # noqa: E402
+from newsflow.tasks.extract.page import EXTRACTION, FALLBACK_EXTRACTION, ExtractionSettings, extract_html  # noqa: E402
 from newsflow.tasks.segment.clean import segment_document  # noqa: E402
 
 AEB = REPO.parent / "shared" / "eval" / "aeb"
@@ -84,13 +84,23 @@ def is_tuning_page(index: int) -> bool:
 
 
 def newsflow_body(html: str, url: str | None, settings: ExtractionSettings = EXTRACTION) -> tuple[str, Counter]:
-    """newsflow's article text of a page (its stories' bodies) and the spans its rules moved or dropped."""
-    page = extract_html(html, url=url, settings=settings)
-    if page.page is None:
-        return "", Counter()
-    drafts = segment_document(page.page.main_text, title_hint=page.title, caption_lines=page.page.layout.caption_lines)
+    """newsflow's article text of a page (its stories' bodies) and the spans its rules moved or dropped;
+    as in the pipeline (tasks/pipeline/batches.py), a page left without article text is extracted
+    again with FALLBACK_EXTRACTION."""
+    drafts = _drafts(html, url, settings)
+    if not any(draft.body for draft in drafts):
+        drafts = _drafts(html, url, FALLBACK_EXTRACTION)
     rules = Counter(span.rule for draft in drafts for span in draft.spans if span.kind != "body")
     return "\n\n".join(draft.body for draft in drafts if draft.body), rules
+
+
+def _drafts(html: str, url: str | None, settings: ExtractionSettings) -> list:
+    page = extract_html(html, url=url, settings=settings)
+    if page.page is None:
+        return []
+    layout = page.page.layout
+    return segment_document(page.page.main_text, title_hint=page.title, caption_lines=layout.caption_lines,
+                            link_lines=layout.link_lines)
 
 
 def run_page(page: Page) -> PageResult:

@@ -67,12 +67,13 @@ class TextLayout:
     """Where an HTML page's `main_text` sits in its `raw_text` (tasks/extract/layout.py): line n of
     main_text starts at `main_starts[n]` there and at `raw_starts[n]` in raw_text; `outside` are the
     (start, end) ranges of raw_text that extraction left out; `caption_lines` the texts of main
-    lines that are the page's figure captions."""
+    lines that are the page's figure captions, `link_lines` of main lines that are all a link's text."""
 
     main_starts: tuple[int, ...]
     raw_starts: tuple[int, ...]
     outside: tuple[tuple[int, int], ...]
     caption_lines: tuple[str, ...]
+    link_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

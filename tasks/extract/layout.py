@@ -161,6 +161,8 @@ def _compose(page: Page, words: _Words, lines: list[str], anchors: list[int | No
             while pending <= line_no:
                 out.main(lines, nonblank, pending)
                 pending += 1
+            if block.linked and _covered_block(block_words.get(b), covered):
+                out.link_lines.append(lines[nonblank[line_no]])
         for start, end in _uncovered_runs(block.text, block_words.get(b, []), covered):
             out.outside(block.text[start:end])
         if not block_words.get(b):
@@ -216,6 +218,7 @@ class _Writer:
         self.raw_starts: list[int] = []
         self.outside_ranges: list[tuple[int, int]] = []
         self.captions: list[str] = []
+        self.link_lines: list[str] = []  # main lines that are a link's text on the page
         self.blank_before = 0
 
     def _raw_line(self, text: str) -> int:
@@ -259,5 +262,5 @@ class _Writer:
 
     def result(self) -> PageText:
         layout = TextLayout(tuple(self.main_starts), tuple(self.raw_starts), tuple(self.outside_ranges),
-                            tuple(self.captions))
+                            tuple(self.captions), tuple(self.link_lines))
         return PageText("\n".join(self.raw), "\n".join(self.main_lines), layout)

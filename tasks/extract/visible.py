@@ -45,6 +45,8 @@ CREDIT_XPATH = (
 )
 CAPTION_INLINE_CREDIT = ("cite", "small")
 WHITESPACE = re.compile(r"\s+")
+# Share of a block's visible characters inside <a> from which the block is a link, not prose with links.
+LINKED_SHARE = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,7 @@ class Block:
 
     text: str
     figure: int | None = None
+    linked: bool = False  # the block's text is a link's (LINKED_SHARE of its characters or more)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +82,20 @@ def visible_page(tree: HtmlElement) -> Page:
     blocks: list[Block] = []
     parts: list[str] = []
     owner: list[int | None] = [None]  # the figure whose caption or credit is being read, innermost last
+    links = [0, 0]  # <a> elements open around the walk; characters of the current block read inside one
+
+    def add(text: str | None) -> None:
+        if text:
+            parts.append(text)
+            if links[0]:
+                links[1] += len(text) - text.count(" ") - text.count("\n")
 
     def flush() -> None:
         text = WHITESPACE.sub(" ", "".join(parts)).strip()
         parts.clear()
         if text:
-            blocks.append(Block(text, owner[-1]))
+            blocks.append(Block(text, owner[-1], links[1] >= LINKED_SHARE * (len(text) - text.count(" "))))
+        links[1] = 0
 
     walker = etree.iterwalk(tree, events=("start", "end"))
     for event, element in walker:
@@ -98,7 +109,8 @@ def visible_page(tree: HtmlElement) -> Page:
                 flush()
             if role is not None:
                 owner.append(role)
-            parts.append(element.text or "")
+            links[0] += tag == "a"
+            add(element.text)
             continue
         if tag is not None and tag not in INVISIBLE_TAGS and element not in hidden:
             role = roles.get(element)
@@ -106,7 +118,8 @@ def visible_page(tree: HtmlElement) -> Page:
                 flush()
             if role is not None:
                 owner.pop()
-        parts.append(element.tail or "")
+            links[0] -= tag == "a"
+        add(element.tail)
     flush()
     return Page(tuple(blocks), tuple(figures))
 

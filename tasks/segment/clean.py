@@ -39,11 +39,13 @@ from newsflow.tasks.segment.lines import Line, fold, split_lines
 from newsflow.tasks.segment.split import is_headline, story_starts
 
 
-def segment_document(text: str, title_hint: str | None = None, caption_lines: Iterable[str] = ()) -> list[StoryDraft]:
+def segment_document(text: str, title_hint: str | None = None, caption_lines: Iterable[str] = (),
+                     link_lines: Iterable[str] = ()) -> list[StoryDraft]:
     """Classify every span of `text` and group the spans into stories, in input order.
 
-    `caption_lines` are texts of lines the page's HTML shows as figure captions (an HTML page's
-    TextLayout): those lines are captions before any other rule looks at them."""
+    `caption_lines` are texts of lines the page's HTML shows as figure captions, `link_lines` of
+    lines that are all a link's text there (an HTML page's TextLayout): captions are marked before
+    any other rule looks at the lines, link lines after the line rules."""
     lines = split_lines(text)
     if not lines:
         return []
@@ -51,6 +53,7 @@ def segment_document(text: str, title_hint: str | None = None, caption_lines: It
         classify_line(line)
     mark_author_boxes(lines)
     mark_figure_captions(lines, caption_lines)
+    mark_link_lines(lines, link_lines)
     counts = Counter(line.key for line in lines)
     starts = story_starts(lines, counts, title_hint)
     drafts = []
@@ -111,6 +114,21 @@ def mark_figure_captions(lines: list[Line], caption_lines: Iterable[str]) -> Non
         if line.key in keys:
             line.mark(rules.REPEATED_CAPTION if line.key in seen else rules.FIGURE_CAPTION)
             seen.add(line.key)
+
+
+def mark_link_lines(lines: list[Line], link_lines: Iterable[str]) -> None:
+    """Body lines that are a link's whole text on the page, in a run of LINK_LIST_MIN_LINES or more
+    (blank lines and other dropped lines between allowed): a list of links to other pages."""
+    keys = {fold(text) for text in link_lines}
+    run: list[Line] = []
+    for line in [*lines, None] if keys else ():
+        if line is not None and line.is_body and line.key in keys:
+            run.append(line)
+        elif line is None or line.is_body:
+            if len(run) >= rules.LINK_LIST_MIN_LINES:
+                for linked in run:
+                    linked.mark(rules.LINK_LIST)
+            run = []
 
 
 # Story-level rules.

@@ -15,7 +15,7 @@ def segment_page(raw_text: str, main_text: str, layout: TextLayout,
                  title_hint: str | None = None) -> tuple[list[StoryDraft], list[Span]]:
     """The page's stories, their spans pointing into `raw_text`, and the spans of the text the
     extraction left out (in no story)."""
-    drafts = segment_document(main_text, title_hint, caption_lines=layout.caption_lines)
+    drafts = segment_document(main_text, title_hint, caption_lines=layout.caption_lines, link_lines=layout.link_lines)
     for draft in drafts:
         draft.spans = [_relocated(span, layout) for span in draft.spans]
     left_out = [Span(start, end, DROPPED, rules.OUTSIDE_MAIN_TEXT, raw_text[start:end]) for start, end in layout.outside]

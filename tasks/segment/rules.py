@@ -50,6 +50,7 @@ KEY_POINTS = "key_points"
 INLINE_CITATION = "inline_citation"
 FIGURE_CAPTION = "figure_caption"
 OUTSIDE_MAIN_TEXT = "outside_main_text"
+LINK_LIST = "link_list"
 
 # Word caps of the line rules: a phrase that can occur in prose names a line only when the line
 # is this short (MAX_BOILERPLATE_WORDS for bare labels; notices and promos run to sentences).
@@ -77,6 +78,7 @@ AUTHOR_BIO_MAX_WORDS = 60
 AUTHOR_BIO_MAX_BLANK_LINES = 1
 TITLE_HINT_MIN_WORDS = 4  # a line that is part of the page's <title>, or holds it and more
 KEY_POINTS_MIN_BULLETS = 2
+LINK_LIST_MIN_LINES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +241,22 @@ Recuperação e Resiliência, e a linha deverá servir 40 mil passageiros por di
 <aside><h2>Mais lidas</h2><figure><img src="ponte.jpg" alt=""><figcaption>Ponte da Arrábida fechada
 ao trânsito no domingo</figcaption></figure></aside></main>
 <footer><p>© 2025 Jornal do Norte. Todos os direitos reservados.</p></footer></body></html>"""
+# An Italian story whose page ends in a list of links to other stories that the extractor kept, and the
+# same story whose last paragraphs hold links inside their prose.
+_TRAIN_STRIKE = (
+    "<p>Venerdì i treni regionali potrebbero subire cancellazioni per lo sciopero nazionale di 21 ore proclamato "
+    "dai sindacati di base, dalle 21 di giovedì alle 18 di venerdì.</p><p>Trenord e Trenitalia garantiscono "
+    "comunque i servizi minimi nelle fasce dei pendolari, dalle 6 alle 9 e dalle 18 alle 21, come previsto "
+    "dalla legge.</p>"
+)
+_LINKED_STORIES = ("<html><body><div class='post'>" + _TRAIN_STRIKE + "<p>" + "".join(
+    f"<a href='/{n}'><img src='{n}.jpg'><h3>{title}</h3></a>" for n, title in enumerate((
+        "Metro di Brescia, orari prolungati per tutta l'estate e nei fine settimana",
+        "Autostrada A4, cantieri notturni tra Brescia Est e Desenzano fino a ottobre",
+        "Aeroporto di Montichiari, nuovi voli cargo verso la Germania e la Polonia"))) + "</p></div></body></html>")
+_LINKS_IN_PROSE = ("<html><body><article>" + _TRAIN_STRIKE + "<p>Gli orari aggiornati sono sul sito di "
+                   "<a href='/t'>Trenord</a>, e le regole sui servizi minimi nella <a href='/l'>legge 146 del "
+                   "1990</a>.</p></article></body></html>")
 # The same story on a page with no figure: nothing is a figure caption.
 _PORTO_PLAIN = _PORTO_PAGE.split("<figure>")[0] + "</article></main></body></html>"
 
@@ -456,6 +474,15 @@ RULES = (
         "Navigation, sidebars and footers the extractor left out are still accounted for, span by span.",
         _PORTO_PAGE,
         "<html><body><p>" + _HARBOUR.replace("\n\n", "</p><p>") + "</p></body></html>",
+    ),
+    Rule(
+        LINK_LIST, schema.DROPPED, PAGE,
+        ("main-text lines that are each the whole text of a link on the page (LINKED_SHARE of the block's "
+         "characters in <a>), in a run of consecutive body lines",),
+        (f"at least {LINK_LIST_MIN_LINES} lines in the run",),
+        "A list of links the extractor kept (related stories, more from the site) points to other pages.",
+        _LINKED_STORIES,
+        _LINKS_IN_PROSE,
     ),
 )
 
