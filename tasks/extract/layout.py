@@ -137,12 +137,12 @@ def _compose(page: Page, words: _Words, lines: list[str], anchors: list[int | No
     placed = [b for b in anchor_blocks if b is not None]
     first_main, last_main = (min(placed), max(placed)) if placed else (0, -1)
     by_block: dict[int, list[int]] = {}
-    for line_no, block in enumerate(anchor_blocks):
-        if block is not None:
-            by_block.setdefault(block, []).append(line_no)
+    for line_no, anchor in enumerate(anchor_blocks):
+        if anchor is not None:
+            by_block.setdefault(anchor, []).append(line_no)
     block_words: dict[int, list[int]] = {}
-    for i, block in enumerate(words.block):
-        block_words.setdefault(block, []).append(i)
+    for i, in_block in enumerate(words.block):
+        block_words.setdefault(in_block, []).append(i)
 
     out = _Writer()
     pending = 0  # the next extracted (non-blank) line to write

@@ -157,15 +157,16 @@ def _each_document(batch: Batch, stage: str, step: Callable[[Document], None]) -
 def segment_batch(batch: Batch) -> Batch:
     """Clean and split every document of the batch into story drafts. An HTML page in whose main
     text the cleaner finds no article is extracted again with FALLBACK_EXTRACTION's settings."""
-    extracted_again: dict[str, Document] = {}
+    replaced: dict[str, Document] = {}  # documents extracted again, by id
 
     def segment(doc: Document) -> None:
         drafts, left_out = segment_text(doc)
         if not any(draft.body.strip() for draft in drafts) and doc.layout is not None:
-            again = extracted_again_with(doc)
-            if again is not None:
-                drafts, left_out = segment_text(again)
-                extracted_again[doc.doc_id] = again
+            again = extracted_again(doc, FALLBACK_EXTRACTION)
+            segmented = segment_text(again) if again is not None else ([], [])
+            if again is not None and any(draft.body.strip() for draft in segmented[0]):
+                drafts, left_out = segmented
+                replaced[doc.doc_id] = again
         stories = [draft for draft in drafts if draft.body.strip()]
         batch.drafts[doc.doc_id] = stories
         batch.loose_spans[doc.doc_id] = [s for d in drafts if not d.body.strip() for s in d.spans] + left_out
@@ -173,7 +174,7 @@ def segment_batch(batch: Batch) -> Batch:
             batch.quarantined.append(_no_story(doc))
 
     _each_document(batch, "clean_split", segment)
-    batch.documents = [extracted_again.get(doc.doc_id, doc) for doc in batch.documents]
+    batch.documents = [replaced.get(doc.doc_id, doc) for doc in batch.documents]
     return batch
 
 
@@ -182,14 +183,6 @@ def segment_text(doc: Document) -> tuple[list[StoryDraft], list[Span]]:
     if doc.layout is not None and doc.main_text is not None:  # HTML: the page's whole visible text
         return segment_page(doc.raw_text, doc.main_text, doc.layout, title_hint=doc.title)
     return segment_document(doc.raw_text, title_hint=doc.title), []
-
-
-def extracted_again_with(doc: Document) -> Document | None:
-    """The page extracted with FALLBACK_EXTRACTION, when that finds an article the cleaner keeps."""
-    again = extracted_again(doc, FALLBACK_EXTRACTION)
-    if again is None or not any(d.body.strip() for d in segment_text(again)[0]):
-        return None
-    return again
 
 
 def enrich_batch(batch: Batch) -> Batch:
