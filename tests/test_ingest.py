@@ -66,6 +66,23 @@ def test_example_inbox_is_ingested(example_dataset, example_dataset_once):
     assert "9 new documents" in example_dataset_once.output
 
 
+def test_example_html_page_keeps_its_caption_and_accounts_for_the_whole_page(example_dataset):
+    """05-news-page.html: the figure's caption with its credit, once; what extraction left out of
+    the page (navigation, byline, newsletter box, related links, footer) is in spans of its own."""
+    db = connect(example_dataset)
+    doc_id, raw_text, main_text = db.execute(
+        "SELECT doc_id, raw_text, main_text FROM documents WHERE source_uri LIKE '%05-news-page.html'").fetchone()
+    captions = db.execute("SELECT captions FROM articles WHERE doc_id = ?", [doc_id]).fetchone()[0]
+    assert captions == [{"text": "A test run of the N4 route on Friday.", "credit": "Tom Ellis/Riverside Gazette"}]
+    left_out = [t for (t,) in db.execute("SELECT text FROM spans WHERE doc_id = ? AND rule = 'outside_main_text' "
+                                          "ORDER BY start", [doc_id]).fetchall()]
+    assert left_out[0] == "Home News Sport Sign in" and "Parking fees to rise in April" in left_out
+    assert "© 2025 Riverside Gazette. All rights reserved." in left_out
+    assert "Privacy policy" not in main_text and "Privacy policy" in raw_text
+    body = db.execute("SELECT body FROM articles WHERE doc_id = ?", [doc_id]).fetchone()[0]
+    assert "N4 route" not in body and "Privacy" not in body
+
+
 def test_example_wire_story_copy_and_rewrite_are_linked(example_dataset):
     db = connect(example_dataset)
     ids = by_file(db, "SELECT d.source_uri, a.article_id FROM articles a JOIN documents d USING (doc_id)")

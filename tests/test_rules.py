@@ -10,17 +10,35 @@ from pathlib import Path
 import pytest
 
 from newsflow.flows.cli import main
+from newsflow.tasks.core.schema import RawDocument
+from newsflow.tasks.extract.page import prepare_document
 from newsflow.tasks.segment.clean import classify_line, segment_document
 from newsflow.tasks.segment.lines import Line, split_lines
-from newsflow.tasks.segment.rules import LINE_RULES, RULE_NAMES, RULES, LineRule, effect
+from newsflow.tasks.segment.page_spans import segment_page
+from newsflow.tasks.segment.rules import LINE_RULES, PAGE, RULE_NAMES, RULES, LineRule, effect
 
 SEGMENT = Path(__file__).resolve().parents[1] / "tasks" / "segment"
 LINE_RULE_NAMES = {test.name for test in LINE_RULES}
 
 
 def spans_of(text: str) -> list[tuple[str, str | None]]:
-    """(kind, rule) of every span the real cleaning gives the text."""
+    """(kind, rule) of every span the real cleaning gives the text (an HTML page: the pipeline's
+    extraction first, and the spans of the text it left out too)."""
+    if text.lstrip().startswith("<"):
+        return [(span.kind, span.rule) for span in page_spans(text)]
     return [(span.kind, span.rule) for draft in segment_document(text) for span in draft.spans]
+
+
+def page_spans(html: str):
+    doc = prepare_document(RawDocument("page.html", "file", "text/html", html.encode()))
+    drafts, left_out = segment_page(doc.raw_text, doc.main_text, doc.layout, doc.title)
+    return [span for draft in drafts for span in draft.spans] + left_out
+
+
+def test_page_rules_have_pages_for_examples():
+    for rule in RULES:
+        if rule.scope == PAGE:
+            assert rule.example.lstrip().startswith("<") and rule.counterexample.lstrip().startswith("<")
 
 
 def first_test(line: Line) -> LineRule | None:

@@ -88,8 +88,8 @@ def test_a_slow_page_is_quarantined_at_the_limit_and_the_batch_goes_on(monkeypat
     # trafilatura's Python code, looping on the marked page: no page under the checks before
     # parsing was found that takes trafilatura more than a few seconds (tasks/extract/page.py).
     original = extract.page_text
-    monkeypatch.setattr(extract, "page_text", lambda tree, url: (
-        spin(60) if MARKER in tree.findtext(".//title") else original(tree, url)))
+    monkeypatch.setattr(extract, "page_text", lambda tree, url, *settings: (
+        spin(60) if MARKER in tree.findtext(".//title") else original(tree, url, *settings)))
     raws = [
         html_raw("first", page("First")),
         html_raw("slow", page(f"Slow {MARKER}")),

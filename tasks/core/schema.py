@@ -63,11 +63,27 @@ class Skipped:
 
 
 @dataclass(frozen=True, slots=True)
-class Document:
-    """A decoded input. `raw_text` is what the cleaner classifies; spans index into it.
+class TextLayout:
+    """Where an HTML page's `main_text` sits in its `raw_text` (tasks/extract/layout.py): line n of
+    main_text starts at `main_starts[n]` there and at `raw_starts[n]` in raw_text; `outside` are the
+    (start, end) ranges of raw_text that extraction left out; `caption_lines` the texts of main
+    lines that are the page's figure captions, `link_lines` of main lines that are all a link's text."""
 
-    For plain text `raw_text` is the decoded input itself. For HTML it is the text that
-    trafilatura extracted, and `raw_html` keeps the decoded input, so nothing is lost.
+    main_starts: tuple[int, ...]
+    raw_starts: tuple[int, ...]
+    outside: tuple[tuple[int, int], ...]
+    caption_lines: tuple[str, ...]
+    link_lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decoded input. Spans index into `raw_text`, every character of it.
+
+    For plain text `raw_text` is the decoded input itself, and the cleaner classifies it. For HTML
+    `raw_text` is the page's visible text laid out line by line, `main_text` the part of it the
+    cleaner classifies (trafilatura's main text and the page's figure captions), `layout` where the
+    one sits in the other, and `raw_html` keeps the decoded input, so nothing is lost.
     """
 
     doc_id: str
@@ -85,6 +101,8 @@ class Document:
     published_at: str | None = None
     published_at_source: str | None = None
     problems: tuple[str, ...] = ()
+    main_text: str | None = None
+    layout: TextLayout | None = None  # not stored: main_text and raw_text say it again
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +280,7 @@ DOCUMENTS = pa.schema(
         ("run_id", pa.string()),
         ("ingested_at", _TS),
         ("problems", _STR_LIST),
+        ("main_text", pa.string()),
     ]
 )
 

@@ -20,6 +20,8 @@ from newsflow.tasks.core.ids import document_id, sha256_hex
 from newsflow.tasks.core.schema import Document, Quarantine, RawDocument, writable_text
 from newsflow.tasks.core.settings import MAX_HTML_TAGS, MAX_INPUT_BYTES, MAX_TAG_ATTRIBUTES
 from newsflow.tasks.extract.decode import decode_bytes
+from newsflow.tasks.extract.layout import PageText, lay_out
+from newsflow.tasks.extract.visible import visible_page
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,16 +34,37 @@ class Extracted:
     date: str | None = None
     site_name: str | None = None
     url: str | None = None
+    page: PageText | None = None  # the whole visible text with `text` in its place
 
 
-def extract_html(html: str, url: str | None = None) -> Extracted:
+@dataclass(frozen=True, slots=True)
+class ExtractionSettings:
+    """trafilatura's options that decide what the main text is (bench/quality.py compares them)."""
+
+    favor_precision: bool = True
+    favor_recall: bool = False
+    include_tables: bool = True
+
+
+# Chosen on the tuning half of AEB (bench/QUALITY.md, "Settings chosen on half of AEB"): favor_precision
+# with tables has the best F1 there, and on the reported half and the general-web pages too.
+EXTRACTION = ExtractionSettings()
+# When the cleaner finds no article text at all in what EXTRACTION kept (a page whose precise
+# extraction is a reprint notice and a link, AEB's barrons.com page), trafilatura's default balance
+# is asked again (tasks/pipeline/batches.py): the article is elsewhere on the page.
+FALLBACK_EXTRACTION = ExtractionSettings(favor_precision=False)
+
+
+def extract_html(html: str, url: str | None = None, settings: ExtractionSettings = EXTRACTION) -> Extracted:
     """The main text and metadata of an HTML page; empty text when trafilatura finds none."""
-    tree = load_html(html)  # parsed once, for the metadata and (copied by trafilatura) the text
+    tree = load_html(html)  # parsed once, for the metadata, the visible text and (copied by trafilatura) the text
     if tree is None:
         return Extracted(text="", url=url)
     meta = page_metadata(tree, url)
+    text = page_text(tree, url, settings)
     return Extracted(
-        text=page_text(tree, url),
+        text=text,
+        page=lay_out(visible_page(tree), text),
         title=_clean(meta.title),
         authors=split_authors(meta.author),
         date=published_time(tree, meta.date) or _clean(meta.date),
@@ -87,14 +110,16 @@ def _published_values(tree: HtmlElement) -> list[str]:
     return values
 
 
-def page_text(tree: HtmlElement, url: str | None) -> str:
+def page_text(tree: HtmlElement, url: str | None, settings: ExtractionSettings = EXTRACTION) -> str:
     """trafilatura's main text of a parsed page, paragraphs on their own lines."""
     # Comments leak into the text with trafilatura's default include_comments=True (docs/STACK.md).
     # favor_precision: on the 181 AEB pages, with newsflow's rules after it, F1 0.970 (bench/QUALITY.md's
     # newsflow row) against 0.966 with trafilatura's default balance (bench/quality.py's newsflow_body
     # and metric with favor_precision=False: precision 0.959 instead of 0.975).
     result = trafilatura.bare_extraction(
-        tree, url=url, include_comments=False, with_metadata=False, deduplicate=False, favor_precision=True
+        tree, url=url, include_comments=False, with_metadata=False, deduplicate=False,
+        favor_precision=settings.favor_precision, favor_recall=settings.favor_recall,
+        include_tables=settings.include_tables,
     )
     # A Document, never a dict: as_dict is left False (trafilatura's return type allows both).
     return (result.text if isinstance(result, PageMetadata) else None) or ""
@@ -211,6 +236,16 @@ def _many_attributes(html: str) -> str | None:
     return None
 
 
+def extracted_again(doc: Document, settings: ExtractionSettings) -> Document | None:
+    """An HTML document extracted again from its page with other settings; None when that finds no text."""
+    if doc.raw_html is None:
+        return None
+    page = extract_html(doc.raw_html, url=doc.url, settings=settings)
+    if not page.text.strip() or page.page is None:
+        return None
+    return dataclasses.replace(doc, raw_text=page.page.text, main_text=page.page.main_text, layout=page.page.layout)
+
+
 def writable_raw(raw: RawDocument) -> RawDocument:
     """`raw` with lone surrogates (JSON escapes such as "\\ud800", file names that are not
     UTF-8) in its text fields replaced by U+FFFD: UTF-8 cannot encode them, and a row holding
@@ -258,11 +293,13 @@ def prepare_document(raw: RawDocument) -> Document | Quarantine:
     if hazard:
         return quarantine("pathological_html", hazard)
     page = extract_html(decoded.text, url=raw.url)
-    if not page.text.strip():
+    if not page.text.strip() or page.page is None:
         return quarantine("no_text_extracted", "trafilatura found no main text in the HTML")
     return dataclasses.replace(
         document,
-        raw_text=page.text,
+        raw_text=page.page.text,
+        main_text=page.page.main_text,
+        layout=page.page.layout,
         raw_html=decoded.text,
         url=raw.url or page.url,
         site_name=page.site_name,

@@ -34,10 +34,11 @@ from newsflow.tasks.core.settings import EXTRACT_TIMEOUT_SECONDS
 from newsflow.tasks.core.timelimit import TimeLimitExceeded, call_with_time_limit
 from newsflow.tasks.enrich.article import enrich_story
 from newsflow.tasks.enrich.entities import extract_entities, load_pipeline, speaks
-from newsflow.tasks.extract.page import prepare_document, writable_raw
+from newsflow.tasks.extract.page import FALLBACK_EXTRACTION, extracted_again, prepare_document, writable_raw
 from newsflow.tasks.link.minhash import signature_rows
 from newsflow.tasks.pipeline.memory import keep_large_blocks_off_the_heap, return_freed_memory
 from newsflow.tasks.segment.clean import segment_document
+from newsflow.tasks.segment.page_spans import segment_page
 
 R = TypeVar("R")
 
@@ -154,17 +155,34 @@ def _each_document(batch: Batch, stage: str, step: Callable[[Document], None]) -
 
 
 def segment_batch(batch: Batch) -> Batch:
-    """Clean and split every document of the batch into story drafts."""
+    """Clean and split every document of the batch into story drafts. An HTML page in whose main
+    text the cleaner finds no article is extracted again with FALLBACK_EXTRACTION's settings."""
+    replaced: dict[str, Document] = {}  # documents extracted again, by id
 
     def segment(doc: Document) -> None:
-        drafts = segment_document(doc.raw_text, title_hint=doc.title)
+        drafts, left_out = segment_text(doc)
+        if not any(draft.body.strip() for draft in drafts) and doc.layout is not None:
+            again = extracted_again(doc, FALLBACK_EXTRACTION)
+            segmented = segment_text(again) if again is not None else ([], [])
+            if again is not None and any(draft.body.strip() for draft in segmented[0]):
+                drafts, left_out = segmented
+                replaced[doc.doc_id] = again
         stories = [draft for draft in drafts if draft.body.strip()]
         batch.drafts[doc.doc_id] = stories
-        batch.loose_spans[doc.doc_id] = [s for d in drafts if not d.body.strip() for s in d.spans]
+        batch.loose_spans[doc.doc_id] = [s for d in drafts if not d.body.strip() for s in d.spans] + left_out
         if not stories:
             batch.quarantined.append(_no_story(doc))
 
-    return _each_document(batch, "clean_split", segment)
+    _each_document(batch, "clean_split", segment)
+    batch.documents = [replaced.get(doc.doc_id, doc) for doc in batch.documents]
+    return batch
+
+
+def segment_text(doc: Document) -> tuple[list[StoryDraft], list[Span]]:
+    """The document's story drafts and (for HTML) the spans of the page's text extraction left out."""
+    if doc.layout is not None and doc.main_text is not None:  # HTML: the page's whole visible text
+        return segment_page(doc.raw_text, doc.main_text, doc.layout, title_hint=doc.title)
+    return segment_document(doc.raw_text, title_hint=doc.title), []
 
 
 def enrich_batch(batch: Batch) -> Batch:

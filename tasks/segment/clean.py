@@ -13,6 +13,7 @@ one table, tasks/segment/rules.py.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from newsflow.tasks.core.schema import (
     ADDITIONAL_REPORTING,
@@ -51,14 +52,21 @@ from newsflow.tasks.segment.lines import Line, fold, split_lines
 from newsflow.tasks.segment.split import is_headline, story_starts
 
 
-def segment_document(text: str, title_hint: str | None = None) -> list[StoryDraft]:
-    """Classify every span of `text` and group the spans into stories, in input order."""
+def segment_document(text: str, title_hint: str | None = None, caption_lines: Iterable[str] = (),
+                     link_lines: Iterable[str] = ()) -> list[StoryDraft]:
+    """Classify every span of `text` and group the spans into stories, in input order.
+
+    `caption_lines` are texts of lines the page's HTML shows as figure captions, `link_lines` of
+    lines that are all a link's text there (an HTML page's TextLayout): captions are marked before
+    any other rule looks at the lines, link lines after the line rules."""
     lines = split_lines(text)
     if not lines:
         return []
     for line in lines:
         classify_line(line)
     mark_author_boxes(lines)
+    mark_figure_captions(lines, caption_lines)
+    mark_link_lines(lines, link_lines)
     counts = Counter(line.key for line in lines)
     starts = story_starts(lines, counts, title_hint)
     drafts = []
@@ -118,6 +126,31 @@ def _mark_box(lines: list[Line], label: int) -> None:
             break
         bio.mark(rules.AUTHOR_BOX)
         name.ai = name.ai or bool(p.AI_DISCLOSURE.search(bio.text))
+
+
+def mark_figure_captions(lines: list[Line], caption_lines: Iterable[str]) -> None:
+    """Lines the page marks as figure captions: the first copy a caption, later copies dropped."""
+    keys = {fold(text) for text in caption_lines}
+    seen: set[str] = set()
+    for line in lines if keys else ():
+        if line.key in keys:
+            line.mark(rules.REPEATED_CAPTION if line.key in seen else rules.FIGURE_CAPTION)
+            seen.add(line.key)
+
+
+def mark_link_lines(lines: list[Line], link_lines: Iterable[str]) -> None:
+    """Body lines that are a link's whole text on the page, in a run of LINK_LIST_MIN_LINES or more
+    (blank lines and other dropped lines between allowed): a list of links to other pages."""
+    keys = {fold(text) for text in link_lines}
+    run: list[Line] = []
+    for line in [*lines, None] if keys else ():
+        if line is not None and line.is_body and line.key in keys:
+            run.append(line)
+        elif line is None or line.is_body:
+            if len(run) >= rules.LINK_LIST_MIN_LINES:
+                for linked in run:
+                    linked.mark(rules.LINK_LIST)
+            run = []
 
 
 # Story-level rules.

@@ -50,6 +50,9 @@ REPEATED_PARAGRAPH = "repeated_paragraph"
 KEY_POINTS_HEADING = "key_points_heading"
 KEY_POINTS = "key_points"
 INLINE_CITATION = "inline_citation"
+FIGURE_CAPTION = "figure_caption"
+OUTSIDE_MAIN_TEXT = "outside_main_text"
+LINK_LIST = "link_list"
 
 # Word caps of the line rules: a phrase that can occur in prose names a line only when the line
 # is this short (MAX_BOILERPLATE_WORDS for bare labels; notices and promos run to sentences).
@@ -78,6 +81,9 @@ AUTHOR_BIO_MAX_WORDS = 60
 AUTHOR_BIO_MAX_BLANK_LINES = 1
 TITLE_HINT_MIN_WORDS = 4  # a line that is part of the page's <title>, or holds it and more
 KEY_POINTS_MIN_BULLETS = 2
+# Chosen on the tuning half of AEB (bench/quality.py is_tuning_page), with the extraction fallback on:
+# F1 0.9811 with 1 line, 0.9807 with 2, 0.9813 with 3 (0.9795 without the rule).
+LINK_LIST_MIN_LINES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +152,7 @@ ONE_LINE = "looks at each line alone"
 NEIGHBOURS = "looks at a line and the lines around it"
 STORY = "looks at each story, after splitting"
 INSIDE_LINES = "looks inside body lines"
+PAGE = "looks at an HTML page's elements"  # tasks/extract/visible.py and layout.py; its examples are pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +229,43 @@ _PRICES = (
     "Los alimentos, en cambio, siguieron encareciéndose, y la inflación subyacente se mantuvo en el 3,5%, lo que "
     "según los analistas aleja una bajada de tipos antes del verano.\n"
 )
+
+# A page of a Portuguese daily: navigation, an article with a figure (caption and credit in elements
+# of their own), a newsletter box, and a sidebar whose teaser has a figure too.
+_PORTO_PAGE = """<!DOCTYPE html><html lang="pt"><head><meta charset="utf-8">
+<title>Metro do Porto abre linha Rosa em 2026 | Jornal do Norte</title></head><body>
+<header><nav><a href="/">Início</a> <a href="/local">Local</a> <a href="/economia">Economia</a></nav></header>
+<main><article><h1>Metro do Porto abre linha Rosa em 2026</h1>
+<p>A Metro do Porto confirmou esta terça-feira que a nova linha Rosa, entre a Casa da Música e São Bento,
+começa a transportar passageiros no primeiro trimestre de 2026, com um ano de atraso face ao previsto.</p>
+<figure><img src="tuneladora.jpg" alt=""><figcaption>A tuneladora chegou à estação de São Bento em
+março.<span class="credit">Foto: Rui Oliveira/Global Imagens</span></figcaption></figure>
+<p>A empresa atribui o atraso à descoberta de vestígios arqueológicos junto à Praça da Liberdade, que
+obrigaram a alterar o traçado do túnel em cerca de quarenta metros.</p>
+<p>O investimento total ronda os 380 milhões de euros, financiados em grande parte pelo Plano de
+Recuperação e Resiliência, e a linha deverá servir 40 mil passageiros por dia.</p>
+</article>
+<aside><h2>Mais lidas</h2><figure><img src="ponte.jpg" alt=""><figcaption>Ponte da Arrábida fechada
+ao trânsito no domingo</figcaption></figure></aside></main>
+<footer><p>© 2025 Jornal do Norte. Todos os direitos reservados.</p></footer></body></html>"""
+# An Italian story whose page ends in a list of links to other stories that the extractor kept, and the
+# same story whose last paragraphs hold links inside their prose.
+_TRAIN_STRIKE = (
+    "<p>Venerdì i treni regionali potrebbero subire cancellazioni per lo sciopero nazionale di 21 ore proclamato "
+    "dai sindacati di base, dalle 21 di giovedì alle 18 di venerdì.</p><p>Trenord e Trenitalia garantiscono "
+    "comunque i servizi minimi nelle fasce dei pendolari, dalle 6 alle 9 e dalle 18 alle 21, come previsto "
+    "dalla legge.</p>"
+)
+_LINKED_STORIES = ("<html><body><div class='post'>" + _TRAIN_STRIKE + "<p>" + "".join(
+    f"<a href='/{n}'><img src='{n}.jpg'><h3>{title}</h3></a>" for n, title in enumerate((
+        "Metro di Brescia, orari prolungati per tutta l'estate e nei fine settimana",
+        "Autostrada A4, cantieri notturni tra Brescia Est e Desenzano fino a ottobre",
+        "Aeroporto di Montichiari, nuovi voli cargo verso la Germania e la Polonia"))) + "</p></div></body></html>")
+_LINKS_IN_PROSE = ("<html><body><article>" + _TRAIN_STRIKE + "<p>Gli orari aggiornati sono sul sito di "
+                   "<a href='/t'>Trenord</a>, e le regole sui servizi minimi nella <a href='/l'>legge 146 del "
+                   "1990</a>.</p></article></body></html>")
+# The same story on a page with no figure: nothing is a figure caption.
+_PORTO_PLAIN = _PORTO_PAGE.split("<figure>")[0] + "</article></main></body></html>"
 
 RULES = (
     _line_rule(
@@ -449,6 +493,33 @@ RULES = (
         "y el [Banco de España](https://www.bde.example/informe) prevé nuevas bajadas.\n",
         "The minister called the figures \"[sic] encouraging\" and published them at www.gov.example/figures "
         "on Tuesday.\n",
+    ),
+    Rule(
+        FIGURE_CAPTION, schema.CAPTION, PAGE,
+        ("a <figcaption>, or an element whose class or itemprop says caption, inside the main text (between "
+         "the first and the last block the extractor kept); its figure's credit element follows in parentheses",),
+        ("the caption of a figure outside the main text is outside_main_text",),
+        "trafilatura drops <figure>: a photo's caption and its credit go to the story's captions, once.",
+        _PORTO_PAGE,
+        _PORTO_PLAIN,
+    ),
+    Rule(
+        OUTSIDE_MAIN_TEXT, schema.DROPPED, PAGE,
+        ("visible text of the page (not script, style, head or hidden) that no line of the extracted main text "
+         "covers, found by aligning the extracted lines' words onto the page's words",),
+        (),
+        "Navigation, sidebars and footers the extractor left out are still accounted for, span by span.",
+        _PORTO_PAGE,
+        "<html><body><p>" + _HARBOUR.replace("\n\n", "</p><p>") + "</p></body></html>",
+    ),
+    Rule(
+        LINK_LIST, schema.DROPPED, PAGE,
+        ("main-text lines that are each the whole text of a link on the page (LINKED_SHARE of the block's "
+         "characters in <a>), in a run of consecutive body lines",),
+        (f"at least {LINK_LIST_MIN_LINES} lines in the run",),
+        "A list of links the extractor kept (related stories, more from the site) points to other pages.",
+        _LINKED_STORIES,
+        _LINKS_IN_PROSE,
     ),
 )
 
