@@ -137,5 +137,33 @@ def make_corpus(n: int, seed: int = 5) -> Path:
     return folder
 
 
+def distinct_pages(n: int) -> Path:
+    """A folder of at least `n` HTML pages, no two with the same article body: the 181 AEB pages,
+    then copies of them each missing another paragraph (page by page in turn: copy k of a page
+    drops its paragraph k + 1), as another edition runs a story cut to fit."""
+    folder = WORK / f"distinct-{n}"
+    done = folder / ".complete"
+    if done.exists():
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    pages = load_sources().pages
+    for number, page in enumerate(pages):
+        (folder / f"aeb-{number:03d}.html").write_text(page, encoding="utf-8")
+    paragraphs = [[m.span() for m in PARAGRAPH.finditer(page)] for page in pages]
+    written, cut = len(pages), 0
+    while written < n:
+        if all(cut + 1 >= len(spans) for spans in paragraphs):
+            raise ValueError(f"the AEB pages make {written} such pages, fewer than {n}")
+        for number, (page, spans) in enumerate(zip(pages, paragraphs)):
+            if cut + 1 < len(spans) and written < n:
+                start, end = spans[cut + 1]
+                (folder / f"cut{cut:02d}-{number:03d}.html").write_text(page[:start] + page[end:], encoding="utf-8")
+                written += 1
+        cut += 1
+    done.write_text(str(written))
+    return folder
+
+
 if __name__ == "__main__":
     print(make_corpus(int(sys.argv[1])))

@@ -359,8 +359,10 @@ def main(argv: list[str] | None = None) -> int:
 def render_report() -> str:
     from bench.throughput_report import render
 
-    rows = [json.loads(p.read_text()) for p in sorted(RESULTS.glob("*.json"), key=lambda p: int(p.stem))]
-    return render(rows)
+    sizes = sorted((p for p in RESULTS.glob("*.json") if p.stem.isdigit()), key=lambda p: int(p.stem))
+    # bench/speed.py's goals and bench/ner_options.py's figures, by file name.
+    others = {p.stem: json.loads(p.read_text()) for p in RESULTS.glob("*.json") if not p.stem.isdigit()}
+    return render([json.loads(p.read_text()) for p in sizes], others)
 
 
 if __name__ == "__main__":

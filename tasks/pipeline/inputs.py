@@ -9,6 +9,7 @@ from itertools import chain
 from pathlib import Path
 
 from newsflow.tasks.core.schema import Quarantine, RawDocument, Skipped
+from newsflow.tasks.core.settings import SMALL_RUN_BYTES
 from newsflow.tasks.pipeline.admit import admitted
 from newsflow.tasks.pipeline.report import RunSummary
 from newsflow.tasks.sources.files import read_walked, walk
@@ -28,7 +29,19 @@ class RunInputs:
         self.files = sum(not isinstance(entry, Skipped) for entry in self.entries)
         self.web_counts = WebCounts()
         urls, feeds = read_urls(present(urls_file, summary)), read_urls(present(feeds_file, summary))
+        self.from_web = bool(urls or feeds)
         self.web = web_inputs(urls, feeds, fetch, cache, self.web_counts)
+
+    def small(self, batch_size: int) -> bool:
+        """Whether the run is known to be small: files only (a URL list or a feed gives what it
+        fetches), at most a batch of them, of at most SMALL_RUN_BYTES in all (a JSONL or WARC
+        file holds many documents)."""
+        if self.from_web or self.files > batch_size:
+            return False
+        try:
+            return sum(entry.stat().st_size for entry in self.entries if isinstance(entry, Path)) <= SMALL_RUN_BYTES
+        except OSError:  # gone or changed since the walk: reading it will say what happened
+            return False
 
     def admitted(self, known: KnownKeys, retry_quarantined: bool) -> Iterator[RawDocument | Quarantine]:
         """The inputs to process: the web's first (fetched in the background meanwhile), then the files'."""
