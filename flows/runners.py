@@ -21,7 +21,7 @@ WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1"}
 def batch_runner(workers: int | None = None, dask_address: str | None = None,
                  small_run: bool = False) -> Iterator[TaskRunner]:
     """The runner for the batch stages, started, its workers reporting to this run's Prefect API
-    (see `run_api_url`). A `small_run` (tasks/pipeline/inputs.py RunInputs.small) on the
+    (see `run_api_url`). A `small_run` (tasks/sources/files.py `small_run`) on the
     default runner runs in this process: one batch has no other to run beside it on a worker."""
     if small_run and workers is None and dask_address is None:
         workers = 0

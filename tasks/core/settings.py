@@ -66,6 +66,10 @@ NER_MAX_CHARS = 20_000
 # (128 signature values, ~30 entities, 10 keywords), so ~12 MB a worker at most; copies further
 # apart than this in a run are found in the dataset once their batch is committed.
 REUSE_CACHE_BODIES = 2000
+# DuckDB's memory for a worker's look-up of a batch's bodies in the dataset: the query keeps only
+# the matching articles' rows (a batch's at most), far below DUCKDB_MEMORY_LIMIT, which is sized
+# for linking in the flow's process.
+REUSE_LOOKUP_MEMORY = "128MB"
 
 # Near-duplicates. 3-word shingles: on the seeds, the syndicated copy of the AP story (edited
 # wording, new headline and captions) scores Jaccard 0.39 against the wire text, paraphrases

@@ -36,6 +36,7 @@ from newsflow.tasks.core.settings import EXTRACT_TIMEOUT_SECONDS
 from newsflow.tasks.core.timelimit import TimeLimitExceeded, call_with_time_limit
 from newsflow.tasks.enrich.article import enrich_story
 from newsflow.tasks.enrich.entities import extract_entities, load_pipeline, model_name, speaks
+from newsflow.tasks.enrich.language import detect_language
 from newsflow.tasks.extract.page import prepare_document, writable_raw
 from newsflow.tasks.link.minhash import MinHashes, signature_table_rows, signatures, signed
 from newsflow.tasks.pipeline.memory import keep_large_blocks_off_the_heap, return_freed_memory
@@ -290,6 +291,12 @@ class Reuse:
 
     spacy_model: str
     data_dir: Path | None = None
+
+
+def load_models(spacy_model: str | None) -> None:
+    """Load what the stages keep for the process's life: the NER pipeline and the language model."""
+    load_pipeline(spacy_model)
+    detect_language("The language model is loaded by its first question.")
 
 
 @dataclass(frozen=True, slots=True)

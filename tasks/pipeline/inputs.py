@@ -9,10 +9,9 @@ from itertools import chain
 from pathlib import Path
 
 from newsflow.tasks.core.schema import Quarantine, RawDocument, Skipped
-from newsflow.tasks.core.settings import SMALL_RUN_BYTES
 from newsflow.tasks.pipeline.admit import admitted
 from newsflow.tasks.pipeline.report import RunSummary
-from newsflow.tasks.sources.files import read_walked, walk
+from newsflow.tasks.sources.files import read_walked, small_run, walk
 from newsflow.tasks.sources.http_cache import HttpCache
 from newsflow.tasks.sources.web import FetchOptions, WebCounts, iter_web_inputs, read_url_list
 from newsflow.tasks.store.dataset import KnownKeys
@@ -33,15 +32,9 @@ class RunInputs:
         self.web = web_inputs(urls, feeds, fetch, cache, self.web_counts)
 
     def small(self, batch_size: int) -> bool:
-        """Whether the run is known to be small: files only (a URL list or a feed gives what it
-        fetches), at most a batch of them, of at most SMALL_RUN_BYTES in all (a JSONL or WARC
-        file holds many documents)."""
-        if self.from_web or self.files > batch_size:
-            return False
-        try:
-            return sum(entry.stat().st_size for entry in self.entries if isinstance(entry, Path)) <= SMALL_RUN_BYTES
-        except OSError:  # gone or changed since the walk: reading it will say what happened
-            return False
+        """Whether the run is known to be small (`small_run`); a URL list or a feed is never
+        known to be: it gives what it fetches."""
+        return not self.from_web and small_run(self.entries, batch_size)
 
     def admitted(self, known: KnownKeys, retry_quarantined: bool) -> Iterator[RawDocument | Quarantine]:
         """The inputs to process: the web's first (fetched in the background meanwhile), then the files'."""

@@ -10,6 +10,7 @@ import pyarrow as pa
 
 from newsflow.tasks.core.ids import body_digest
 from newsflow.tasks.core.schema import TextFacts
+from newsflow.tasks.core.settings import REUSE_LOOKUP_MEMORY
 from newsflow.tasks.store.dataset import connect, part_files, sql_text
 
 
@@ -18,6 +19,10 @@ def stored_text_facts(data_dir: Path, hashes: Collection[str]) -> dict[str, Text
     if not hashes or not part_files(data_dir, "articles"):
         return {}
     db = connect(data_dir)
+    # On a worker process: one thread (the workers are the parallelism, a core each) and a small
+    # pool, as the lookup reads a few rows of each file, not a table.
+    db.execute("SET threads = 1")
+    db.execute("SET memory_limit = ?", [REUSE_LOOKUP_MEMORY])
     try:
         db.register("batch_hashes", pa.table({"body_sha256": pa.array(sorted(hashes), pa.string())}))
         rows = db.execute(sql_text("reuse_text_facts")).fetchall()
