@@ -137,5 +137,52 @@ def make_corpus(n: int, seed: int = 5) -> Path:
     return folder
 
 
+def distinct_pages(n: int) -> Path:
+    """A folder of `n` HTML pages, no two with the same article body: the 181 AEB pages, then
+    copies of them each missing another paragraph (page by page in turn: copy k of a page drops
+    its paragraph k + 1), as another edition runs a story cut to fit. A page whose body, as
+    newsflow extracts and cleans it, is that of a page already kept (the paragraph cut was not
+    part of the article) is left out."""
+    folder = WORK / f"distinct-{n}"
+    done = folder / ".complete"
+    if done.exists():
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    pages = load_sources().pages
+    seen: set[str] = set()
+    for name, page in candidate_pages(pages):
+        body = article_body(page)
+        if body and body not in seen:
+            seen.add(body)
+            (folder / name).write_text(page, encoding="utf-8")
+            if len(seen) == n:
+                done.write_text(str(n))
+                return folder
+    raise ValueError(f"the AEB pages make {len(seen)} pages of distinct bodies, fewer than {n}")
+
+
+def candidate_pages(pages: list[str]):
+    """(file name, HTML): the pages, then their copies cut by one paragraph, a paragraph further each round."""
+    yield from ((f"aeb-{number:03d}.html", page) for number, page in enumerate(pages))
+    paragraphs = [[m.span() for m in PARAGRAPH.finditer(page)] for page in pages]
+    for cut in range(1, max(len(spans) for spans in paragraphs)):
+        for number, (page, spans) in enumerate(zip(pages, paragraphs)):
+            if cut < len(spans):
+                start, end = spans[cut]
+                yield f"cut{cut:02d}-{number:03d}.html", page[:start] + page[end:]
+
+
+def article_body(page: str) -> str:
+    """The page's article bodies as newsflow extracts, cleans and splits them, with their hashes' folding."""
+    from newsflow.tasks.core.ids import body_sha256
+    from newsflow.tasks.extract.page import extract_html
+    from newsflow.tasks.segment.clean import segment_document
+
+    extracted = extract_html(page)
+    drafts = segment_document(extracted.text, title_hint=extracted.title) if extracted.text else []
+    return " ".join(body_sha256(draft.body) for draft in drafts if draft.body.strip())
+
+
 if __name__ == "__main__":
     print(make_corpus(int(sys.argv[1])))

@@ -18,7 +18,7 @@ GOALS = {
 }
 
 
-def render(rows: list[dict]) -> str:
+def render(rows: list[dict], others: dict[str, dict] | None = None) -> str:
     lines = ["# Throughput, scaling and memory", "",
              "Produced by `bench/throughput.py` on a 2-core, 24 GB machine. Each size is one run of the",
              "script: its baselines and its flows were measured together, so every ratio below compares",
@@ -28,6 +28,8 @@ def render(rows: list[dict]) -> str:
              "proportional set size (PSS: pages shared between processes, such as libraries, counted once)",
              "and, beside it, the summed resident sets (RSS, which counts them in every process). The",
              "Prefect server, a process of its own, is not included.", ""]
+    others = others or {}
+    lines += _speed(others.get("speed", {}), rows) + _entity_options(others.get("ner_options"))
     lines += _end_to_end(rows) + [""] + _ratios(rows) + [""] + _stages(rows) + [""] + _parquet(rows)
     if NOTES.exists():
         lines += ["", NOTES.read_text(encoding="utf-8").rstrip()]
@@ -180,3 +182,64 @@ def _parquet(rows: list[dict]) -> list[str]:
             p = row["parquet"]
             out.append(f"| {row['documents']:,} | {p['total_mb']:.0f} | {p['files']} | {p['largest_file_mb']:.1f} |")
     return out
+
+
+def _speed(speed: dict, rows: list[dict]) -> list[str]:
+    """bench/speed.py's goals: each a ratio to a baseline of the same run, with the load it ran under."""
+    if not speed:
+        return []
+    out = ["## The speed goals (bench/speed.py)", "",
+           "Each line compares measures of one step of one run of `bench/speed.py`; `newsflow ingest` is",
+           "the user's command (default runner, its own temporary Prefect server). Load: the machine's",
+           "load average (1, 5, 15 min) when the step started, on 2 cores shared with other work: above",
+           "~2 the wall-clock figures are slower than on a quiet machine, the ratios less so. Memory and",
+           "CPU seconds: newsflow's processes, without the temporary server.", "",
+           "| step | measure | value | goal | met | load |", "|---|---|---|---|---|---|"]
+    if "floor_median_s" in speed.get("startup", {}):
+        s = speed["startup"]
+        pairs = _median([example / floor for floor, example in zip(s["floor_s"], s["example_s"])])
+        out.append(f"| startup | `newsflow ingest examples/inbox`, median of {len(s['example_s'])}: "
+                   f"{s['example_median_s']:.1f} s; the floor (Prefect's temporary server started and stopped "
+                   f"around an empty flow), median of {len(s['floor_s'])}: {s['floor_median_s']:.1f} s (runs "
+                   f"interleaved; the median of the five pairs' ratios: {pairs:.2f}x) | "
+                   f"{s['ratio']:.2f}x | <= 1.3x the floor | {_met(s['ratio'] <= 1.3)} | {s['load_before']} |")
+    for step, label, goal in (("republished", "the 181 AEB pages five times over", 2.0),
+                              ("distinct", "distinct pages (no two bodies alike)", 2.5)):
+        if "ratio" not in speed.get(step, {}):
+            continue
+        s = speed[step]
+        out.append(f"| {step} | {label}: {s['bare']['pages']:,} pages, {s['articles']:,} articles "
+                   f"({s['distinct_bodies']:,} distinct bodies, {s['english_share']:.0%} English); newsflow "
+                   f"{s['flow']['seconds']:.1f} s ({s['flow']['cpu_s']:.0f} CPU s, peak {s['flow']['peak_mb']:.0f} MB "
+                   f"PSS) against bare trafilatura in one process {s['bare']['seconds']:.1f} s ({s['bare']['cpu_s']:.0f} "
+                   f"CPU s; CPU seconds {s['flow']['cpu_s'] / s['bare']['cpu_s']:.2f}x) | {s['ratio']:.2f}x | "
+                   f"<= {goal}x | {_met(s['ratio'] <= goal)} | {s['load_before']} |")
+        peak = s["flow"]["peak_mb"]
+        out.append(f"| {step} | peak memory (summed PSS) of newsflow's processes | {peak:.0f} MB | "
+                   f"<= {MEMORY_MB} MB (1.5 GiB) | {_met(peak <= MEMORY_MB)} | {s['load_before']} |")
+    ten = next((row for row in rows if row["documents"] == 10_000 and "flow" in row), None)
+    if "10k" not in speed:
+        out.append("| 10k | documents a second end to end, default runner | not measured by bench/speed.py yet | "
+                   ">= 20 | **no** | |")
+    elif ten is not None:
+        rate = ten["documents"] / ten["flow"]["seconds"]
+        out.append(f"| 10k | documents a second end to end, default runner ({ten['flow']['seconds']:.0f} s) | "
+                   f"{rate:.1f} | >= 20 | {_met(rate >= 20)} | {speed['10k']['load_before']} |")
+    return out + [""]
+
+
+def _entity_options(figures: dict | None) -> list[str]:
+    """bench/ner_options.py: spaCy settings against today's entities on the AEB articles."""
+    if not figures:
+        return []
+    out = ["## Entities: the options measured (bench/ner_options.py)", "",
+           f"NER over newsflow's {figures['articles']} English articles of the 181 AEB pages (median "
+           f"{figures['median_chars']:,} characters, {figures['over_5000_chars']} over 5,000), in one process,",
+           "CPU seconds (best of the runs). Recall and precision of the (article, name, label) triples",
+           "against the first line's (today's settings), and of the names alone.", "",
+           "| option | CPU s | entities | recall | precision | name recall | name precision |",
+           "|---|---|---|---|---|---|---|"]
+    for row in figures["options"]:
+        out.append(f"| {row['option']} | {row['cpu_s']:.1f} | {row['entities']:,} | {row['recall']:.3f} | "
+                   f"{row['precision']:.3f} | {row['name_recall']:.3f} | {row['name_precision']:.3f} |")
+    return out + [""]

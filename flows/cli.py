@@ -76,6 +76,10 @@ def run_ingest(args: argparse.Namespace) -> int:
     sources = check_sources(args.sources)
     web_files = {key: check_list_file(path) for key, path in (("urls_file", args.urls), ("feeds_file", args.feeds)) if path}
     data_dir = check_data_dir(args.data)
+    if args.workers is None and not args.dask_address:  # the default runner runs a small run here
+        from newsflow.tasks.pipeline.warmup import warm_up_small_run
+
+        warm_up_small_run(sources, bool(web_files), args.batch_size, None)  # before Prefect's slow start
     quiet_prefect_defaults()
     from newsflow.flows.ingest import ingest_flow
 

@@ -55,6 +55,7 @@ def ingest_flow(
     retry_quarantined: bool = False,
     deadline_minutes: float | None = None,
     fetch: FetchOptions | None = None,
+    reuse_enrichment: bool = True,
 ) -> RunSummary:
     """Ingest files and folders, a URL list and feeds into the dataset at `data_dir`, merge the
     day's small part files (unless `compact` is off), then link the articles not linked yet.
@@ -64,14 +65,16 @@ def ingest_flow(
     extraction takes longer than `extract_timeout` seconds is quarantined. Inputs quarantined for
     their own bytes are not processed again unless `retry_quarantined`. With `deadline_minutes`
     the run stops reading new inputs at that time and finishes what it started (scheduled runs
-    cannot pile up). `fetch` sets the limits of fetching (tasks/sources/web.py FetchOptions)."""
+    cannot pile up). `fetch` sets the limits of fetching (tasks/sources/web.py FetchOptions).
+    `reuse_enrichment` off enriches every copy of a body anew (tasks/pipeline/reuse.py: the
+    tables are the same either way)."""
     run = IngestRun.open(data_dir)
     inputs = run.inputs(sources, urls_file, feeds_file, fetch)
     progress = RunProgress(total=inputs.files)
     stage_options = {"run_id": run.summary.run_id, "ingested_at": run.ingested_at, "spacy_model": spacy_model,
-                     "extract_timeout": extract_timeout}
+                     "extract_timeout": extract_timeout, "reuse": reuse_enrichment, "data_dir": data_dir}
     # The workers, and the models they hold, are gone before merging and linking need the memory.
-    with batch_runner(workers, dask_address) as runner:
+    with batch_runner(workers, dask_address, small_run=inputs.small(batch_size)) as runner:
         queue = BatchQueue(runner, run, stage_options, batches_in_flight or default_batches_in_flight(workers), progress)
         for name, batch in run.batches(inputs.admitted(run.known, retry_quarantined), batch_size, deadline_minutes):
             queue.submit(name, batch)  # extract, clean, split, enrich on a worker; the oldest done is written

@@ -4,7 +4,10 @@ local Dask cluster, a Dask cluster elsewhere (prefect-dask's DaskTaskRunner), or
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from newsflow.tasks.core.settings import BATCHES_IN_FLIGHT_PER_WORKER, MIN_BATCHES_IN_FLIGHT
@@ -14,8 +17,37 @@ from newsflow.tasks.core.settings import BATCHES_IN_FLIGHT_PER_WORKER, MIN_BATCH
 WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1"}
 
 
-def batch_runner(workers: int | None = None, dask_address: str | None = None) -> TaskRunner:
-    """The runner for the batch stages: a worker process a core by default (the stages are
+@contextmanager
+def batch_runner(workers: int | None = None, dask_address: str | None = None,
+                 small_run: bool = False) -> Iterator[TaskRunner]:
+    """The runner for the batch stages, started, its workers reporting to this run's Prefect API
+    (see `run_api_url`). A `small_run` (tasks/sources/files.py `small_run`) on the
+    default runner runs in this process: one batch has no other to run beside it on a worker."""
+    if small_run and workers is None and dask_address is None:
+        workers = 0
+    api_url = run_api_url()
+    # The workers receive the settings of the flow's context with each task (Prefect serialises
+    # them), not its environment: the API URL has to be in those settings.
+    with temporary_settings(updates={PREFECT_API_URL: api_url} if api_url else {}):
+        with new_batch_runner(workers, dask_address) as runner:
+            yield runner
+
+
+def run_api_url() -> str | None:
+    """The API this process reports to: the configured one, or else the temporary server Prefect
+    started for this run. A worker given neither starts a temporary server of its own, a
+    uvicorn process costing it seconds of CPU at start and its task runs the run's dashboard."""
+    configured = PREFECT_API_URL.value()
+    if configured:
+        return configured
+    from prefect.server.api.server import SubprocessASGIServer
+
+    temporary = SubprocessASGIServer()  # the one get_client() starts when no API URL is set
+    return temporary.api_url if temporary.running else None
+
+
+def new_batch_runner(workers: int | None = None, dask_address: str | None = None) -> TaskRunner:
+    """A runner for the batch stages: a worker process a core by default (the stages are
     CPU-bound Python, which threads do not scale); `workers` N: a local Dask cluster of N
     processes, 0: this process; `dask_address`: the Dask cluster there."""
     if dask_address or workers:

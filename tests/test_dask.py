@@ -9,7 +9,7 @@ import pytest
 from prefect.task_runners import ProcessPoolTaskRunner
 
 from newsflow.flows.cli import main
-from newsflow.flows.runners import batch_runner, default_batches_in_flight
+from newsflow.flows.runners import default_batches_in_flight, new_batch_runner
 from newsflow.tasks.core.schema import TABLE_SCHEMAS
 from newsflow.tasks.store.dataset import connect
 
@@ -28,7 +28,7 @@ def snapshot(data: Path) -> dict[str, list[tuple]]:
 
 
 def test_the_default_runner_is_a_worker_process_a_core(monkeypatch):
-    assert isinstance(batch_runner(), ProcessPoolTaskRunner)
+    assert isinstance(new_batch_runner(), ProcessPoolTaskRunner)
     monkeypatch.setattr("os.cpu_count", lambda: 8)
     assert default_batches_in_flight(None) == 16 and default_batches_in_flight(2) == 4 and default_batches_in_flight(0) == 2
 

@@ -213,7 +213,7 @@ STAGES = {
     "clean_split": ("segment_document", lambda text, **_: MARKER in text),
     "enrich": ("enrich_story", lambda doc, *_: MARKER in doc.raw_text),
     "entities": ("extract_entities", lambda nlp, articles: any(MARKER in body for _, body in articles)),
-    "signatures": ("signature_rows", lambda articles: any(MARKER in a.body for a in articles)),
+    "signatures": ("signatures", lambda bodies: any(MARKER in body for body in bodies)),
 }
 KINDS = ("RecursionError", "MemoryError", "UnicodeEncodeError", "ValueError", "Unprintable")
 

@@ -26,6 +26,11 @@ def body_sha256(body: str) -> str:
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
+def body_digest(body: str) -> str:
+    """Hash of a body exactly as it is: two bodies with one digest give the same text to every stage."""
+    return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def story_id(first_article_id: str) -> str:
     """Stable id of a story cluster, from the first of its articles by id."""
     return "story-" + hashlib.sha256(first_article_id.encode()).hexdigest()[:16]

@@ -248,6 +248,22 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class TextFacts:
+    """What an article's body alone decides, kept so that a copy of the body reuses it
+    (tasks/pipeline/reuse.py): its language, keywords, entities (text, label, count; none for a
+    language the NER model does not speak) and MinHash signature (None: too short to compare).
+    `body_digest` is the SHA-256 of the exact body: body_sha256 folds whitespace and Unicode
+    forms, which the language detector and NER do see."""
+
+    body_digest: str
+    language: str | None
+    language_confidence: float | None
+    keywords: tuple[str, ...]
+    entities: tuple[tuple[str, str, int], ...]
+    minhash: tuple[int, ...] | None
+
+
+@dataclass(frozen=True, slots=True)
 class Link:
     article_id: str
     other_article_id: str

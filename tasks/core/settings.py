@@ -16,6 +16,13 @@ BATCH_SIZE = 100
 # feed) were 480 MB a batch and took the run's processes past 3 GB.
 BATCH_MAX_BYTES = 32 * 2**20
 
+# A run of files only, at most a batch of them and at most this many bytes in all, processes its
+# inputs in the flow's own process: a worker process costs ~4 s of CPU before its first document
+# (Python, Prefect, trafilatura, spaCy and its model: the example inbox took 18 s with a worker,
+# 9.6 s without, issue 18), and a run of one batch has no second batch to run beside it. 2 MB is
+# ~20 AEB pages (~100 KB of HTML each), about 2 s of work.
+SMALL_RUN_BYTES = 2 * 2**20
+
 # Part files: each batch commits its own, and a run merges those of its partition into files
 # of up to this size (tasks/store/compact.py); DuckDB reads files of 100 MB or more best (docs/STACK.md),
 # and a merge rewrites at most this much a table, however often small runs come.
@@ -53,6 +60,16 @@ KEYWORD_MIN_BIGRAM_COUNT = 2
 # worker. Texts are cut at 20k characters (a long article is ~5k) so one giant page can't stall NER.
 NER_BATCH_SIZE = 8
 NER_MAX_CHARS = 20_000
+
+# Distinct bodies whose language, keywords, entities and signature a worker process keeps for
+# their next copies (tasks/pipeline/reuse.py), besides those the dataset holds: ~6 KB each
+# (128 signature values, ~30 entities, 10 keywords), so ~12 MB a worker at most; copies further
+# apart than this in a run are found in the dataset once their batch is committed.
+REUSE_CACHE_BODIES = 2000
+# DuckDB's memory for a worker's look-up of a batch's bodies in the dataset: the query keeps only
+# the matching articles' rows (a batch's at most), far below DUCKDB_MEMORY_LIMIT, which is sized
+# for linking in the flow's process.
+REUSE_LOOKUP_MEMORY = "128MB"
 
 # Near-duplicates. 3-word shingles: on the seeds, the syndicated copy of the AP story (edited
 # wording, new headline and captions) scores Jaccard 0.39 against the wire text, paraphrases

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from newsflow.tasks.core.agencies import AGENCIES
 from newsflow.tasks.core.ids import article_id, body_sha256
-from newsflow.tasks.core.schema import AUTHOR_ROLE, REPORTING, WRITING, Article, Credit, Document, StoryDraft
+from newsflow.tasks.core.schema import AUTHOR_ROLE, REPORTING, WRITING, Article, Credit, Document, StoryDraft, TextFacts
 from newsflow.tasks.enrich.dateline import parse_dateline
 from newsflow.tasks.enrich.dates import resolve_published_at
 from newsflow.tasks.enrich.keywords import extract_keywords
@@ -17,10 +17,17 @@ from newsflow.tasks.enrich.language import detect_language
 WORD_CHAR_RUN = re.compile(r"\w+")
 
 
-def enrich_story(doc: Document, index: int, draft: StoryDraft, run_id: str, ingested_at: datetime) -> Article:
-    """The article record of one story of a document."""
+def enrich_story(doc: Document, index: int, draft: StoryDraft, run_id: str, ingested_at: datetime,
+                 facts: TextFacts | None = None) -> Article:
+    """The article record of one story of a document; `facts`, those of an earlier copy of its
+    body, give its language and keywords instead of their being computed again."""
     dateline = parse_dateline(draft.body)
-    language, confidence = detect_language(draft.body)
+    confidence: float | None
+    if facts is None:
+        language, confidence = detect_language(draft.body)
+        keywords = extract_keywords(draft.body, language)
+    else:
+        language, confidence, keywords = facts.language, facts.language_confidence, list(facts.keywords)
     published = resolve_published_at(
         declared=doc.published_at,
         declared_source=doc.published_at_source,
@@ -51,7 +58,7 @@ def enrich_story(doc: Document, index: int, draft: StoryDraft, run_id: str, inge
         cited_urls=list(draft.cited_urls),
         credits=list(draft.credits),
         credit_roles=list(draft.credit_roles),
-        keywords=extract_keywords(draft.body, language),
+        keywords=keywords,
         body_sha256=body_sha256(draft.body),
         run_id=run_id,
         ingested_at=ingested_at,

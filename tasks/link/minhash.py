@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 
 import numpy as np
 
+from newsflow.tasks.core.ids import body_digest
 from newsflow.tasks.core.schema import Article
 from newsflow.tasks.core.settings import LSH_BANDS, LSH_ROWS, MIN_WORDS_TO_LINK, MINHASH_PERMUTATIONS, SHINGLE_WORDS
 
@@ -50,12 +52,28 @@ def estimated_jaccard(left: np.ndarray, right: np.ndarray) -> float:
 
 def signature_rows(articles: list[Article]) -> tuple[list[dict], list[dict]]:
     """Rows of the `signatures` and `bands` tables for articles long enough to compare."""
-    linkable = [a for a in articles if a.word_count >= MIN_WORDS_TO_LINK]
-    sigs = signatures([a.body for a in linkable])
-    signature_table = [{"article_id": a.article_id, "minhash": s.tolist()} for a, s in zip(linkable, sigs)]
+    by_id = signed(articles, signatures, lambda a: a.article_id)
+    return signature_table_rows(by_id)
+
+
+# MinHash signatures (the uint32 values as ints) by body digest or by article id.
+MinHashes = dict[str, tuple[int, ...]]
+
+
+def signed(articles: list[Article], sign: Callable[[list[str]], list[np.ndarray]],
+           key: Callable[[Article], str] = lambda a: body_digest(a.body)) -> MinHashes:
+    """The signatures of the articles long enough to compare, by `key` (by default the body's
+    digest: each distinct body signed once), made by `sign` (`signatures`, or a test's stand-in)."""
+    bodies = {key(a): a.body for a in articles if a.word_count >= MIN_WORDS_TO_LINK}
+    return {k: tuple(s.tolist()) for k, s in zip(bodies, sign(list(bodies.values())))}
+
+
+def signature_table_rows(minhashes: MinHashes) -> tuple[list[dict], list[dict]]:
+    """Rows of the `signatures` and `bands` tables of these articles' signatures."""
+    signature_table = [{"article_id": article_id, "minhash": list(m)} for article_id, m in minhashes.items()]
     band_table = [
-        {"article_id": a.article_id, "band": band, "band_hash": value}
-        for a, s in zip(linkable, sigs)
-        for band, value in enumerate(band_hashes(s))
+        {"article_id": article_id, "band": band, "band_hash": value}
+        for article_id, m in minhashes.items()
+        for band, value in enumerate(band_hashes(np.asarray(m, dtype=np.uint32)))
     ]
     return signature_table, band_table

@@ -7,11 +7,12 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
 import pyarrow as pa
 
-from newsflow.tasks.core.ids import article_id, sha256_hex
+from newsflow.tasks.core.ids import article_id, body_digest, body_sha256, sha256_hex
 from newsflow.tasks.core.schema import (
     ARTICLES,
     BANDS,
@@ -27,16 +28,19 @@ from newsflow.tasks.core.schema import (
     RawDocument,
     Span,
     StoryDraft,
+    TextFacts,
     to_row,
     to_table,
 )
 from newsflow.tasks.core.settings import EXTRACT_TIMEOUT_SECONDS
 from newsflow.tasks.core.timelimit import TimeLimitExceeded, call_with_time_limit
 from newsflow.tasks.enrich.article import enrich_story
-from newsflow.tasks.enrich.entities import extract_entities, load_pipeline, speaks
+from newsflow.tasks.enrich.entities import extract_entities, load_pipeline, model_name, speaks
+from newsflow.tasks.enrich.language import detect_language
 from newsflow.tasks.extract.page import FALLBACK_EXTRACTION, extracted_again, prepare_document, writable_raw
-from newsflow.tasks.link.minhash import signature_rows
+from newsflow.tasks.link.minhash import MinHashes, signature_table_rows, signatures, signed
 from newsflow.tasks.pipeline.memory import keep_large_blocks_off_the_heap, return_freed_memory
+from newsflow.tasks.pipeline.reuse import facts_of, known_facts, remember
 from newsflow.tasks.segment.clean import segment_document
 from newsflow.tasks.segment.page_spans import segment_page
 
@@ -60,6 +64,10 @@ class Batch:
     # Seconds a document may spend in each per-document stage (the extraction's limit): cleaning,
     # splitting and enriching are Python that a hostile text can make slow too.
     time_limit: float | None = None
+    # Facts of bodies enriched before (tasks/pipeline/reuse.py), by body_sha256; and the facts each
+    # article took from them, by article_id. Empty when the run does not reuse.
+    known: dict[str, TextFacts] = field(default_factory=dict)
+    reused: dict[str, TextFacts] = field(default_factory=dict)
 
 
 def _timed(batch: Batch, stage: str, step: Callable[[], Any]) -> Any:
@@ -185,15 +193,36 @@ def segment_text(doc: Document) -> tuple[list[StoryDraft], list[Span]]:
     return segment_document(doc.raw_text, title_hint=doc.title), []
 
 
-def enrich_batch(batch: Batch) -> Batch:
-    """Build the article records of every story of the batch."""
+def enrich_batch(batch: Batch, reuse: Reuse | None = None) -> Batch:
+    """Build the article records of every story of the batch. With `reuse`, a body enriched
+    before (by this process, or stored in its dataset) gives its language and keywords, and later
+    its entities and signature, instead of their being computed again."""
+    if reuse is not None:
+        hashes = {body_sha256(d.body) for drafts in batch.drafts.values() for d in drafts}
+        batch.known = _timed(batch, "reuse", lambda: known_facts(hashes, reuse.spacy_model, reuse.data_dir))
+    first_copies: dict[str, Article] = {}  # a body's first article in this batch: the next copies take its facts
+
+    def facts(draft: StoryDraft) -> TextFacts | None:
+        if reuse is None:
+            return None
+        found = facts_of(draft.body, body_sha256(draft.body), batch.known)
+        first = first_copies.get(body_digest(draft.body))
+        return found or (None if first is None else TextFacts(body_digest(first.body), first.language,
+                                                              first.language_confidence, tuple(first.keywords), (), None))
 
     def enrich(doc: Document) -> None:
         drafts = batch.drafts[doc.doc_id]
         # Built whole before it is added: a failure midway leaves no article of this document.
-        batch.articles.extend([enrich_story(doc, i, d, batch.run_id, batch.ingested_at) for i, d in enumerate(drafts)])
+        articles = [enrich_story(doc, i, d, batch.run_id, batch.ingested_at, facts(d)) for i, d in enumerate(drafts)]
+        batch.articles.extend(articles)
+        for article in articles:
+            first_copies.setdefault(body_digest(article.body), article)
 
-    return _each_document(batch, "enrich", enrich)
+    enriched = _each_document(batch, "enrich", enrich)
+    if reuse is not None:
+        batch.reused = {a.article_id: found for a in batch.articles
+                        if (found := facts_of(a.body, a.body_sha256, batch.known)) is not None}
+    return enriched
 
 
 def _by_document(batch: Batch, stage: str, work: Callable[[list[Article]], R]) -> R:
@@ -214,25 +243,78 @@ def _by_document(batch: Batch, stage: str, work: Callable[[list[Article]], R]) -
     return work(batch.articles)
 
 
-def index_batch(batch: Batch, spacy_model: str | None) -> Batch:
-    """Entities of every article (spaCy, batched) and the MinHash signatures that linking joins on."""
+def index_batch(batch: Batch, spacy_model: str | None, reuse: Reuse | None = None) -> Batch:
+    """Entities of every article (spaCy, batched) and the MinHash signatures that linking joins on;
+    with `reuse`, computed once per distinct body that no earlier one gave (`batch.reused`)."""
+    new = [a for a in batch.articles if a.article_id not in batch.reused]
+    key = _body_key if reuse is not None else _article_key  # what is computed once: a body, or each article
+    found_entities: dict[str, tuple[tuple[str, str, int], ...]] = {}
+    found_minhashes: MinHashes = {}
 
     def find_entities() -> None:
         nlp = load_pipeline(spacy_model)
-        entities = _by_document(batch, "entities", lambda articles: extract_entities(
-            nlp, [(a.article_id, a.body) for a in articles if speaks(nlp, a.language)]))
-        batch.extra_tables["entities"] = to_table(
-            [{**to_row(e), "run_id": batch.run_id} for e in entities], ENTITIES
-        )
+        found_entities.update(_by_document(batch, "entities", lambda articles: entities_by_key(nlp, [
+            a for a in articles if a.article_id not in batch.reused and speaks(nlp, a.language)], key)))
+        rows = [{"article_id": a.article_id, "text": text, "label": label, "count": count, "run_id": batch.run_id}
+                for a in batch.articles for text, label, count in _entities_of(a, batch.reused, found_entities, key)]
+        batch.extra_tables["entities"] = to_table(rows, ENTITIES)
 
     def sign() -> None:
-        signatures, bands = _by_document(batch, "signatures", signature_rows)
-        batch.extra_tables["signatures"] = to_table([{**r, "run_id": batch.run_id} for r in signatures], SIGNATURES)
+        found_minhashes.update(_by_document(batch, "signatures", lambda articles: signed(
+            [a for a in articles if a.article_id not in batch.reused], signatures, key)))
+        minhashes = {a.article_id: facts.minhash for a in batch.articles
+                     if (facts := batch.reused.get(a.article_id)) is not None and facts.minhash is not None}
+        minhashes.update((a.article_id, m) for a in batch.articles if (m := found_minhashes.get(key(a))))
+        signature_table, bands = signature_table_rows(minhashes)
+        batch.extra_tables["signatures"] = to_table([{**r, "run_id": batch.run_id} for r in signature_table], SIGNATURES)
         batch.extra_tables["bands"] = to_table(bands, BANDS)
 
     _timed(batch, "entities", find_entities)
     _timed(batch, "signatures", sign)
+    if reuse is not None:
+        kept = {a.article_id for a in batch.articles}  # without those of a document quarantined on the way
+        remember([a for a in new if a.article_id in kept], found_entities, found_minhashes, reuse.spacy_model)
     return batch
+
+
+def _body_key(article: Article) -> str:
+    return body_digest(article.body)
+
+
+def _article_key(article: Article) -> str:
+    return article.article_id
+
+
+def entities_by_key(nlp, articles: list[Article],
+                    key: Callable[[Article], str]) -> dict[str, tuple[tuple[str, str, int], ...]]:
+    """The entities (text, label, count) of the articles, NER run once per `key` (a body digest:
+    once per distinct body)."""
+    bodies = {key(a): a.body for a in articles}
+    found: dict[str, list[tuple[str, str, int]]] = {k: [] for k in bodies}
+    for entity in extract_entities(nlp, list(bodies.items())):
+        found[entity.article_id].append((entity.text, entity.label, entity.count))
+    return {k: tuple(entities) for k, entities in found.items()}
+
+
+def _entities_of(article: Article, reused: dict[str, TextFacts], found: dict[str, tuple[tuple[str, str, int], ...]],
+                 key: Callable[[Article], str]) -> tuple[tuple[str, str, int], ...]:
+    facts = reused.get(article.article_id)
+    return facts.entities if facts is not None else found.get(key(article), ())
+
+
+@dataclass(frozen=True, slots=True)
+class Reuse:
+    """Where a batch finds the facts of bodies enriched before: its process's cache for this NER
+    model, and the dataset at `data_dir` (None: the process's cache only)."""
+
+    spacy_model: str
+    data_dir: Path | None = None
+
+
+def load_models(spacy_model: str | None) -> None:
+    """Load what the stages keep for the process's life: the NER pipeline and the language model."""
+    load_pipeline(spacy_model)
+    detect_language("The language model is loaded by its first question.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,27 +327,29 @@ class ProcessedBatch:
 
 def process_batch(
     raws: Iterable[RawDocument | Quarantine], run_id: str, ingested_at: datetime, spacy_model: str | None,
-    extract_timeout: float = EXTRACT_TIMEOUT_SECONDS,
+    extract_timeout: float = EXTRACT_TIMEOUT_SECONDS, reuse: bool = True, data_dir: str | None = None,
 ) -> ProcessedBatch:
     """Every CPU stage of a batch in turn: extract, clean and split, enrich, entities and signatures.
-    A page whose extraction takes more than `extract_timeout` seconds is quarantined.
+    A page whose extraction takes more than `extract_timeout` seconds is quarantined. With `reuse`,
+    a body enriched before, by this process or in the dataset at `data_dir`, is not enriched again.
 
     One call per batch, so that a worker process receives the inputs once and sends back only
     the rows: a task per stage would ship each batch's pages to and fro between stages.
     """
     keep_large_blocks_off_the_heap()  # once per process matters; Dask workers start no other way
-    processed = run_stages(raws, run_id, ingested_at, spacy_model, extract_timeout)
+    reusing = Reuse(model_name(spacy_model), None if data_dir is None else Path(data_dir)) if reuse else None
+    processed = run_stages(raws, run_id, ingested_at, spacy_model, extract_timeout, reusing)
     return_freed_memory()  # the batch's documents and pages are garbage by now
     return processed
 
 
 def run_stages(raws: Iterable[RawDocument | Quarantine], run_id: str, ingested_at: datetime,
-               spacy_model: str | None, extract_timeout: float) -> ProcessedBatch:
+               spacy_model: str | None, extract_timeout: float, reuse: Reuse | None = None) -> ProcessedBatch:
     """The stages in their order; what the batch held is garbage once this returns."""
     batch = prepare_batch(raws, run_id, ingested_at, extract_timeout)  # decode, extract the article text
     batch = segment_batch(batch)  # clean every line by rule, split into stories
-    batch = enrich_batch(batch)  # per-article metadata: ids, language, dates, dateline, keywords
-    batch = index_batch(batch, spacy_model)  # named entities, MinHash signatures
+    batch = enrich_batch(batch, reuse)  # per-article metadata: ids, language, dates, dateline, keywords
+    batch = index_batch(batch, spacy_model, reuse)  # named entities, MinHash signatures
     tables = _timed(batch, "tables", lambda: batch_tables(batch))
     return ProcessedBatch(tables, dict(batch.seconds))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from newsflow.tasks.core.schema import Quarantine, RawDocument, Skipped
 from newsflow.tasks.pipeline.admit import admitted
 from newsflow.tasks.pipeline.report import RunSummary
-from newsflow.tasks.sources.files import read_walked, walk
+from newsflow.tasks.sources.files import read_walked, small_run, walk
 from newsflow.tasks.sources.http_cache import HttpCache
 from newsflow.tasks.sources.web import FetchOptions, WebCounts, iter_web_inputs, read_url_list
 from newsflow.tasks.store.dataset import KnownKeys
@@ -28,7 +28,13 @@ class RunInputs:
         self.files = sum(not isinstance(entry, Skipped) for entry in self.entries)
         self.web_counts = WebCounts()
         urls, feeds = read_urls(present(urls_file, summary)), read_urls(present(feeds_file, summary))
+        self.from_web = bool(urls or feeds)
         self.web = web_inputs(urls, feeds, fetch, cache, self.web_counts)
+
+    def small(self, batch_size: int) -> bool:
+        """Whether the run is known to be small (`small_run`); a URL list or a feed is never
+        known to be: it gives what it fetches."""
+        return not self.from_web and small_run(self.entries, batch_size)
 
     def admitted(self, known: KnownKeys, retry_quarantined: bool) -> Iterator[RawDocument | Quarantine]:
         """The inputs to process: the web's first (fetched in the background meanwhile), then the files'."""

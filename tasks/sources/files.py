@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsflow.tasks.core.schema import Quarantine, RawDocument, Skipped, writable_text
-from newsflow.tasks.core.settings import MAX_INPUT_BYTES
+from newsflow.tasks.core.settings import MAX_INPUT_BYTES, SMALL_RUN_BYTES
 from newsflow.tasks.core.timestamps import parse_timestamp
 from newsflow.tasks.sources.streams import capped_lines, hash_stream, open_regular, path_uri, read_capped
 
@@ -236,3 +236,14 @@ def _parsed(value: str) -> object:
         return parse_timestamp(value)
     except Exception:  # dateutil raises more than ValueError on hostile strings; unparsed is the answer
         return None
+
+
+def small_run(entries: list[Path | Quarantine | Skipped], batch_size: int) -> bool:
+    """Whether walked files make a small run: at most a batch of them, of at most SMALL_RUN_BYTES
+    in all (a JSONL or WARC file holds many documents)."""
+    if sum(not isinstance(entry, Skipped) for entry in entries) > batch_size:
+        return False
+    try:
+        return sum(entry.stat().st_size for entry in entries if isinstance(entry, Path)) <= SMALL_RUN_BYTES
+    except OSError:  # gone or changed since the walk: reading it will say what happened
+        return False

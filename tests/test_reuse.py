@@ -1,0 +1,131 @@
+"""Each distinct text enriched once (tasks/pipeline/reuse.py): a copy of a body enriched before,
+in the same batch, an earlier batch of the same worker or the dataset, takes its language,
+keywords, entities and signature; and the tables are the same as when every copy is enriched."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from test_dask import snapshot
+
+from newsflow.tasks.core.ids import body_digest, body_sha256
+from newsflow.tasks.core.schema import RawDocument, TextFacts
+from newsflow.tasks.pipeline import batches
+from newsflow.tasks.pipeline.batches import process_batch
+from newsflow.tasks.pipeline.reuse import facts_of, process_cache
+from newsflow.tasks.store.dataset import commit_batch
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "inbox"
+NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+RUN_COLUMNS = {"run_id", "ingested_at"}
+WIRE = (EXAMPLES / "01-portal-wire-story.txt").read_bytes()
+PAGE = (EXAMPLES / "05-news-page.html").read_bytes()
+GERMAN = (EXAMPLES / "07-legacy-cp1252-german.txt").read_bytes()
+
+
+def raw(name: str, data: bytes) -> RawDocument:
+    media_type = "text/html" if name.endswith(".html") else "text/plain"
+    return RawDocument(f"file:///inbox/{name}", "file", media_type, data)
+
+
+# The wire story republished by three sites, one of them with a word changed (a near copy:
+# enriched anew), the news page twice, and a German story twice (no NER).
+FIRST_BATCH = [raw("wire.txt", WIRE), raw("page.html", PAGE), raw("site-a/wire.txt", WIRE), raw("german.txt", GERMAN)]
+SECOND_BATCH = [raw("site-b/wire.txt", WIRE), raw("site-c/wire.txt", WIRE.replace(b"Tuesday", b"Wednesday")),
+                raw("site-b/page.html", PAGE), raw("site-b/german.txt", GERMAN)]
+
+
+def rows(processed, table: str) -> list[tuple]:
+    data = processed.tables[table]
+    columns = [c for c in data.column_names if c not in RUN_COLUMNS]
+    return sorted(tuple(str(row[c]) for c in columns) for row in data.select(columns).to_pylist())
+
+
+def same_tables(left, right) -> None:
+    assert left.tables.keys() == right.tables.keys()
+    for table in left.tables:
+        assert rows(left, table) == rows(right, table), table
+
+
+@pytest.fixture()
+def ner_calls(monkeypatch) -> list[str]:
+    """The bodies NER is run on, with an empty cache in this process before and after."""
+    process_cache.cache_clear()
+    seen: list[str] = []
+    original = batches.extract_entities
+
+    def counting(nlp, articles):
+        seen.extend(body for _, body in articles)
+        return original(nlp, articles)
+
+    monkeypatch.setattr(batches, "extract_entities", counting)
+    yield seen
+    process_cache.cache_clear()
+
+
+def test_copies_in_a_batch_and_on_the_same_worker_are_enriched_once(ner_calls):
+    first = process_batch(FIRST_BATCH, "run", NOW, None)
+    assert len(ner_calls) == 2  # the wire story and the page, once each; German is not NER's language
+    second = process_batch(SECOND_BATCH, "run", NOW, None)
+    assert len(ner_calls) == 3  # only the near copy
+    assert second.seconds["reuse"] >= 0
+    without = [process_batch(batch, "run", NOW, None, reuse=False) for batch in (FIRST_BATCH, SECOND_BATCH)]
+    assert len(ner_calls) == 3 + 6
+    same_tables(first, without[0])
+    same_tables(second, without[1])
+    assert len(rows(second, "entities")) > 0 and len(rows(second, "signatures")) == 4
+
+
+def test_copies_of_bodies_in_the_dataset_take_their_facts(ner_calls, tmp_path):
+    data = tmp_path / "data"
+    first = process_batch(FIRST_BATCH, "run", NOW, None, data_dir=str(data))
+    commit_batch(data, "run-00000", NOW.date(), first.tables)
+    process_cache.cache_clear()  # another worker: only the dataset knows the first batch
+    ner_calls.clear()
+    second = process_batch(SECOND_BATCH, "run", NOW, None, data_dir=str(data))
+    assert len(ner_calls) == 1  # the near copy
+    process_cache.cache_clear()
+    same_tables(second, process_batch(SECOND_BATCH, "run", NOW, None, reuse=False))
+
+
+def test_a_dataset_that_cannot_be_read_costs_the_reuse_only(ner_calls, tmp_path):
+    data = tmp_path / "data"
+    (data / "articles" / "ingest_date=2026-03-02").mkdir(parents=True)
+    (data / "articles" / "ingest_date=2026-03-02" / "broken.parquet").write_bytes(b"not parquet")
+    processed = process_batch(FIRST_BATCH, "run", NOW, None, data_dir=str(data))
+    assert len(ner_calls) == 2 and not processed.tables["quarantine"].num_rows
+
+
+def test_only_the_exact_text_reuses_facts_not_one_that_folds_to_the_same_hash():
+    body = "Norway and Sweden signed a railway deal.\n\nThe line opens in 2031."
+    facts = TextFacts(body_digest(body), "en", 0.99, ("railway",), (), None)
+    known = {body_sha256(body): facts}
+    assert facts_of(body, body_sha256(body), known) is facts
+    respaced = body.replace("\n\n", "\n")
+    assert body_sha256(respaced) == body_sha256(body) and facts_of(respaced, body_sha256(respaced), known) is None
+
+
+@pytest.mark.slow
+def test_ingesting_republished_copies_makes_the_same_tables_with_and_without_reuse(prefect_server, tmp_path):
+    """Two runs on the default runner (worker processes, three inputs a batch): the example inbox,
+    then three sites that republished it byte for byte and one that changed a word of the wire
+    story. Every table, links, stories and drift included, is the same both ways."""
+    from newsflow.flows.ingest import ingest_flow
+
+    sites = tmp_path / "sites"
+    for site in ("a", "b", "c"):
+        shutil.copytree(EXAMPLES, sites / site)
+    edited = sites / "d"
+    edited.mkdir()
+    (edited / "wire.txt").write_bytes(WIRE.replace(b"Tuesday", b"Wednesday"))
+    datasets = {}
+    for reuse in (True, False):
+        data = tmp_path / f"data-{reuse}"
+        for sources in ([EXAMPLES], [sites]):
+            ingest_flow(sources=[str(s) for s in sources], data_dir=str(data), batch_size=3, reuse_enrichment=reuse)
+        datasets[reuse] = snapshot(data)
+    assert len(datasets[True]["articles"]) == 4 * 10 + 1
+    assert datasets[True] == datasets[False]
