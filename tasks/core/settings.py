@@ -131,24 +131,32 @@ MIN_STORY_WORDS = 30
 # and 30 or 40 let the short sections of listicles and Q&As stand as stories (seeds 1 and 2:
 # count accuracy 0.94 and 0.94 at 30, 0.96 and 0.955 at 40, 0.97 and 0.96 at 50).
 LONE_HEADLINE_MIN_WORDS = 50
-# The break score of a boundary, lower for a likelier one:
+# The break score of a boundary, lower for a likelier one: the weighted sum of its features
+# (tasks/segment/split.py BreakFeatures), one BREAK_WEIGHT_* each, in this order:
 #     cosine of the two sides' content words
-#   + BREAK_WEIGHT_RELATIVE * that cosine / the sides' similarity with themselves
-#   - BREAK_WEIGHT_LEDE * share of the headline's words among the next LEDE_WORDS words
-#   + BREAK_WEIGHT_PAST * share of the headline's words already in the story before it
-#   + BREAK_WEIGHT_DENSITY * headline-shaped lines per 100 words around it (capped)
-#   - BREAK_WEIGHT_SIZE * ln(1 + words on the shorter side)
-#   - layout evidence.
-# The weights are a logistic regression on these features (even half), rounded: the fit gives
-# 0.44, 0.18, 0.35, 0.28, 0.13. A boundary stays when its score is below BREAK_SCORE_MAX: at
-# -0.3 it keeps 94% of the true boundaries on the even half and 95% on the odd one with no
-# article split; -0.25 keeps 95% and 96% and splits one odd article, -0.2 96% and 98% and five.
-BREAK_SCORE_MAX = -0.3
+#     that cosine / the sides' similarity with themselves
+#     share of the headline's words among the next LEDE_WORDS words
+#     share of the headline's words already in the story before it
+#     headline-shaped lines per 100 words around it (capped)
+#     ln(1 + words on the shorter side)
+#     blank lines above it beyond the document's usual gap (capped)
+#     a read-more or related teaser, a rule line, an advertisement label just above it.
+# A boundary stays when its score is below BREAK_SCORE_MAX.
+# Fitted by bench/split_fit.py (a logistic regression over every candidate boundary of the
+# training half of bench/split_bench.py's documents, then the threshold that gets most story
+# counts right on them); `python bench/split_bench.py --fit` prints them. Don't tune one value
+# in isolation; bench/SPLIT.md shows each layout scored by weights fitted without it.
+BREAK_WEIGHT_SIMILARITY = 1.0
 BREAK_WEIGHT_RELATIVE = 0.4
-BREAK_WEIGHT_LEDE = 0.2
-BREAK_WEIGHT_PAST = 0.3
+BREAK_WEIGHT_LEDE = -0.05
+BREAK_WEIGHT_PAST = 0.1
 BREAK_WEIGHT_DENSITY = 0.25
-BREAK_WEIGHT_SIZE = 0.1
+BREAK_WEIGHT_SIZE = -0.1
+BREAK_WEIGHT_GAP = -0.45
+BREAK_WEIGHT_TEASER = -0.45
+BREAK_WEIGHT_RULE_LINE = -0.15
+BREAK_WEIGHT_ADVERT = 0.0
+BREAK_SCORE_MAX = -0.3
 LEDE_WORDS = 100
 # A side's similarity with itself (its end or start against the rest) is floored: short texts
 # share few words even with themselves, and at 0.1 two glued 100-word wire stories stayed one;
@@ -162,14 +170,8 @@ DEFAULT_SELF_SIMILARITY = 0.3
 # no more than a roundup does.
 MAX_HEADLINE_DENSITY = 3.0
 DENSITY_WINDOW_WORDS = 300
-# Layout evidence, subtracted from the break score: each blank line beyond the document's usual
-# gap between paragraphs (two counted at most), and a read-more teaser line right before the
-# headline. Without it, 99% of the true boundaries of the gap and teaser layouts score below
-# 0.16 and 0.18, and the one in-article teaser of the AEB pages that precedes a headline-shaped
-# line ("Don't Miss" over a product name) scores 0.34.
-GAP_LINE_EVIDENCE = 0.45
+# Blank lines beyond the document's usual gap that count as layout evidence.
 MAX_GAP_LINES_COUNTED = 2
-SEPARATOR_EVIDENCE = 0.45
 
 # Seconds one page's extraction may take before it is quarantined as `extract_timeout`; real
 # pages take milliseconds, a page built to make the parser quadratic takes minutes.

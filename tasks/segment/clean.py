@@ -35,11 +35,13 @@ from newsflow.tasks.segment import patterns as p
 from newsflow.tasks.segment import rules
 from newsflow.tasks.segment.credits import author_names, has_photo_credit, people_named, split_caption
 from newsflow.tasks.segment.lines import Line, fold, split_lines
-from newsflow.tasks.segment.split import is_headline, story_starts
+from newsflow.tasks.segment.split import FITTED_WEIGHTS, BreakWeights, is_headline, story_starts
 
 
-def segment_document(text: str, title_hint: str | None = None) -> list[StoryDraft]:
-    """Classify every span of `text` and group the spans into stories, in input order."""
+def segment_document(text: str, title_hint: str | None = None,
+                     weights: BreakWeights = FITTED_WEIGHTS) -> list[StoryDraft]:
+    """Classify every span of `text` and group the spans into stories, in input order (`weights`:
+    the splitting's, which bench/split_fit.py fits)."""
     lines = split_lines(text)
     if not lines:
         return []
@@ -47,7 +49,7 @@ def segment_document(text: str, title_hint: str | None = None) -> list[StoryDraf
         classify_line(line)
     mark_author_boxes(lines)
     counts = Counter(line.key for line in lines)
-    starts = story_starts(lines, counts, title_hint)
+    starts = story_starts(lines, counts, title_hint, weights)
     drafts = []
     for begin, end in zip(starts, starts[1:] + [len(lines)]):
         story = lines[begin:end]
