@@ -8,6 +8,7 @@ The AEB articles (ground-truth bodies under their pages' own titles, cached in a
 are split in two halves: documents built from the even half train the weights
 (bench/split_fit.py), documents built from the odd half are scored, so no weight is fitted on
 the bodies it is scored on. Layouts and their markup in six languages: bench/split_layouts.py.
+The real AEB pages, as the pipeline extracts them, are one more one-story layout, halved alike.
 
 Leave-one-layout-out: for each layout, weights fitted on the training documents of every other
 layout score the layout's held-out documents. Then the weights in tasks/core/settings.py (fitted
@@ -18,6 +19,7 @@ as the pipeline extracts them) must each come out as one story.
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import json
 import random
@@ -42,7 +44,9 @@ TITLES = REPO / "bench" / "aeb_titles.json"
 REPORT = REPO / "bench" / "SPLIT.md"
 SEED = 20250113
 TEST_DOCS = 50  # documents per layout scored
-TRAIN_DOCS = 16  # documents per layout the weights are fitted on
+TRAIN_DOCS = 12  # documents per layout the weights are fitted on
+REAL_PAGES = "aeb_pages"  # the real pages, a one-story layout beside the rendered ones
+BENCH_LAYOUTS = (*LAYOUTS, REAL_PAGES)
 GOAL_COUNT = 0.97
 GOAL_SINGLES_SPLIT = 0.005
 
@@ -76,6 +80,12 @@ def cached_titles(truth: dict) -> dict[str, str]:
             titles[page_id] = re.split(r"\s+[|–—]\s+|\s+-\s+(?=[A-Z][\w .]+$)", page[1])[0].strip()
     TITLES.write_text(json.dumps(titles, ensure_ascii=False, indent=1), encoding="utf-8")
     return titles
+
+
+@functools.cache
+def aeb_page_texts() -> dict[str, tuple[str, str | None]]:
+    """Each AEB page's text and title, extracted as the pipeline extracts them (once a run)."""
+    return aeb_pages(json.loads((AEB / "ground-truth.json").read_text(encoding="utf-8")))
 
 
 def aeb_pages(truth: dict) -> dict[str, tuple[str, str | None]]:
@@ -174,20 +184,29 @@ class Corpus:
     singles: list[Doc]  # each held-out article alone under its headline
 
 
+def real_pages() -> tuple[list[Doc], list[Doc]]:
+    """The real AEB pages (one article each, as extracted), halved as the articles are: a layout
+    of its own, with every boilerplate and furniture line the extraction leaves."""
+    pages = [Doc(REAL_PAGES, "", text, [0], [title or ""], []) for _, (text, title) in sorted(aeb_page_texts().items())]
+    return pages[0::2], pages[1::2]
+
+
 def build_corpus(test_docs: int = TEST_DOCS, train_docs: int = TRAIN_DOCS, seed: int = SEED) -> Corpus:
-    rng = random.Random(seed)
     train_articles, test_articles = halves(load_articles())
-    train = {layout: make_docs(layout, train_articles, train_docs, rng) for layout in LAYOUTS}
+    rng = random.Random(seed)  # the held-out documents are the same whatever the training set's size
     test = {layout: make_docs(layout, test_articles, test_docs, rng) for layout in LAYOUTS}
     singles = [alone("single", article, "en", rng) for article in test_articles]
+    rng = random.Random(seed + 1)
+    train = {layout: make_docs(layout, train_articles, train_docs, rng) for layout in LAYOUTS}
+    train[REAL_PAGES], test[REAL_PAGES] = real_pages()
     return Corpus(train, test, singles)
 
 
 def leave_one_layout_out(corpus: Corpus, workers: int = 2) -> dict[str, tuple[BreakWeights, LayoutScore]]:
     """Each layout's held-out documents scored by weights fitted on the other layouts' training documents."""
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        fitted = dict(zip(LAYOUTS, pool.map(fit_without, LAYOUTS, [corpus.train] * len(LAYOUTS))))
-    return {layout: (fitted[layout], score_layout(corpus.test[layout], fitted[layout])) for layout in LAYOUTS}
+        fitted = dict(zip(BENCH_LAYOUTS, pool.map(fit_without, BENCH_LAYOUTS, [corpus.train] * len(BENCH_LAYOUTS))))
+    return {layout: (fitted[layout], score_layout(corpus.test[layout], fitted[layout])) for layout in BENCH_LAYOUTS}
 
 
 def fit_without(layout: str | None, train: dict[str, list[Doc]]) -> BreakWeights:
@@ -197,8 +216,7 @@ def fit_without(layout: str | None, train: dict[str, list[Doc]]) -> BreakWeights
 
 def wrongly_split_pages(weights: BreakWeights = FITTED_WEIGHTS) -> list[str]:
     """The AEB pages (one article each) that the splitter cuts into more than one story."""
-    truth = json.loads((AEB / "ground-truth.json").read_text(encoding="utf-8"))
-    return [page_id for page_id, (text, title) in aeb_pages(truth).items()
+    return [page_id for page_id, (text, title) in aeb_page_texts().items()
             if len([d for d in segment_document(text, title_hint=title, weights=weights) if d.body]) > 1]
 
 
@@ -224,7 +242,7 @@ def run_split_benchmark(test_docs: int = TEST_DOCS, seed: int = SEED, corpus: Co
     scores = list(by_layout.values())
     precision = sum(s.near_found for s in scores) / max(1, sum(s.found_boundaries for s in scores))
     recall = sum(s.near_found for s in scores) / max(1, sum(s.true_boundaries for s in scores))
-    one_story = [by_layout[layout] for layout in LAYOUTS if layout not in MULTI_STORY] + [singles]
+    one_story = [by_layout[layout] for layout in BENCH_LAYOUTS if layout not in MULTI_STORY] + [singles]
     return SplitScores(
         samples=sum(s.docs for s in scores),
         count_accuracy=sum(s.count_right for s in scores) / sum(s.docs for s in scores),
