@@ -1,20 +1,25 @@
 """Where one story ends and the next begins, in a text that scrapers glued together.
 
-A story starts at a headline-shaped line. Two page layouts mark a start by themselves: the
-headline repeated right below (with captions and a site mark between, as newspaper pages are
-saved) and a wire dateline opening the next paragraph. Every other headline-shaped line is a
-candidate, and the choice among them is global: the text starts as one segment per candidate,
-and the boundary that looks least like one between two stories is merged away, then the next,
-until every boundary left has a low break score. Segments too short to be a story go first.
+A story starts at a headline-shaped line, one per run of them (a teaser or related links, the
+headline, a deck or a byline: the headline is the one the text below is about), or at a wire
+dateline opening a paragraph under other prose (a story with no headline). Some page layouts
+mark a start by themselves: the headline repeated right below (with captions and a site mark
+between, as newspaper pages are saved), a wire dateline, a byline or a dated line (with a year,
+not a live blog's clock time) right under the headline. Every other candidate is weighed, and
+the choice among them is global: the text starts as one segment per candidate, and the
+boundary that looks least like one between two stories is merged away, then the next, until
+every boundary left has a low break score. Segments too short to be a story go first.
 
-The break score (see `break_score`) judges a boundary by the whole segments on either side of
-it, so the subheads of a listicle, a Q&A or a shopping guide, each over a short section, end up
-judged by the article around them: the two sides' content words (absolutely, and against each
-side's similarity with itself), whether the headline is about what follows and not about what
-came before, how dense the text around it is with headline-shaped lines (roundups), the size
-of the sides, and layout evidence (a wider blank-line gap than between paragraphs, a read-more
-teaser). Segments keep their word counts as they merge, so the cost grows with the number of
-merges times a segment's vocabulary, not with the pairs of candidates.
+The break score (`break_features`, weighed by `BreakWeights`) judges a boundary by the whole
+segments on either side of it, so the subheads of a listicle, a Q&A or a shopping guide, each
+over a short section, end up judged by the article around them: the two sides' content words
+(absolutely, and against each side's similarity with itself), whether the headline is about
+what follows and not about what came before, how dense the text around it is with
+headline-shaped lines (roundups), the size of the sides, and layout evidence (a wider blank-line
+gap than between paragraphs, a read-more teaser, a rule line or an ad label above). The weights
+are fitted by bench/split_fit.py (tasks/core/settings.py says how). Segments keep their word
+counts as they merge, so the cost grows with the number of merges times a segment's vocabulary,
+not with the pairs of candidates.
 """
 
 from __future__ import annotations
