@@ -49,16 +49,17 @@ from newsflow.tasks.segment.credits import (
     split_caption,
 )
 from newsflow.tasks.segment.lines import Line, fold, split_lines
-from newsflow.tasks.segment.split import is_headline, story_starts
+from newsflow.tasks.segment.split import FITTED_WEIGHTS, BreakWeights, is_headline, story_starts
 
 
 def segment_document(text: str, title_hint: str | None = None, caption_lines: Iterable[str] = (),
-                     link_lines: Iterable[str] = ()) -> list[StoryDraft]:
+                     link_lines: Iterable[str] = (), weights: BreakWeights = FITTED_WEIGHTS) -> list[StoryDraft]:
     """Classify every span of `text` and group the spans into stories, in input order.
 
     `caption_lines` are texts of lines the page's HTML shows as figure captions, `link_lines` of
     lines that are all a link's text there (an HTML page's TextLayout): captions are marked before
-    any other rule looks at the lines, link lines after the line rules."""
+    any other rule looks at the lines, link lines after the line rules. `weights`: the splitting's,
+    which bench/split_fit.py fits."""
     lines = split_lines(text)
     if not lines:
         return []
@@ -68,7 +69,7 @@ def segment_document(text: str, title_hint: str | None = None, caption_lines: It
     mark_figure_captions(lines, caption_lines)
     mark_link_lines(lines, link_lines)
     counts = Counter(line.key for line in lines)
-    starts = story_starts(lines, counts, title_hint)
+    starts = story_starts(lines, counts, title_hint, weights)
     drafts = []
     for begin, end in zip(starts, starts[1:] + [len(lines)]):
         story = lines[begin:end]

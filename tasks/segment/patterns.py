@@ -324,9 +324,24 @@ PHOTO_CREDIT_LINE = re.compile(
     I,
 )
 LEADING_CREDIT = re.compile(r"^(?:photo|foto|image|credit|bild)\s*:\s*", I)
+# A caption's credit after its last sentence, labelled but not in parentheses: "... on Monday. Foto: EFE".
+TRAILING_LABELLED_CREDIT = re.compile(
+    r"(?<=[.!?])\s+(?:photos?|fotos?|bild|image|picture|crédits?|créditos?|credits?)\s*[:/©]?\s+[^\n]{2,80}$", I
+)
+# A line that opens like a byline, with a person's name or a desk's ("By Staff Reporter", "Von dpa",
+# "Par notre correspondant", "Di Redazione", "Da Redação", "From CNN Wire").
+BYLINE_OPENING = re.compile(r"^(?:by|von|par|por|di|da|dalla|de|door|av|from)\s+\S", I)
 
 # Wire datelines at the start of a paragraph ("GENEVA (Reuters) -", "MOSCOW (AP) —").
 DATELINE_START = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{2,40}(?:,\s*[^()\n]{2,40})?\s*\([^()\n]{2,30}\)\s*[—–-]")
+# The same in the other forms wire agencies use, where a new story may open without a headline
+# (tasks/segment/split.py): a capitalised city ("Berlin (dpa) -"), a date before the agency
+# ("MADRID, 12 mar (EFE).-", "Lisboa, 12 mar 2024 (Lusa) -"), or the agency first
+# ("(ANSA) - ROMA, 12 MAR -").
+WIRE_DATELINE = re.compile(
+    r"^(?:[A-ZÀ-Þ][\w.'’-]*(?:\s+[\w.'’-]+){0,3}(?:,\s*[^()\n]{1,40}?)?\s*\([A-Za-zÀ-ÿ][\w.&/-]*(?: [\w.&/-]+){0,2}\)"
+    r"\s*\.?\s*[—–-]|\([A-Z][\w.&/-]*(?: [\w.&/-]+){0,2}\)\s*[—–-]\s*[A-ZÀ-Þ]{2,}[^\n]{0,40}?\s[—–-])"
+)
 
 # Chinese and Japanese topic words, which are not spaced: runs of kanji and katakana (compared
 # by character pairs when splitting stories); hiragana carries the grammar between them.

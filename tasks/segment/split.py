@@ -1,20 +1,25 @@
 """Where one story ends and the next begins, in a text that scrapers glued together.
 
-A story starts at a headline-shaped line. Two page layouts mark a start by themselves: the
-headline repeated right below (with captions and a site mark between, as newspaper pages are
-saved) and a wire dateline opening the next paragraph. Every other headline-shaped line is a
-candidate, and the choice among them is global: the text starts as one segment per candidate,
-and the boundary that looks least like one between two stories is merged away, then the next,
-until every boundary left has a low break score. Segments too short to be a story go first.
+A story starts at a headline-shaped line, one per run of them (a teaser or related links, the
+headline, a deck or a byline: the headline is the one the text below is about), or at a wire
+dateline opening a paragraph under other prose (a story with no headline). Some page layouts
+mark a start by themselves: the headline repeated right below (with captions and a site mark
+between, as newspaper pages are saved), a wire dateline, a byline or a dated line (with a year,
+not a live blog's clock time) right under the headline. Every other candidate is weighed, and
+the choice among them is global: the text starts as one segment per candidate, and the
+boundary that looks least like one between two stories is merged away, then the next, until
+every boundary left has a low break score. Segments too short to be a story go first.
 
-The break score (see `break_score`) judges a boundary by the whole segments on either side of
-it, so the subheads of a listicle, a Q&A or a shopping guide, each over a short section, end up
-judged by the article around them: the two sides' content words (absolutely, and against each
-side's similarity with itself), whether the headline is about what follows and not about what
-came before, how dense the text around it is with headline-shaped lines (roundups), the size
-of the sides, and layout evidence (a wider blank-line gap than between paragraphs, a read-more
-teaser). Segments keep their word counts as they merge, so the cost grows with the number of
-merges times a segment's vocabulary, not with the pairs of candidates.
+The break score (`break_features`, weighed by `BreakWeights`) judges a boundary by the whole
+segments on either side of it, so the subheads of a listicle, a Q&A or a shopping guide, each
+over a short section, end up judged by the article around them: the two sides' content words
+(absolutely, and against each side's similarity with itself), whether the headline is about
+what follows and not about what came before, how dense the text around it is with
+headline-shaped lines (roundups), the size of the sides, and layout evidence (a wider blank-line
+gap than between paragraphs, a read-more teaser, a rule line or an ad label above). The weights
+are fitted by bench/split_fit.py (tasks/core/settings.py says how). Segments keep their word
+counts as they merge, so the cost grows with the number of merges times a segment's vocabulary,
+not with the pairs of candidates.
 """
 
 from __future__ import annotations
@@ -23,20 +28,15 @@ import bisect
 import heapq
 import itertools
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
-from newsflow.tasks.core.schema import BODY
+from newsflow.tasks.core import settings as s
+from newsflow.tasks.core.schema import AUTHOR, BODY
 from newsflow.tasks.core.settings import (
-    BREAK_SCORE_MAX,
-    BREAK_WEIGHT_DENSITY,
-    BREAK_WEIGHT_LEDE,
-    BREAK_WEIGHT_PAST,
-    BREAK_WEIGHT_RELATIVE,
-    BREAK_WEIGHT_SIZE,
     DEFAULT_SELF_SIMILARITY,
     DENSITY_WINDOW_WORDS,
-    GAP_LINE_EVIDENCE,
     LEDE_WORDS,
     LONE_HEADLINE_MIN_WORDS,
     MAX_GAP_LINES_COUNTED,
@@ -44,23 +44,26 @@ from newsflow.tasks.core.settings import (
     MAX_HEADLINE_WORDS,
     MIN_SELF_SIMILARITY,
     MIN_STORY_WORDS,
-    SEPARATOR_EVIDENCE,
 )
 from newsflow.tasks.core.terms import content_terms, cosine
 from newsflow.tasks.segment import patterns as p
 from newsflow.tasks.segment import rules
 from newsflow.tasks.segment.lines import Line
 
-# Lines that sit between glued stories; rule lines and marks also divide one article's sections.
-SEPARATOR_RULES = {rules.READ_MORE}
+# Lines that sit between glued stories (and, less often, between one article's sections), each
+# a feature of the break score of the headline below them.
+SEPARATOR_RULES = (rules.READ_MORE, rules.RULE_LINE, rules.ADVERTISEMENT)
 REPEAT_LOOKAHEAD = 8  # lines within which a repeated headline counts as the page layout
+RUN_LEDE_SHARE = 0.25  # a headline shares at least this much of its words with its lede (see _one_per_run)
+BYLINE_MAX_WORDS = 8  # a byline under a headline: "By", "Von", "Par" ... and a name or a desk
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 UNSIZED = 1e6  # merge order: a boundary beside a segment too short to be a story goes first
 
 
 def is_headline(line: Line) -> bool:
     """Headline-shaped: a short line, capitalised, with no sentence-final punctuation."""
     # A caption's trailing credit "(Iranian parliament)" hides the period that ends its sentence.
-    text = p.TRAILING_CREDIT.sub("", line.text).rstrip("\"'”’»)") or line.text
+    text = p.TRAILING_LABELLED_CREDIT.sub("", p.TRAILING_CREDIT.sub("", line.text)).rstrip("\"'”’»)") or line.text
     first = line.text[0]
     return (
         (line.words >= 2 or len(line.text) >= 12)  # scripts without spaces have one "word"
@@ -80,6 +83,28 @@ def topic_terms(text: str) -> Counter:
     return terms
 
 
+FEATURES = ("similarity", "relative", "lede", "past", "density", "size", "gap", "teaser", "divider", "advert")
+
+
+@dataclass(frozen=True, slots=True)
+class BreakWeights:
+    """One weight per break feature (FEATURES order), and the score below which a boundary stays."""
+
+    weights: tuple[float, ...]
+    score_max: float
+
+    def score(self, features: tuple[float, ...]) -> float:
+        return sum(w * x for w, x in zip(self.weights, features))
+
+
+FITTED_WEIGHTS = BreakWeights(
+    (s.BREAK_WEIGHT_SIMILARITY, s.BREAK_WEIGHT_RELATIVE, s.BREAK_WEIGHT_LEDE, s.BREAK_WEIGHT_PAST,
+     s.BREAK_WEIGHT_DENSITY, s.BREAK_WEIGHT_SIZE, s.BREAK_WEIGHT_GAP, s.BREAK_WEIGHT_TEASER,
+     s.BREAK_WEIGHT_RULE_LINE, s.BREAK_WEIGHT_ADVERT),
+    s.BREAK_SCORE_MAX,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class LineFacts:
     """What the segmentation needs to know of each line, worked out once."""
@@ -89,7 +114,8 @@ class LineFacts:
     words: list[int]  # body words
     prose_words: list[int]  # body words of lines that are not headline-shaped
     headline: list[bool]  # a body line shaped like a headline
-    evidence: list[float]  # layout evidence that a story starts at the line
+    gaps: list[int]  # blank lines above the line (and the headline-shaped lines just above it), beyond the usual
+    above: list[tuple[bool, ...]]  # which SEPARATOR_RULES sit just above the line
     density: list[float]  # headline-shaped lines per 100 words around the line, the sparser side
 
 
@@ -104,16 +130,105 @@ class Segment:
     prose_words: int
 
 
-def story_starts(lines: list[Line], counts: Counter, title_hint: str | None) -> list[int]:
+def story_starts(lines: list[Line], counts: Counter, title_hint: str | None,
+                 weights: BreakWeights = FITTED_WEIGHTS) -> list[int]:
     """Indices of the lines that open each story; the first story opens at 0."""
     facts = describe(lines)
-    candidates = [i for i in range(1, len(lines)) if facts.headline[i] and not _repeats_above(lines, i)]
-    segments = merge_segments(facts, candidates, _layout_starts(facts, candidates, counts))
+    candidates, fixed = story_candidates(facts, counts)
+    segments = merge_segments(facts, candidates, fixed, weights)
     return [segment.start for segment in segments]
 
 
+def story_candidates(facts: LineFacts, counts: Counter) -> tuple[list[int], set[int]]:
+    """The lines a story may open at, one per run of headline-shaped lines, and among them the
+    starts the layout marks by itself (a repeated headline, a wire dateline, a byline or a date
+    under the headline)."""
+    lines = facts.lines
+    shaped = [i for i in range(len(lines)) if facts.headline[i] and not _repeats_above(lines, i)]
+    datelines = [i for i in range(1, len(lines)) if _opens_with_dateline(facts, i)]
+    marked = {i for i in shaped if _repeated_below(lines, i, counts) or _dateline_follows(lines, i)
+              or _byline_follows(facts, i) or _dated(lines, i)}
+    starts = sorted([i for i in _one_per_run(facts, shaped, marked) if i > 0] + datelines)
+    return starts, _sized(facts, marked.union(datelines) & set(starts))
+
+
+def _sized(facts: LineFacts, starts: set[int]) -> set[int]:
+    """Starts with a story's worth of text on either side."""
+    total = sum(facts.words)
+    return {i for i in starts if sum(facts.words[:i]) >= MIN_STORY_WORDS
+            and total - sum(facts.words[: i + 1]) >= MIN_STORY_WORDS}
+
+
+def _one_per_run(facts: LineFacts, shaped: list[int], marked: set[int]) -> list[int]:
+    """Of headline-shaped lines with no prose between them (a teaser or related links, the
+    headline, a deck or a byline), the one that opens the story: one the layout marks, else the
+    first that the text below is about (a RUN_LEDE_SHARE of its words in the lede, or half the
+    best share), else the first. A run at the top of the text opens the first story."""
+    chosen = []
+    for run in _runs(facts, shaped):
+        if run[0] == 0:
+            continue
+        lede = _lede_terms(facts, run[-1] + 1)
+        overlap = [_share(facts.terms[i], lede) for i in run]
+        best = max(overlap)
+        pick = next((i for i in run if i in marked), None)
+        least = min(best / 2, RUN_LEDE_SHARE)
+        chosen.append(pick if pick is not None else next(i for i, o in zip(run, overlap) if o >= least))
+    return chosen
+
+
+def _runs(facts: LineFacts, shaped: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i in shaped:
+        if runs and not any(facts.prose_words[runs[-1][-1] + 1 : i]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _lede_terms(facts: LineFacts, start: int) -> set[str]:
+    """Content words of the first LEDE_WORDS prose words from line `start` on."""
+    seen: set[str] = set()
+    words = 0
+    for i in range(start, len(facts.lines)):
+        if facts.prose_words[i]:
+            seen |= facts.terms[i].keys()
+            words += facts.prose_words[i]
+        if words >= LEDE_WORDS:
+            break
+    return seen
+
+
+def _share(headline: Counter, lede: set[str]) -> float:
+    return len(headline.keys() & lede) / len(headline) if headline else 0.0
+
+
+def _opens_with_dateline(facts: LineFacts, i: int) -> bool:
+    """A prose paragraph opening with a wire dateline under prose (captions aside): a story with
+    no headline of its own. Under a headline, the headline opens the story (_dateline_follows)."""
+    if not facts.prose_words[i] or not p.WIRE_DATELINE.match(facts.lines[i].text):
+        return False
+    above = (k for k in range(i - 1, -1, -1) if facts.words[k] and not _is_page_furniture(facts.lines[k]))
+    previous = next(above, None)
+    return previous is not None and not facts.headline[previous]
+
+
+def _byline_follows(facts: LineFacts, i: int) -> bool:
+    """A byline (named or a desk's) right under the headline: subheads have none."""
+    following = next((line for line in facts.lines[i + 1 : i + 3] if line.is_body or line.kind == AUTHOR), None)
+    return following is not None and following.words <= BYLINE_MAX_WORDS and (
+        following.kind == AUTHOR or bool(p.BYLINE_OPENING.match(following.text)))
+
+
+def _dated(lines: list[Line], i: int) -> bool:
+    """A date line with a year (not a live blog's clock time) right above or below the headline."""
+    near = [lines[k] for k in (i - 1, i + 1) if 0 <= k < len(lines)]
+    return any(line.rule == rules.TIMESTAMP and YEAR.search(line.text) for line in near)
+
+
 def describe(lines: list[Line]) -> LineFacts:
-    """Each line's topic terms, words, shape and the layout evidence that a story starts there."""
+    """Each line's topic terms, words, shape and the layout around it."""
     body = [line.kind == BODY for line in lines]
     headline = [is_body and is_headline(line) for is_body, line in zip(body, lines)]
     words = [line.words if is_body else 0 for is_body, line in zip(body, lines)]
@@ -121,26 +236,22 @@ def describe(lines: list[Line]) -> LineFacts:
     terms = [topic_terms(line.text) if is_body else Counter() for is_body, line in zip(body, lines)]
     gaps = sorted(line.gap for line, count in zip(lines, prose) if count)
     usual_gap = gaps[len(gaps) // 2] if gaps else 0
-    evidence = [_layout_evidence(lines, i, usual_gap) for i in range(len(lines))]
+    layout = [_layout_above(lines, headline, i, usual_gap) for i in range(len(lines))]
     density = headline_densities(headline, prose)
-    return LineFacts(lines, terms, words, prose, headline, evidence, density)
+    return LineFacts(lines, terms, words, prose, headline, [g for g, _ in layout], [a for _, a in layout], density)
 
 
-def _layout_evidence(lines: list[Line], i: int, usual_gap: int) -> float:
-    extra_gap = min(max(lines[i].gap - usual_gap, 0), MAX_GAP_LINES_COUNTED)
-    separated = i > 0 and lines[i - 1].rule in SEPARATOR_RULES
-    return GAP_LINE_EVIDENCE * extra_gap + SEPARATOR_EVIDENCE * separated
-
-
-def _layout_starts(facts: LineFacts, candidates: list[int], counts: Counter) -> set[int]:
-    """Candidates the page layout marks as starts by itself (a repeated headline, a dateline
-    below), with a story's worth of text on either side."""
-    total = sum(facts.words)
-    return {
-        i for i in candidates
-        if (_repeated_below(facts.lines, i, counts) or _dateline_follows(facts.lines, i))
-        and sum(facts.words[:i]) >= MIN_STORY_WORDS and total - sum(facts.words[: i + 1]) >= MIN_STORY_WORDS
-    }
+def _layout_above(lines: list[Line], headline: list[bool], i: int, usual_gap: int) -> tuple[int, tuple[bool, ...]]:
+    """Blank lines beyond the usual gap, and the separators, above line `i` and the headline-shaped
+    lines right above it (a run: teaser, related links, headline)."""
+    gap, rules_above = lines[i].gap, set()
+    for k in range(i - 1, max(-1, i - 1 - REPEAT_LOOKAHEAD), -1):
+        if lines[k].kind == BODY and not headline[k]:
+            break
+        rules_above.add(lines[k].rule)
+        gap = max(gap, lines[k].gap)
+    extra = min(max(gap - usual_gap, 0), MAX_GAP_LINES_COUNTED)
+    return extra, tuple(rule in rules_above for rule in SEPARATOR_RULES)
 
 
 def _repeats_above(lines: list[Line], i: int) -> bool:
@@ -148,9 +259,10 @@ def _repeats_above(lines: list[Line], i: int) -> bool:
     return any(line.key == lines[i].key for line in lines[max(0, i - REPEAT_LOOKAHEAD) : i])
 
 
-def merge_segments(facts: LineFacts, starts: list[int], fixed: set[int]) -> list[Segment]:
+def merge_segments(facts: LineFacts, starts: list[int], fixed: set[int],
+                   weights: BreakWeights = FITTED_WEIGHTS) -> list[Segment]:
     """One segment per start, then the least story-like boundary merged away until all are story-like."""
-    merger = _Merger(facts, starts, fixed)
+    merger = _Merger(facts, starts, fixed, weights)
     merger.run()
     return [merger.segments[start] for start in sorted(merger.segments)]
 
@@ -158,9 +270,9 @@ def merge_segments(facts: LineFacts, starts: list[int], fixed: set[int]) -> list
 class _Merger:
     """Live segments keyed by their first line, and a heap of their boundaries, worst first."""
 
-    def __init__(self, facts: LineFacts, starts: list[int], fixed: set[int]) -> None:
+    def __init__(self, facts: LineFacts, starts: list[int], fixed: set[int], weights: BreakWeights) -> None:
         bounds = [0, *starts, len(facts.lines)]
-        self.facts, self.fixed = facts, fixed
+        self.facts, self.fixed, self.weights = facts, fixed, weights
         self.segments = {a: _segment(facts, a, b) for a, b in zip(bounds, bounds[1:])}
         self.previous = dict(zip(bounds[1:-1], bounds))
         self.next = dict(zip(bounds[:-1], bounds[1:-1]))
@@ -173,17 +285,17 @@ class _Merger:
         """Score the boundary that opens the segment at `start` (boundaries the layout marks stay)."""
         if start in self.fixed or start not in self.previous:
             return
-        score = _merge_priority(self.facts, self.segments[self.previous[start]], self.segments[start])
+        score = _merge_priority(self.facts, self.segments[self.previous[start]], self.segments[start], self.weights)
         self.scores[start] = score
         heapq.heappush(self.heap, (-score, start))
 
     def run(self) -> None:
-        """Merge the worst boundary until the worst left scores below BREAK_SCORE_MAX."""
+        """Merge the worst boundary until the worst left scores below the weights' score_max."""
         while self.heap:
             negative, start = heapq.heappop(self.heap)
             if self.scores.get(start) != -negative:
                 continue  # merged away, or scored again since
-            if -negative < BREAK_SCORE_MAX:
+            if -negative < self.weights.score_max:
                 return
             self.merge(start)
 
@@ -215,32 +327,29 @@ def _absorb(left: Segment, right: Segment) -> None:
     left.prose_words += right.prose_words
 
 
-def _merge_priority(facts: LineFacts, left: Segment, right: Segment) -> float:
+def _merge_priority(facts: LineFacts, left: Segment, right: Segment, weights: BreakWeights) -> float:
     """Merge order: segments too short to be a story first, then the highest break score."""
-    score = break_score(facts, left, right)
+    score = weights.score(break_features(facts, left, right))
     return score if _story_sized(facts, left, right) else UNSIZED + score
 
 
 def _story_sized(facts: LineFacts, left: Segment, right: Segment) -> bool:
     """Both sides hold a story's worth of body text (more when only a headline line divides them)."""
-    least = MIN_STORY_WORDS if facts.evidence[right.start] else LONE_HEADLINE_MIN_WORDS
+    marked = facts.gaps[right.start] or any(facts.above[right.start])
+    least = MIN_STORY_WORDS if marked else LONE_HEADLINE_MIN_WORDS
     return left.words >= least and right.words - facts.words[right.start] >= least
 
 
-def break_score(facts: LineFacts, left: Segment, right: Segment) -> float:
-    """How little the boundary at `right.start` looks like one between two stories (lower: more)."""
+def break_features(facts: LineFacts, left: Segment, right: Segment) -> tuple[float, ...]:
+    """The boundary at `right.start` described by FEATURES; BreakWeights.score weighs them."""
     similarity = cosine(left.terms, right.terms)
     relative = similarity / max(_self_similarity(facts, left, right), MIN_SELF_SIMILARITY)
     headline = set(facts.terms[right.start])
     past = len(headline & left.terms.keys()) / len(headline) if headline else 0.0
     density = min(facts.density[right.start], MAX_HEADLINE_DENSITY)
     shorter = min(left.words, right.words - facts.words[right.start])
-    return (
-        similarity + BREAK_WEIGHT_RELATIVE * relative
-        - BREAK_WEIGHT_LEDE * _lede_overlap(facts, right) + BREAK_WEIGHT_PAST * past
-        + BREAK_WEIGHT_DENSITY * density - BREAK_WEIGHT_SIZE * math.log1p(shorter)
-        - facts.evidence[right.start]
-    )
+    return (similarity, relative, _lede_overlap(facts, right), past, density, math.log1p(shorter),
+            float(facts.gaps[right.start]), *map(float, facts.above[right.start]))
 
 
 def _self_similarity(facts: LineFacts, left: Segment, right: Segment) -> float:
@@ -335,4 +444,4 @@ def _is_page_furniture(line: Line) -> bool:
 
 def _dateline_follows(lines: list[Line], i: int) -> bool:
     following = next((line for line in lines[i + 1 : i + 4] if line.kind == BODY and line.key != lines[i].key), None)
-    return following is not None and bool(p.DATELINE_START.match(following.text))
+    return following is not None and bool(p.WIRE_DATELINE.match(following.text))

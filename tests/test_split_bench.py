@@ -1,0 +1,73 @@
+"""The story-splitting benchmark's floors (bench/split_floors.json), and its fitting procedure.
+
+The held-out documents of every layout are scored with the weights of the settings (about 20 s);
+the leave-one-layout-out table takes a refit per layout (minutes) and is bench/SPLIT.md's.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FLOORS = json.loads((REPO / "bench" / "split_floors.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def held_out(shared_dir):
+    from bench.split_bench import run_split_benchmark
+
+    return run_split_benchmark()
+
+
+@pytest.mark.slow
+def test_every_layout_counts_stories_above_its_floor(held_out):
+    floor = FLOORS["floors"]["count_accuracy_each_layout"]
+    below = {layout: s.count_accuracy for layout, s in held_out.by_layout.items() if s.count_accuracy < floor}
+    assert below == {} and held_out.count_accuracy >= FLOORS["floors"]["count_accuracy"]
+
+
+@pytest.mark.slow
+def test_one_story_documents_are_rarely_split(held_out):
+    assert held_out.wrongly_split <= FLOORS["ceilings"]["one_story_wrongly_split"]
+
+
+@pytest.mark.slow
+def test_no_story_opens_at_its_byline_and_few_bodies_keep_the_next_headline(held_out):
+    scores = held_out.by_layout.values()
+    assert sum(s.byline_opens_story for s in scores) <= FLOORS["ceilings"]["byline_opens_story"]
+    assert sum(s.headline_trails for s in scores) <= FLOORS["ceilings"]["headline_trails"]
+
+
+@pytest.mark.slow
+def test_real_aeb_pages_stay_whole(shared_dir):
+    from bench.split_bench import wrongly_split_pages
+
+    assert len(wrongly_split_pages()) <= FLOORS["ceilings"]["aeb_pages_split"]
+
+
+def test_the_floors_never_pass_the_goals_silently():
+    """A floor is at most its goal, and a ceiling at least its goal: the goals stay written down."""
+    goals = FLOORS["goals"]
+    assert all(value <= goals[key] for key, value in FLOORS["floors"].items())
+    assert all(value >= goals[key] for key, value in FLOORS["ceilings"].items())
+
+
+@pytest.mark.slow
+def test_the_fit_mends_a_threshold_that_splits_every_subhead(shared_dir):
+    """From weights that keep every boundary, the search finds ones that keep articles with
+    subheads whole and still split glued stories."""
+    from bench.split_bench import halves, load_articles, make_docs
+    from bench.split_fit import START, fit, prepare, stories_found
+    from newsflow.tasks.segment.split import BreakWeights
+
+    eager = BreakWeights(START.weights, 2.0)
+    rng = random.Random(3)
+    train, _ = halves(load_articles())
+    docs = [prepare(doc) for doc in make_docs("headline_only", train, 8, rng) + make_docs("sections", train, 8, rng)]
+    right = lambda weights: sum(stories_found(item, weights) == item.doc.stories for item in docs)  # noqa: E731
+    fitted = fit(docs, eager)
+    assert right(eager) <= 10 and right(fitted) >= 13
