@@ -67,7 +67,7 @@ def ingest_flow(
     cannot pile up). `fetch` sets the limits of fetching (tasks/sources/web.py FetchOptions)."""
     run = IngestRun.open(data_dir)
     inputs = run.inputs(sources, urls_file, feeds_file, fetch)
-    progress = RunProgress(total=inputs.files)
+    progress = RunProgress(files=inputs.files, inputs=inputs.total)
     stage_options = {"run_id": run.summary.run_id, "ingested_at": run.ingested_at, "spacy_model": spacy_model,
                      "extract_timeout": extract_timeout}
     # The workers, and the models they hold, are gone before merging and linking need the memory.
@@ -84,5 +84,5 @@ def ingest_flow(
     if link:  # every article not linked yet (tasks/link/update.py), not only this run's
         run.summary.links.update(link_articles(data_dir))
         run.summary.drift.update(compare_with_origins(data_dir))
-    progress.finish()
+    progress.finish(run.summary.inputs)
     return publish_summary(run.finish())
