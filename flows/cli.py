@@ -178,8 +178,7 @@ def run_serve(args: argparse.Namespace) -> int:
         per_deployment["ingest-inbox"] = {"sources": [str(Path(folder).resolve()) for folder in args.inbox]}
     if args.feeds:
         per_deployment["ingest-feeds"] = {"feeds_file": str(Path(args.feeds).resolve())}
-    print(serve_banner(args.only), file=sys.stderr, flush=True)
-    serve_deployments({"data_dir": str(Path(data_dir).resolve())}, per_deployment, args.only)
+    serve_deployments({"data_dir": str(Path(data_dir).resolve())}, per_deployment, args.only, serve_banner(args.only))
     return 0
 
 

@@ -11,14 +11,16 @@ import asyncio
 import faulthandler
 import importlib
 import signal
+import sys
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 from uuid import UUID
 
 import yaml
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.actions import DeploymentUpdate
 from prefect.client.schemas.objects import ConcurrencyLimitConfig
+from prefect.deployments.runner import RunnerDeployment
 from prefect.runner import Runner
 
 # The checkout's prefect.yaml (an editable install); an installed wheel has none beside its code,
@@ -60,22 +62,28 @@ def concurrency_limit(spec: dict) -> ConcurrencyLimitConfig | None:
     return ConcurrencyLimitConfig(**limit) if isinstance(limit, dict) else limit
 
 
-def run_in_project_folder(deployment_id: UUID) -> None:
-    """Give the deployment the pull step `prefect deploy` gives it: runs start in the folder of
-    prefect.yaml. Serving a deployment that `prefect deploy` registered first clears its pull steps
-    and leaves it no code path, and its runs then crashed looking for '<folder>/None'
-    (Prefect 3.8.8 sends no path when it updates a deployment)."""
+def working_directory_step() -> dict:
+    """The pull step `prefect deploy` gives a deployment of prefect.yaml: runs start in its folder."""
     folder = prefect_yaml()
     assert folder is not None  # deployment_specs read it
-    step = {"prefect.deployments.steps.set_working_directory": {"directory": str(folder.parent)}}
-    with get_client(sync_client=True) as client:
-        client.update_deployment(deployment_id, DeploymentUpdate(pull_steps=[step]))
+    return {"prefect.deployments.steps.set_working_directory": {"directory": str(folder.parent)}}
 
 
 class TermRunner(Runner):
-    """Prefect's runner, stopped cleanly by SIGTERM. Prefect's own SIGTERM handler calls the
-    runner's stop() on the event loop's thread, where it only makes a coroutine that nobody awaits
-    ("coroutine 'Runner.astop' was never awaited") and then exits without stopping the runs."""
+    """Prefect's runner, with two repairs: its deployments keep their working folder, and SIGTERM
+    stops it cleanly. Prefect's own SIGTERM handler calls the runner's stop() on the event loop's
+    thread, where it only makes a coroutine that nobody awaits ("coroutine 'Runner.astop' was
+    never awaited") and then exits without stopping the runs."""
+
+    async def aadd_deployment(self, deployment: RunnerDeployment) -> UUID:
+        """Register the deployment with the pull step `prefect deploy` gives it. Serving one that
+        `prefect deploy` registered first clears its pull steps and leaves it no code path, and
+        its runs then crashed looking for '<folder>/None' (Prefect 3.8.8 sends no path when it
+        updates a deployment)."""
+        deployment_id = await super().aadd_deployment(deployment)
+        async with get_client() as client:
+            await client.update_deployment(deployment_id, DeploymentUpdate(pull_steps=[working_directory_step()]))
+        return deployment_id
 
     def handle_sigterm(self, *args: Any, **kwargs: Any) -> None:
         self._logger.info("SIGTERM received, stopping")
@@ -84,22 +92,23 @@ class TermRunner(Runner):
 
 
 def serve_deployments(common: dict[str, object], per_deployment: dict[str, dict[str, object]],
-                      only: list[str] | None = None) -> None:
-    """Serve the chosen deployments on their cron schedules until interrupted or terminated."""
+                      only: list[str] | None = None, banner: str = "") -> None:
+    """Serve the chosen deployments on their cron schedules until interrupted or terminated; the
+    banner goes to stderr once they are registered (a run of theirs can be triggered from then)."""
     # A long-lived service: `kill -USR1 <pid>` prints every thread's stack to stderr, to see
     # what it is waiting on without stopping it.
     faulthandler.register(signal.SIGUSR1, all_threads=True)
     runner = TermRunner()
     for spec in deployment_specs(common, per_deployment, only):
-        # add_deployment returns a coroutine only when called from async code.
-        deployment_id = cast(UUID, runner.add_deployment(load_entrypoint(spec["entrypoint"]).to_deployment(
+        runner.add_deployment(load_entrypoint(spec["entrypoint"]).to_deployment(
             name=spec["name"],
             description=spec.get("description"),
             parameters=spec["parameters"],
             cron=[schedule["cron"] for schedule in spec.get("schedules", [])] or None,
             concurrency_limit=concurrency_limit(spec),
-        )))
-        run_in_project_folder(deployment_id)
+        ))
+    if banner:
+        print(banner, file=sys.stderr, flush=True)
     try:
         asyncio.run(runner.start())
     except KeyboardInterrupt:

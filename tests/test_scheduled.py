@@ -155,9 +155,8 @@ def test_the_readme_scheduled_path_runs_a_triggered_ingest_to_completion(tmp_pat
                 time.sleep(1)
             assert not deployment(api_url, "ingest/ingest-inbox")["paused"]
         finally:
-            # Ctrl-C twice, as the README says (the worker ignores SIGTERM: docs/STACK.md).
-            stop(worker, signal.SIGINT, 5)
-            stop(worker, signal.SIGINT, 30)
+            worker_stopped = stop(worker, signal.SIGTERM)
+        assert worker_stopped == 0, "the worker did not stop on SIGTERM, as the README says it does"
 
         # `newsflow serve` on the same server, beside the deployments `prefect deploy` registered:
         # a triggered run completes, and SIGTERM stops it cleanly.

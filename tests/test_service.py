@@ -53,9 +53,11 @@ def served_parameters(monkeypatch, tmp_path, *options: str) -> dict[str, dict]:
     from newsflow.flows.cli import main
 
     given = {}
-    monkeypatch.setattr(serve, "serve_deployments", lambda common, per, only: given.update(common=common, per=per))
+    monkeypatch.setattr(serve, "serve_deployments",
+                        lambda common, per, only, banner: given.update(common=common, per=per, banner=banner))
     assert main(["serve", *options, "--data", str(tmp_path / "data")]) == 0
-    return {spec["name"]: spec["parameters"] for spec in serve.deployment_specs(given["common"], given["per"])}
+    served = {spec["name"]: spec["parameters"] for spec in serve.deployment_specs(given["common"], given["per"])}
+    return {**served, "banner": given["banner"]}
 
 
 def test_serve_gives_the_inbox_to_ingest_inbox_and_the_feeds_to_ingest_feeds_only(monkeypatch, tmp_path):
@@ -63,6 +65,7 @@ def test_serve_gives_the_inbox_to_ingest_inbox_and_the_feeds_to_ingest_feeds_onl
     served = served_parameters(monkeypatch, tmp_path, "--inbox", str(tmp_path / "inbox"),
                                "--feeds", str(tmp_path / "feeds.txt"))  # no feeds file yet: not an error
     data = str(tmp_path / "data")
+    assert served.pop("banner").startswith("newsflow: serving ingest-inbox, ingest-feeds, relink")
     assert served == {
         "ingest-inbox": {"sources": [str(tmp_path / "inbox")], "data_dir": data, "deadline_minutes": 12},
         "ingest-feeds": {"sources": [], "feeds_file": str(tmp_path / "feeds.txt"), "data_dir": data,
@@ -74,18 +77,16 @@ def test_serve_gives_the_inbox_to_ingest_inbox_and_the_feeds_to_ingest_feeds_onl
     assert only_feeds["ingest-feeds"]["feeds_file"] == str(Path("feeds.txt").resolve())
 
 
-def test_serve_without_a_server_says_there_is_no_dashboard_and_how_to_get_one(monkeypatch, tmp_path, capsys):
+def test_serve_without_a_server_says_there_is_no_dashboard_and_how_to_get_one(monkeypatch, tmp_path):
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     with temporary_settings(restore_defaults={PREFECT_API_URL}):
-        served_parameters(monkeypatch, tmp_path)
-    err = capsys.readouterr().err
-    assert "temporary Prefect server" in err and "no dashboard" in err
-    assert "prefect server start" in err and "PREFECT_API_URL=http://127.0.0.1:4200/api" in err
+        banner = served_parameters(monkeypatch, tmp_path)["banner"]
+    assert "temporary Prefect server" in banner and "no dashboard" in banner
+    assert "prefect server start" in banner and "PREFECT_API_URL=http://127.0.0.1:4200/api" in banner
     with temporary_settings(updates={PREFECT_API_URL: "http://127.0.0.1:4200/api"}):
-        served_parameters(monkeypatch, tmp_path)
-    err = capsys.readouterr().err
-    assert "http://127.0.0.1:4200/deployments" in err and "no dashboard" not in err
+        banner = served_parameters(monkeypatch, tmp_path)["banner"]
+    assert "http://127.0.0.1:4200/deployments" in banner and "no dashboard" not in banner
 
 
 @pytest.mark.slow
