@@ -132,7 +132,8 @@ def test_the_readme_scheduled_path_runs_a_triggered_ingest_to_completion(tmp_pat
 
             # No feeds.txt in the project yet: nothing to do, which is not a failure.
             feeds = run_deployment(env, "ingest/ingest-feeds")
-            assert wait_for_final_state(api_url, feeds)["state_type"] == "COMPLETED"
+            nothing_to_do = wait_for_final_state(api_url, feeds)
+            assert (nothing_to_do["state_type"], nothing_to_do["run_count"]) == ("COMPLETED", 1)  # no retry
             warning = f"warning: {home / 'feeds.txt'} does not exist: nothing was read there"
             assert summary_rows(flow_run_artifacts(api_url, feeds))[warning] == 1
             logs = flow_run_logs(api_url, feeds)
