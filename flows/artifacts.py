@@ -38,12 +38,16 @@ class RunProgress:
         self.files, self.inputs = files, inputs
         # Prefect's artifact functions return a coroutine only when called from async code.
         self.artifact_id = cast(UUID, create_progress_artifact(progress=0.0, description=f"inputs read of {files} files and the web"))
+        self.log(0)  # the start: the CLI's rate counts from here
+
+    def log(self, inputs_done: int) -> None:
+        total = "" if self.inputs is None else f" of {self.inputs}"
+        PROGRESS_LOG.info("%d%s inputs done", inputs_done, total, extra={"done": inputs_done, "total": self.inputs})
 
     def update(self, files_done: int, inputs_done: int) -> None:
         files_done = min(files_done, self.files)
         update_progress_artifact(artifact_id=self.artifact_id, progress=100.0 * files_done / max(self.files, 1))
-        total = "" if self.inputs is None else f" of {self.inputs}"
-        PROGRESS_LOG.info("%d%s inputs done", inputs_done, total, extra={"done": inputs_done, "total": self.inputs})
+        self.log(inputs_done)
 
     def finish(self, inputs_done: int) -> None:
         self.update(self.files, inputs_done)

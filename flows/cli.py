@@ -135,12 +135,14 @@ class _ProgressHandler(logging.Handler):
     def __init__(self, update, clock=time.monotonic) -> None:
         super().__init__()
         self.update, self.clock = update, clock
-        self.started = clock()
+        self.started: float | None = None  # the run's first record: the rate leaves out Prefect's start-up
 
     def emit(self, record: logging.LogRecord) -> None:
         done, total = getattr(record, "done", None), getattr(record, "total", None)
         if done is not None:
-            self.update(done, total, progress_counts(done, total, self.clock() - self.started))
+            now = self.clock()
+            self.started = now if self.started is None else self.started
+            self.update(done, total, progress_counts(done, total, now - self.started))
 
 
 def progress_counts(done: int, total: int | None, seconds: float) -> str:

@@ -103,12 +103,14 @@ def test_progress_bar_follows_the_flows_progress_records():
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     try:
+        logger.info("%d of %d inputs done", 0, 100, extra={"done": 0, "total": 100})  # the run starts: t=100
         logger.info("%d of %d inputs done", 8, 100, extra={"done": 8, "total": 100})
         logger.info("no numbers here")
         logger.info("%d inputs done", 30, extra={"done": 30, "total": None})
     finally:
         logger.removeHandler(handler)
-    assert seen == [(8, 100, "8 of 100 inputs, 2.0/s, 0:00:46 left"), (30, None, "30 inputs, 3.0/s")]
+    assert seen == [(0, 100, "0 of 100 inputs, 0.0/s"), (8, 100, "8 of 100 inputs, 2.0/s, 0:00:46 left"),
+                    (30, None, "30 inputs, 3.0/s")]
 
 
 def test_progress_counts_say_the_time_left_only_when_the_total_is_known():
