@@ -29,21 +29,28 @@ DRIFT_KEY = "ingest-drift"
 
 
 class RunProgress:
-    """A run's progress: the dashboard's progress artifact and, as log records, the CLI's progress
-    bar. Web pages and feed entries are not known ahead, so only files make the total."""
+    """A run's progress: the dashboard's progress artifact (files read of the files found) and, as
+    log records, the CLI's progress bar (inputs done: archive records, JSONL lines, pages). The
+    total of inputs is known only when every input is a file of one document and a listed URL;
+    archives, JSONL files and feeds hold as many as they turn out to hold."""
 
-    def __init__(self, total: int) -> None:
-        self.total = total
+    def __init__(self, files: int, inputs: int | None) -> None:
+        self.files, self.inputs = files, inputs
         # Prefect's artifact functions return a coroutine only when called from async code.
-        self.artifact_id = cast(UUID, create_progress_artifact(progress=0.0, description=f"inputs read of {total} files and the web"))
+        self.artifact_id = cast(UUID, create_progress_artifact(progress=0.0, description=f"inputs read of {files} files and the web"))
+        self.log(0)  # the start: the CLI's rate counts from here
 
-    def update(self, done: int) -> None:
-        done = min(done, self.total)
-        update_progress_artifact(artifact_id=self.artifact_id, progress=100.0 * done / max(self.total, 1))
-        PROGRESS_LOG.info("%d of %d inputs read", done, self.total, extra={"done": done, "total": self.total})
+    def log(self, inputs_done: int) -> None:
+        total = "" if self.inputs is None else f" of {self.inputs}"
+        PROGRESS_LOG.info("%d%s inputs done", inputs_done, total, extra={"done": inputs_done, "total": self.inputs})
 
-    def finish(self) -> None:
-        self.update(self.total)
+    def update(self, files_done: int, inputs_done: int) -> None:
+        files_done = min(files_done, self.files)
+        update_progress_artifact(artifact_id=self.artifact_id, progress=100.0 * files_done / max(self.files, 1))
+        self.log(inputs_done)
+
+    def finish(self, inputs_done: int) -> None:
+        self.update(self.files, inputs_done)
 
 
 def publish_summary(summary: RunSummary) -> RunSummary:

@@ -51,7 +51,9 @@ class BatchQueue:
             self.run.commit(name, processed.tables, processed.seconds)
             del future, processed
             release_batch_memory()
-        self.progress.update(self.run.summary.files_read)
+        # Inputs done: every input read so far but those of the batches still in flight.
+        in_flight = sum(len(waiting) for _, waiting, _ in self.queue)
+        self.progress.update(self.run.summary.files_read, self.run.summary.inputs - in_flight)
 
     def _one_by_one(self, name: str, batch: Batch) -> None:
         futures = [self._start([raw]) for raw in batch]

@@ -14,6 +14,7 @@ import signal
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -109,33 +110,53 @@ def fetch_options(args: argparse.Namespace):
 
 @contextmanager
 def progress_bar(enabled: bool) -> Iterator[None]:
-    """A progress bar on stderr fed by the flow's progress records (a terminal only)."""
+    """A progress bar on stderr fed by the flow's progress records (a terminal only): inputs done,
+    their rate, and the time left when the total is known. Nothing else is printed over it: the
+    progress records go to the bar alone, not on to the log's console handler too."""
     if not enabled:
         yield
         return
-    from rich.progress import Progress
+    from rich.progress import BarColumn, Progress, TextColumn
 
-    with Progress(transient=True) as bar:
-        task_id = bar.add_task("ingesting", total=None)
-        handler = _ProgressHandler(lambda done, total: bar.update(task_id, completed=done, total=total))
+    with Progress(TextColumn("ingesting"), BarColumn(), TextColumn("{task.fields[counts]}"), transient=True) as bar:
+        task_id = bar.add_task("ingesting", total=None, counts="")
+        handler = _ProgressHandler(lambda done, total, counts: bar.update(task_id, completed=done, total=total,
+                                                                          counts=counts))
         logger = logging.getLogger("newsflow.progress")
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
+        logger.propagate = False
         try:
             yield
         finally:
             logger.removeHandler(handler)
+            logger.propagate = True
 
 
 class _ProgressHandler(logging.Handler):
-    def __init__(self, update) -> None:
+    """Turns the flow's progress records into the bar's counts: "40 of 120 inputs, 3.1/s, 0:00:26 left"."""
+
+    def __init__(self, update, clock=time.monotonic) -> None:
         super().__init__()
-        self.update = update
+        self.update, self.clock = update, clock
+        self.started: float | None = None  # the run's first record: the rate leaves out Prefect's start-up
 
     def emit(self, record: logging.LogRecord) -> None:
         done, total = getattr(record, "done", None), getattr(record, "total", None)
         if done is not None:
-            self.update(done, total)
+            now = self.clock()
+            self.started = now if self.started is None else self.started
+            self.update(done, total, progress_counts(done, total, now - self.started))
+
+
+def progress_counts(done: int, total: int | None, seconds: float) -> str:
+    rate = done / seconds if seconds > 0 else 0.0
+    counts = f"{done} of {total} inputs" if total is not None else f"{done} inputs"
+    counts += f", {rate:.1f}/s"
+    if total is not None and rate > 0 and done < total:
+        left = round((total - done) / rate)
+        counts += f", {left // 3600}:{left // 60 % 60:02d}:{left % 60:02d} left"
+    return counts
 
 
 def run_relink(args: argparse.Namespace) -> int:
@@ -156,13 +177,30 @@ def run_serve(args: argparse.Namespace) -> int:
     if prefect_yaml() is None:
         raise UsageError("no prefect.yaml beside the code or in this folder: run `newsflow serve` in the project "
                          "folder that holds the deployments (the repository's prefect.yaml is an example)")
-    overrides: dict[str, object] = {"data_dir": str(Path(data_dir).resolve())}
+    # Each option is for the deployment that reads it; a folder or file that is not there yet
+    # is not an error: the scheduled runs complete with a warning until it is created.
+    per_deployment: dict[str, dict[str, object]] = {}
     if args.inbox:
-        overrides["sources"] = [str(Path(source).resolve()) for source in check_sources(args.inbox)]
+        per_deployment["ingest-inbox"] = {"sources": [str(Path(folder).resolve()) for folder in args.inbox]}
     if args.feeds:
-        overrides["feeds_file"] = str(Path(check_sources([args.feeds])[0]).resolve())
-    serve_deployments(overrides, args.only)
+        per_deployment["ingest-feeds"] = {"feeds_file": str(Path(args.feeds).resolve())}
+    serve_deployments({"data_dir": str(Path(data_dir).resolve())}, per_deployment, args.only, serve_banner(args.only))
     return 0
+
+
+def serve_banner(only: Sequence[str] | None) -> str:
+    """What `newsflow serve` serves, and where to watch it: the dashboard of the Prefect server
+    it registers on, or, with none set, the sentence that says there is none and how to get one."""
+    from prefect.settings import PREFECT_API_URL
+
+    names = ", ".join(only or ["ingest-inbox", "ingest-feeds", "relink"])
+    api_url = PREFECT_API_URL.value()
+    if not api_url:
+        return (f"newsflow: serving {names} on a temporary Prefect server that stops with this process: "
+                "no dashboard, and no `prefect deployment run`. For both, start a server "
+                "(`prefect server start`), set PREFECT_API_URL=http://127.0.0.1:4200/api and start newsflow serve again.")
+    return (f"newsflow: serving {names} (runs at {api_url.removesuffix('/api')}/deployments; "
+            "start one now with `prefect deployment run ingest/ingest-inbox`). Stop with Ctrl-C or SIGTERM.")
 
 
 def run_compact(args: argparse.Namespace) -> int:
@@ -316,8 +354,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve the deployments of prefect.yaml on their schedules",
                                 description="Serve prefect.yaml's deployments (ingest-inbox every 15 minutes, "
                                             "ingest-feeds hourly, relink nightly) in this process.")
-    serve.add_argument("--inbox", nargs="+", metavar="FOLDER", help="folders the ingest-inbox deployment reads")
-    serve.add_argument("--feeds", metavar="FILE", help="the feeds file of the ingest-feeds deployment")
+    serve.add_argument("--inbox", nargs="+", metavar="FOLDER", help="folders the ingest-inbox deployment reads (default: prefect.yaml's, inbox)")
+    serve.add_argument("--feeds", metavar="FILE", help="the feeds file the ingest-feeds deployment reads (default: prefect.yaml's, feeds.txt)")
     serve.add_argument("--only", nargs="+", metavar="NAME", help="serve only these deployments")
     _data_option(serve)
     serve.set_defaults(run=run_serve)

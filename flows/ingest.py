@@ -70,7 +70,7 @@ def ingest_flow(
     tables are the same either way)."""
     run = IngestRun.open(data_dir)
     inputs = run.inputs(sources, urls_file, feeds_file, fetch)
-    progress = RunProgress(total=inputs.files)
+    progress = RunProgress(files=inputs.files, inputs=inputs.total)
     stage_options = {"run_id": run.summary.run_id, "ingested_at": run.ingested_at, "spacy_model": spacy_model,
                      "extract_timeout": extract_timeout, "reuse": reuse_enrichment, "data_dir": data_dir}
     # The workers, and the models they hold, are gone before merging and linking need the memory.
@@ -87,5 +87,5 @@ def ingest_flow(
     if link:  # every article not linked yet (tasks/link/update.py), not only this run's
         run.summary.links.update(link_articles(data_dir))
         run.summary.drift.update(compare_with_origins(data_dir, workers=workers))
-    progress.finish()
+    progress.finish(run.summary.inputs)
     return publish_summary(run.finish())

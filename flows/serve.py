@@ -1,18 +1,27 @@
 """`newsflow serve`: the deployments of prefect.yaml, served with their schedules in one process.
 
 The simplest scheduled set-up: no work pool, no worker. prefect.yaml stays the one place the
-schedules and default parameters are written; options given here override its parameters.
+schedules, default parameters and concurrency limits are written; options given here override
+the parameters of the deployments they are for.
 """
 
 from __future__ import annotations
 
+import asyncio
 import faulthandler
 import importlib
 import signal
+import sys
 from pathlib import Path
+from typing import Any
+from uuid import UUID
 
 import yaml
-from prefect import serve
+from prefect.client.orchestration import get_client
+from prefect.client.schemas.actions import DeploymentUpdate
+from prefect.client.schemas.objects import ConcurrencyLimitConfig
+from prefect.deployments.runner import RunnerDeployment
+from prefect.runner import Runner
 
 # The checkout's prefect.yaml (an editable install); an installed wheel has none beside its code,
 # so there it is the one of the project folder newsflow serve runs in.
@@ -31,8 +40,10 @@ def load_entrypoint(entrypoint: str):
     return getattr(module, name)
 
 
-def deployment_specs(overrides: dict[str, object], only: list[str] | None = None) -> list[dict]:
-    """The deployments of prefect.yaml, their parameters updated with the overrides they accept."""
+def deployment_specs(common: dict[str, object], per_deployment: dict[str, dict[str, object]] | None = None,
+                     only: list[str] | None = None) -> list[dict]:
+    """The deployments of prefect.yaml, their parameters updated with the `common` overrides
+    their flow accepts and with the overrides given for them by name in `per_deployment`."""
     path = prefect_yaml()
     if path is None:
         raise FileNotFoundError("prefect.yaml")
@@ -40,22 +51,65 @@ def deployment_specs(overrides: dict[str, object], only: list[str] | None = None
     chosen = [spec for spec in specs if only is None or spec["name"] in only]
     for spec in chosen:
         accepted = load_entrypoint(spec["entrypoint"]).parameters.properties
-        spec["parameters"] = {**spec.get("parameters", {}), **{k: v for k, v in overrides.items() if k in accepted}}
+        spec["parameters"] = {**spec.get("parameters", {}), **{k: v for k, v in common.items() if k in accepted},
+                              **(per_deployment or {}).get(spec["name"], {})}
     return chosen
 
 
-def serve_deployments(overrides: dict[str, object], only: list[str] | None = None) -> None:
-    """Serve the chosen deployments on their cron schedules until interrupted."""
+def concurrency_limit(spec: dict) -> ConcurrencyLimitConfig | None:
+    """The deployment's `concurrency_limit` of prefect.yaml, as `to_deployment` takes it."""
+    limit = spec.get("concurrency_limit")
+    return ConcurrencyLimitConfig(**limit) if isinstance(limit, dict) else limit
+
+
+def working_directory_step() -> dict:
+    """The pull step `prefect deploy` gives a deployment of prefect.yaml: runs start in its folder."""
+    folder = prefect_yaml()
+    assert folder is not None  # deployment_specs read it
+    return {"prefect.deployments.steps.set_working_directory": {"directory": str(folder.parent)}}
+
+
+class TermRunner(Runner):
+    """Prefect's runner, with two repairs: its deployments keep their working folder, and SIGTERM
+    stops it cleanly. Prefect's own SIGTERM handler calls the runner's stop() on the event loop's
+    thread, where it only makes a coroutine that nobody awaits ("coroutine 'Runner.astop' was
+    never awaited") and then exits without stopping the runs."""
+
+    async def aadd_deployment(self, deployment: RunnerDeployment) -> UUID:
+        """Register the deployment with the pull step `prefect deploy` gives it. Serving one that
+        `prefect deploy` registered first clears its pull steps and leaves it no code path, and
+        its runs then crashed looking for '<folder>/None' (Prefect 3.8.8 sends no path when it
+        updates a deployment)."""
+        deployment_id = await super().aadd_deployment(deployment)
+        async with get_client() as client:
+            await client.update_deployment(deployment_id, DeploymentUpdate(pull_steps=[working_directory_step()]))
+        return deployment_id
+
+    def handle_sigterm(self, *args: Any, **kwargs: Any) -> None:
+        self._logger.info("SIGTERM received, stopping")
+        loop = asyncio.get_running_loop()  # the handler runs on the main thread, inside the loop
+        self._stop_task = loop.create_task(self.astop())
+
+
+def serve_deployments(common: dict[str, object], per_deployment: dict[str, dict[str, object]],
+                      only: list[str] | None = None, banner: str = "") -> None:
+    """Serve the chosen deployments on their cron schedules until interrupted or terminated; the
+    banner goes to stderr once they are registered (a run of theirs can be triggered from then)."""
     # A long-lived service: `kill -USR1 <pid>` prints every thread's stack to stderr, to see
     # what it is waiting on without stopping it.
     faulthandler.register(signal.SIGUSR1, all_threads=True)
-    deployments = [
-        load_entrypoint(spec["entrypoint"]).to_deployment(
+    runner = TermRunner()
+    for spec in deployment_specs(common, per_deployment, only):
+        runner.add_deployment(load_entrypoint(spec["entrypoint"]).to_deployment(
             name=spec["name"],
             description=spec.get("description"),
             parameters=spec["parameters"],
             cron=[schedule["cron"] for schedule in spec.get("schedules", [])] or None,
-        )
-        for spec in deployment_specs(overrides, only)
-    ]
-    serve(*deployments)
+            concurrency_limit=concurrency_limit(spec),
+        ))
+    if banner:
+        print(banner, file=sys.stderr, flush=True)
+    try:
+        asyncio.run(runner.start())
+    except KeyboardInterrupt:
+        pass

@@ -26,18 +26,22 @@ def free_port() -> int:
 def client_env(home: Path, api_url: str) -> dict[str, str]:
     """The environment of a process that talks to the test server."""
     return {**os.environ, "PREFECT_HOME": str(home), "PREFECT_API_URL": api_url,
-            "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PYTHONPATH": str(REPO), "NEWSFLOW_HOME": str(REPO)}
+            "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PYTHONPATH": str(REPO)}
 
 
 @contextmanager
-def prefect_server(home: Path) -> Iterator[str]:
-    """`prefect server start` on a free loopback port; yields its API URL once /api/health answers."""
+def prefect_server(home: Path, database_url: str | None = None, log: Path | None = None) -> Iterator[str]:
+    """`prefect server start` on a free loopback port, on its own SQLite file or on the database at
+    `database_url`; yields its API URL once /api/health answers. Its output goes to `log`, if given."""
     port = free_port()
     api_url = f"http://127.0.0.1:{port}/api"
     env = {**client_env(home, api_url), "PREFECT_UI_API_URL": api_url}  # the UI calls its API at this URL
     env.pop("PREFECT_API_URL")
-    server = subprocess.Popen([PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    if database_url:
+        env["PREFECT_API_DATABASE_CONNECTION_URL"] = database_url
+    with open(log or os.devnull, "w") as output:
+        server = subprocess.Popen([PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port)], env=env,
+                                  stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         wait_for(f"{api_url}/health", server, 120)
         yield api_url
@@ -61,3 +65,45 @@ def wait_for(url: str, process: subprocess.Popen, seconds: float) -> None:
         except OSError:
             time.sleep(0.5)
     raise TimeoutError(f"{url} did not answer in {seconds} s")
+
+
+def api(api_url: str, path: str, body: dict | None = None, method: str | None = None) -> object:
+    """One call to the server's REST API: GET without a body, POST with one."""
+    import httpx
+
+    response = httpx.request(method or ("GET" if body is None else "POST"), f"{api_url}/{path}", json=body, timeout=30)
+    response.raise_for_status()
+    return response.json() if response.content else None
+
+
+FINAL_STATES = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
+
+
+def wait_for_final_state(api_url: str, flow_run_id: str, seconds: float = 300) -> dict:
+    """The flow run once it has ended (Completed, Failed, Crashed or Cancelled)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        run = api(api_url, f"flow_runs/{flow_run_id}")
+        assert isinstance(run, dict)
+        if run["state_type"] in FINAL_STATES:
+            return run
+        time.sleep(1)
+    raise TimeoutError(f"the flow run {flow_run_id} did not end in {seconds} s")
+
+
+def flow_run_logs(api_url: str, flow_run_id: str, seconds: float = 60) -> list[dict]:
+    """The run's logs, once the last of them reached the server: the run's process sends them in
+    the background, and its "Finished in state" line comes last."""
+    deadline = time.monotonic() + seconds
+    while True:
+        logs = api(api_url, "logs/filter", {"logs": {"flow_run_id": {"any_": [flow_run_id]}}, "limit": 200})
+        assert isinstance(logs, list)
+        if any("Finished in state" in log["message"] for log in logs) or time.monotonic() > deadline:
+            return logs
+        time.sleep(1)
+
+
+def flow_run_artifacts(api_url: str, flow_run_id: str) -> list[dict]:
+    artifacts = api(api_url, "artifacts/filter", {"artifacts": {"flow_run_id": {"any_": [flow_run_id]}}})
+    assert isinstance(artifacts, list)
+    return artifacts

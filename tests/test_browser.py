@@ -1,4 +1,5 @@
-"""The dashboard shows the work: a run against a real server, looked at in headless Chromium.
+"""The dashboard shows the work: a run against a real server, looked at in headless Chromium, and
+the deployments of prefect.yaml with their schedules.
 
 Chromium is Debian's package (no browser download); when it is missing the test installs it
 with apt-get where it can, and skips with the reason where it cannot.
@@ -13,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from prefect_server import REPO, client_env, prefect_server
+from prefect_server import PREFECT, REPO, client_env, prefect_server
 
 CHROMIUM = "/usr/bin/chromium"
 # Flags the machine's closed network needs: without them Chromium keeps calling out (env docs).
@@ -62,4 +63,26 @@ def test_run_and_summary_artifact_are_visible_in_the_dashboard(tmp_path):
             page.get_by_text("quarantined: empty").first.wait_for(timeout=60_000)
             assert page.get_by_text("dropped by rule: newsletter_promo").count() >= 1
             page.screenshot(path=str(shots / "summary-artifact.png"), full_page=True)
+            register_deployments(env, tmp_path / "project")
+            page.goto(f"{ui}/deployments")
+            page.get_by_text("3 Deployments").first.wait_for(timeout=60_000)
+            for name, schedule in SCHEDULES.items():  # the list shortens long schedules: each one's own page
+                page.goto(f"{ui}/deployments")
+                page.get_by_text(name, exact=True).first.click()
+                page.get_by_text(schedule, exact=True).first.wait_for(timeout=30_000)
             browser.close()
+
+
+# The deployments of prefect.yaml, and how the dashboard writes their cron schedules.
+SCHEDULES = {"ingest-inbox": "Every 15 minutes every day", "ingest-feeds": "Every hour every day", "relink": "At 02:30 AM every day"}
+
+
+def register_deployments(env: dict[str, str], project: Path) -> None:
+    """The checkout's prefect.yaml deployed, as the README's "Scheduled runs" does it."""
+    project.mkdir()
+    shutil.copy(REPO / "prefect.yaml", project / "prefect.yaml")
+    (project / "flows").symlink_to(REPO / "flows")
+    for command in (["work-pool", "create", "newsflow-process", "--type", "process"], ["deploy", "--all"]):
+        done = subprocess.run([PREFECT, *command], cwd=project, env=env, capture_output=True, text=True, timeout=300,
+                              stdin=subprocess.DEVNULL)
+        assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]

@@ -97,16 +97,61 @@ def test_progress_bar_follows_the_flows_progress_records():
     from newsflow.flows.cli import _ProgressHandler
 
     seen = []
-    handler = _ProgressHandler(lambda done, total: seen.append((done, total)))
+    now = iter([100.0, 104.0, 110.0])
+    handler = _ProgressHandler(lambda done, total, counts: seen.append((done, total, counts)), clock=lambda: next(now))
     logger = logging.getLogger("newsflow.progress")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     try:
-        logger.info("%d of %d inputs read", 3, 10, extra={"done": 3, "total": 10})
+        logger.info("%d of %d inputs done", 0, 100, extra={"done": 0, "total": 100})  # the run starts: t=100
+        logger.info("%d of %d inputs done", 8, 100, extra={"done": 8, "total": 100})
         logger.info("no numbers here")
+        logger.info("%d inputs done", 30, extra={"done": 30, "total": None})
     finally:
         logger.removeHandler(handler)
-    assert seen == [(3, 10)]
+    assert seen == [(0, 100, "0 of 100 inputs, 0.0/s"), (8, 100, "8 of 100 inputs, 2.0/s, 0:00:46 left"),
+                    (30, None, "30 inputs, 3.0/s")]
+
+
+def test_progress_counts_say_the_time_left_only_when_the_total_is_known():
+    from newsflow.flows.cli import progress_counts
+
+    assert progress_counts(0, 10, 0.0) == "0 of 10 inputs, 0.0/s"
+    assert progress_counts(10, 10, 5.0) == "10 of 10 inputs, 2.0/s"
+    assert progress_counts(1, 7201, 1.0) == "1 of 7201 inputs, 1.0/s, 2:00:00 left"
+    assert progress_counts(500, None, 10.0) == "500 inputs, 50.0/s"
+
+
+@pytest.mark.slow
+def test_the_progress_bar_in_a_terminal_counts_inputs_and_nothing_is_printed_over_it(prefect_server, tmp_path):
+    """As a user sees it: the CLI in a terminal (a pseudo-terminal here) over the example inbox,
+    whose JSONL file holds 4 records: 13 inputs from 10 files."""
+    import pty
+    import subprocess
+    import sys
+
+    master, terminal = pty.openpty()
+    env = {**os.environ, "PREFECT_API_URL": prefect_server, "COLUMNS": "160", "TERM": "xterm"}
+    run = subprocess.Popen([sys.executable, "-m", "newsflow.flows.cli", "ingest", str(REPO / "examples" / "inbox"),
+                            "--data", str(tmp_path / "data"), "--workers", "0"], cwd=REPO, env=env,
+                           stdin=terminal, stdout=terminal, stderr=terminal)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the terminal is closed once the run has exited
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    assert run.wait(60) == 0
+    text = shown.decode(errors="replace")
+    assert "13 inputs, " in text and "/s" in text
+    assert "of 10" not in text  # the files are not what is counted
+    assert "INFO" not in text and "newsflow.progress" not in text
+    assert text.rstrip().splitlines()[-1].startswith('query it: newsflow sql "SELECT')
 
 
 @pytest.mark.parametrize("statement", [

@@ -6,7 +6,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 # A path into the repository's own folders, as comments and docs write them: `tasks/core/ids.py`.
-REFERENCE = re.compile(r"(?<![\w./-])((?:docs|bench|tasks|flows|sql|tests|examples)/[\w./-]*\w\."
+REFERENCE = re.compile(r"(?<![\w./-])((?:docs|bench|tasks|flows|sql|tests|examples|automations)/[\w./-]*\w\."
                        r"(?:md|py|sql|json|txt|yaml|toml))")
 TEXT = (".py", ".md", ".sql", ".toml", ".yaml")
 
@@ -38,3 +38,10 @@ def written_by_a_run(name: str) -> bool:
 def test_references_are_recognised_as_written():
     text = "see tasks/core/ids.py, (docs/STACK.md) and `sql/queries/fact.sql`; not mytasks/x.py or tasks/ alone"
     assert named_paths(text) == {"tasks/core/ids.py", "docs/STACK.md", "sql/queries/fact.sql"}
+
+
+def test_ci_runs_the_readmes_test_command():
+    """.ci/run may install what the suite's servers need first, and then runs the README's command."""
+    readme = (REPO / "README.md").read_text()
+    command = re.search(r"Set up and run the whole test suite:\n\n```sh\n(.+)\n```", readme).group(1)
+    assert (REPO / ".ci" / "run").read_text().rstrip().splitlines()[-1] == command

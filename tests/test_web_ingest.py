@@ -34,3 +34,26 @@ def test_feed_ingest_and_unchanged_rerun(prefect_server, tmp_path, capsys):
 def test_nothing_to_ingest_is_one_sentence(tmp_path, capsys):
     assert main(["ingest", "--allow-private-hosts", "--data", str(tmp_path)]) == 2
     assert capsys.readouterr().err == "newsflow: nothing to ingest: give a SOURCE, --urls FILE or --feeds FILE\n"
+
+
+def test_a_successful_web_run_logs_no_error(prefect_server, tmp_path):
+    """Every log line of a --urls and --feeds run, at INFO: no ERROR, no traceback. (Prefect logged a
+    30-line HashError on every such run while it computed a cache key for a task whose input held
+    the HTTP cache: the batch task has no cache key, flows/batch.py.)"""
+    import os
+    import subprocess
+    import sys
+
+    from test_faults import REPO
+
+    with fake_site() as site:
+        (tmp_path / "feeds.txt").write_text(f"{site.base}/feed.xml\n")
+        (tmp_path / "urls.txt").write_text(f"{site.base}/news/tram\n")
+        env = {**os.environ, "PREFECT_API_URL": prefect_server, "PREFECT_LOGGING_LEVEL": "INFO"}
+        run = subprocess.run([sys.executable, "-m", "newsflow.flows.cli", "ingest", "--allow-private-hosts", "--feeds",
+                              str(tmp_path / "feeds.txt"), "--urls", str(tmp_path / "urls.txt"), "--data",
+                              str(tmp_path / "data"), *IN_PROCESS], cwd=REPO, env=env, capture_output=True, text=True,
+                             timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "Finished in state Completed" in run.stderr  # the log is there, at INFO
+    assert [line for line in run.stderr.splitlines() if "ERROR" in line or "Traceback" in line] == []

@@ -11,7 +11,7 @@ from pathlib import Path
 from newsflow.tasks.core.schema import Quarantine, RawDocument, Skipped
 from newsflow.tasks.pipeline.admit import admitted
 from newsflow.tasks.pipeline.report import RunSummary
-from newsflow.tasks.sources.files import read_walked, small_run, walk
+from newsflow.tasks.sources.files import holds_several, read_walked, small_run, walk
 from newsflow.tasks.sources.http_cache import HttpCache
 from newsflow.tasks.sources.web import FetchOptions, WebCounts, iter_web_inputs, read_url_list
 from newsflow.tasks.store.dataset import KnownKeys
@@ -19,7 +19,8 @@ from newsflow.tasks.store.dataset import KnownKeys
 
 class RunInputs:
     """The inputs of one run, iterated once. `files` is the number of paths under the sources
-    that give something (a file's documents or a quarantine row), the total of the progress."""
+    that give something (a file's documents or a quarantine row); `total` the number of inputs,
+    when it is known before reading: None if an archive, a JSONL file or a feed is among them."""
 
     def __init__(self, sources: list[str], urls_file: str | None, feeds_file: str | None, fetch: FetchOptions,
                  cache: HttpCache, summary: RunSummary) -> None:
@@ -29,6 +30,8 @@ class RunInputs:
         self.web_counts = WebCounts()
         urls, feeds = read_urls(present(urls_file, summary)), read_urls(present(feeds_file, summary))
         self.from_web = bool(urls or feeds)
+        several = feeds or any(isinstance(entry, Path) and holds_several(entry) for entry in self.entries)
+        self.total = None if several else self.files + len(urls)
         self.web = web_inputs(urls, feeds, fetch, cache, self.web_counts)
 
     def small(self, batch_size: int) -> bool:
@@ -51,7 +54,8 @@ def present(path: str | None, summary: RunSummary) -> str | None:
     run over an inbox or a feeds file not created yet has nothing to do there, and says so."""
     if path is None or Path(path).exists():
         return path
-    summary.warnings.append(f"{path} does not exist: nothing was read there")
+    # By absolute path: a scheduled run's folder is the deployment's, which the user may not know.
+    summary.warnings.append(f"{Path(path).absolute()} does not exist: nothing was read there")
     return None
 
 

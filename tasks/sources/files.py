@@ -123,6 +123,12 @@ def _file_kind(mode: int) -> str:
     return "special file"
 
 
+def holds_several(path: Path) -> bool:
+    """Whether the file may hold more than one input: a JSONL file or a WARC archive."""
+    name = path.name.lower()
+    return name.endswith(WARC_SUFFIXES) or path.suffix.lower() in JSONL_SUFFIXES
+
+
 def read_file(path: Path) -> Iterator[RawDocument | Quarantine | Skipped]:
     """The documents one regular file holds: one for .txt/.html, one per line for .jsonl, one per
     record for WARC. Any failure to read becomes a quarantine row of the file."""
