@@ -216,9 +216,14 @@ def _opens_with_dateline(facts: LineFacts, i: int) -> bool:
 
 def _byline_follows(facts: LineFacts, i: int) -> bool:
     """A byline (named or a desk's) right under the headline: subheads have none."""
-    following = next((line for line in facts.lines[i + 1 : i + 3] if line.is_body or line.kind == AUTHOR), None)
+    following = next((line for line in facts.lines[i + 1 : i + 3] if line.is_body or _is_byline(line)), None)
     return following is not None and following.words <= BYLINE_MAX_WORDS and (
-        following.kind == AUTHOR or bool(p.BYLINE_OPENING.match(following.text)))
+        _is_byline(following) or bool(p.BYLINE_OPENING.match(following.text)))
+
+
+def _is_byline(line: Line) -> bool:
+    """A line the cleaning took as a byline: a person's (to authors) or a desk's or agency's (to credits)."""
+    return line.kind == AUTHOR or line.rule == rules.DESK_BYLINE
 
 
 def _dated(lines: list[Line], i: int) -> bool:
