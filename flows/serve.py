@@ -63,10 +63,11 @@ def concurrency_limit(spec: dict) -> ConcurrencyLimitConfig | None:
 
 
 def working_directory_step() -> dict:
-    """The pull step `prefect deploy` gives a deployment of prefect.yaml: runs start in its folder."""
-    folder = prefect_yaml()
-    assert folder is not None  # deployment_specs read it
-    return {"prefect.deployments.steps.set_working_directory": {"directory": str(folder.parent)}}
+    """A pull step that starts the served runs in the folder `newsflow serve` runs in: the folder
+    Prefect writes a served flow's entrypoint relative to, and the one the relative paths given
+    to serve (`--inbox inbox`) mean. (The checkout's prefect.yaml may be elsewhere: a run started
+    there looked for '<checkout>/../../<serve folder>/flows/ingest.py'.)"""
+    return {"prefect.deployments.steps.set_working_directory": {"directory": str(Path.cwd())}}
 
 
 class TermRunner(Runner):
@@ -76,10 +77,10 @@ class TermRunner(Runner):
     never awaited") and then exits without stopping the runs."""
 
     async def aadd_deployment(self, deployment: RunnerDeployment) -> UUID:
-        """Register the deployment with the pull step `prefect deploy` gives it. Serving one that
-        `prefect deploy` registered first clears its pull steps and leaves it no code path, and
-        its runs then crashed looking for '<folder>/None' (Prefect 3.8.8 sends no path when it
-        updates a deployment)."""
+        """Register the deployment with a pull step to serve's folder (`working_directory_step`).
+        Serving one that `prefect deploy` registered first clears its pull steps and leaves it no
+        code path, and its runs then crashed looking for '<folder>/None' (Prefect 3.8.8 sends no
+        path when it updates a deployment)."""
         deployment_id = await super().aadd_deployment(deployment)
         async with get_client() as client:
             await client.update_deployment(deployment_id, DeploymentUpdate(pull_steps=[working_directory_step()]))
