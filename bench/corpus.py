@@ -112,14 +112,23 @@ def jsonl_record(i: int, sources: Sources, rng: random.Random) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
+COMPLETE = ".complete"  # written last: a folder without it was left by a killed run
+
+
+def reusable(folder: Path) -> bool:
+    """Whether `folder` holds a complete corpus; if not, it is emptied for a new one."""
+    if (folder / COMPLETE).exists():
+        return True
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return False
+
+
 def make_corpus(n: int, seed: int = 5) -> Path:
     """The folder of the corpus of `n` documents (written once, reused while complete)."""
     folder = WORK / f"corpus-{n}"
-    done = folder / ".complete"
-    if done.exists():
+    if reusable(folder):
         return folder
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
     sources, records = load_sources(), []
     for i in range(n):
         rng = random.Random(seed * 1_000_003 + i)
@@ -133,7 +142,7 @@ def make_corpus(n: int, seed: int = 5) -> Path:
             if len(records) == RECORDS_PER_JSONL or i == n - 1:
                 (folder / f"feed-{i:07d}.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
                 records = []
-    done.write_text(str(n))
+    (folder / COMPLETE).write_text(str(n))
     return folder
 
 
@@ -144,11 +153,8 @@ def distinct_pages(n: int) -> Path:
     newsflow extracts and cleans it, is that of a page already kept (the paragraph cut was not
     part of the article) is left out."""
     folder = WORK / f"distinct-{n}"
-    done = folder / ".complete"
-    if done.exists():
+    if reusable(folder):
         return folder
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
     pages = load_sources().pages
     seen: set[str] = set()
     for name, page in candidate_pages(pages):
@@ -157,7 +163,7 @@ def distinct_pages(n: int) -> Path:
             seen.add(body)
             (folder / name).write_text(page, encoding="utf-8")
             if len(seen) == n:
-                done.write_text(str(n))
+                (folder / COMPLETE).write_text(str(n))
                 return folder
     raise ValueError(f"the AEB pages make {len(seen)} pages of distinct bodies, fewer than {n}")
 
