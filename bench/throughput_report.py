@@ -235,11 +235,16 @@ def _entity_options(figures: dict | None) -> list[str]:
     out = ["## Entities: the options measured (bench/ner_options.py)", "",
            f"NER over newsflow's {figures['articles']} English articles of the 181 AEB pages (median "
            f"{figures['median_chars']:,} characters, {figures['over_5000_chars']} over 5,000), in one process,",
-           "CPU seconds (best of the runs). Recall and precision of the (article, name, label) triples",
-           "against the first line's (today's settings), and of the names alone.", "",
+           "CPU seconds (best of the runs, each with an empty paragraph cache). Recall and precision of the",
+           "(article, name, label) triples against the first line's (NER over whole bodies, as newsflow ran",
+           "it before), and of the names alone.", "",
            "| option | CPU s | entities | recall | precision | name recall | name precision |",
            "|---|---|---|---|---|---|---|"]
     for row in figures["options"]:
         out.append(f"| {row['option']} | {row['cpu_s']:.1f} | {row['entities']:,} | {row['recall']:.3f} | "
                    f"{row['precision']:.3f} | {row['name_recall']:.3f} | {row['name_precision']:.3f} |")
+    if near := figures.get("near_copies"):
+        out += ["", f"A copy of each article with one paragraph cut ({near['copies']} copies), as syndicated copies "
+                f"trim one: NER took {near['cold_cpu_s']:.1f} CPU s with an empty paragraph cache and "
+                f"{near['warm_cpu_s']:.1f} CPU s after the articles, whose other paragraphs the cache holds."]
     return out + [""]

@@ -3,6 +3,7 @@
 import pytest
 
 from newsflow.tasks.core.schema import Entity
+from newsflow.tasks.enrich import entities
 from newsflow.tasks.enrich.entities import clean_mention, extract_entities, fold_mentions, load_pipeline, speaks
 
 
@@ -38,6 +39,55 @@ def test_entities_are_counted_and_folded_into_full_names(nlp):
     assert found[("Brussels", "PLACE")] == 3  # the dateline's BRUSSELS (tagged ORG) included
     assert ("Ukraine", "PLACE") in found and ("European Union", "ORG") in found
     assert not any(label in {"DATE", "CARDINAL"} for _, label in found)
+
+
+STORY = [
+    "OSLO (Reuters) - Norway and Sweden signed an agreement on Tuesday to build a railway from Kiruna to Narvik.",
+    "Norwegian Transport Minister Jon-Ivar Nygard said the line would carry iron ore from LKAB's mines.",
+    "Swedish Prime Minister Ulf Kristersson called the deal a milestone for the Nordic region.",
+]
+
+
+def _reading(nlp, monkeypatch) -> list[str]:
+    """An empty paragraph cache for `nlp`, and the list of texts its model is given from now on."""
+    monkeypatch.setitem(entities._SEEN, nlp, entities.ParagraphMentions(100))
+    read: list[str] = []
+    pipe = nlp.pipe
+
+    def recording_pipe(texts, **kwargs):
+        texts = list(texts)
+        read.extend(texts)
+        return pipe(texts, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", recording_pipe)
+    return read
+
+
+def test_a_trimmed_copy_reads_only_its_new_paragraph_and_finds_the_same_entities(nlp, monkeypatch):
+    copy = "\n".join([STORY[0], "Finnish officials welcomed the plan in Helsinki.", STORY[2]])
+    read = _reading(nlp, monkeypatch)
+    extract_entities(nlp, [("original-0", "\n".join(STORY))])
+    read.clear()
+    warm = extract_entities(nlp, [("copy-0", copy)])
+    assert read == ["Finnish officials welcomed the plan in Helsinki."]
+    monkeypatch.setitem(entities._SEEN, nlp, entities.ParagraphMentions(100))
+    cold = extract_entities(nlp, [("copy-0", copy)])
+    assert warm == cold and ("Helsinki", "PLACE") in {(e.text, e.label) for e in warm}
+
+
+def test_a_mention_does_not_run_across_a_paragraph_break(nlp, monkeypatch):
+    _reading(nlp, monkeypatch)
+    found = {e.text for e in extract_entities(nlp, [("a-0", "Shares of Amazon\nSonos said on Monday it would cut jobs.")])}
+    assert not any("\n" in name or ("Amazon" in name and "Sonos" in name) for name in found)
+
+
+def test_the_paragraph_cache_forgets_the_least_recent_past_its_capacity():
+    cache = entities.ParagraphMentions(2)
+    cache.put("a", (("A", "ORG"),))
+    cache.put("b", ())
+    assert cache.get("a") == (("A", "ORG"),)  # "a" is now the most recent
+    cache.put("c", ())
+    assert cache.get("b") is None and cache.get("a") is not None and cache.get("c") == ()
 
 
 @pytest.mark.parametrize(

@@ -76,6 +76,15 @@ def test_large_blocks_are_unmapped_when_freed():
     assert freed("keep_large_blocks_off_the_heap()") > 100  # ... or go back (114 MB)
 
 
+def test_arrow_allocates_from_malloc_once_large_blocks_are_kept_off_the_heap():
+    script = ("import pyarrow as pa\n"
+              "from newsflow.tasks.pipeline.memory import keep_large_blocks_off_the_heap\n"
+              "keep_large_blocks_off_the_heap()\n"
+              "print(pa.default_memory_pool().backend_name)")
+    backend = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert backend.strip() == "system"  # glibc's malloc, which return_freed_memory trims
+
+
 @pytest.mark.slow
 def test_a_written_batch_is_freed_before_the_next_is_written(prefect_server, tmp_path, monkeypatch):
     """Prefect's futures around a batch's result are reference cycles: freed only by a full

@@ -55,11 +55,16 @@ DATE_TEXT_WINDOW = 400
 KEYWORDS_PER_ARTICLE = 10
 KEYWORD_MIN_BIGRAM_COUNT = 2
 
-# spaCy nlp.pipe batch: the speed is the same from 8 to 64 articles, the memory is not: on AEB
-# articles the pipe's peak grew from 170 MB at 8 to 550 MB at 64, the largest allocation of a
-# worker. Texts are cut at 20k characters (a long article is ~5k) so one giant page can't stall NER.
-NER_BATCH_SIZE = 8
+# spaCy nlp.pipe batch, in paragraphs (tasks/enrich/entities.py reads a paragraph at a time). Over
+# whole articles the speed was the same from 8 to 64 a batch and the memory was not (the pipe's peak
+# 170 MB at 8, 550 MB at 64 on AEB articles, the largest allocation of a worker): 32 paragraphs are
+# about as many words as 8 articles. Bodies are cut at 20k characters (a long article is ~5k) so
+# one giant page can't stall NER.
+NER_BATCH_SIZE = 32
 NER_MAX_CHARS = 20_000
+# Distinct paragraphs whose mentions a worker keeps for the next copy that has them: ~0.5 KB each
+# (the paragraph and its mentions), so ~10 MB a worker.
+NER_CACHE_PARAGRAPHS = 20_000
 
 # Distinct bodies whose language, keywords, entities and signature a worker process keeps for
 # their next copies (tasks/pipeline/reuse.py), besides those the dataset holds: ~6 KB each
