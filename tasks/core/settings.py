@@ -12,9 +12,13 @@ MAX_INPUT_BYTES = 8 * 1024 * 1024
 # flow run, one run each on a 2-core x86-64 VM: wall time and peak memory of the run's processes).
 BATCH_SIZE = 100
 # ... and at most this many bytes of inputs: a batch is held by the flow and shipped to a worker
-# whole, and a run keeps a few in flight. 100 AEB pages are ~10 MB; 100 pages of 4.8 MB (a hostile
-# feed) were 480 MB a batch and took the run's processes past 3 GB.
-BATCH_MAX_BYTES = 32 * 2**20
+# whole, its rows (which keep each page's HTML) come back, and a run keeps a few in flight. 100
+# pages of 4.8 MB (a hostile feed) were 480 MB a batch and took the run's processes past 3 GB. AEB
+# pages average 171 KB, so 8 MB is ~47 of them: over 1,000 distinct pages (bench/corpus.py), batches
+# of 50 pages peaked at 1,330-1,360 MB against 1,537-1,542 MB for 100, and took 45.6-46.2 s against
+# 44.6-45.1 s (two interleaved pairs of `newsflow ingest`; 905 republished pages: 1,344 against
+# 1,578 MB). Text and JSONL documents, a few KB each, still come 100 a batch.
+BATCH_MAX_BYTES = 8 * 2**20
 
 # A run of files only, at most a batch of them and at most this many bytes in all, processes its
 # inputs in the flow's own process: a worker process costs ~4 s of CPU before its first document
