@@ -14,7 +14,7 @@ Steps (saved in bench/results/speed.json; the 10k step in bench/results/10000.js
   (bench/corpus.py `distinct_pages`: the AEB pages and copies each cut by another paragraph),
   the same two ways.
 - 10k: bench/throughput.py at 10,000 documents (extraction compared, the task functions without
-  Prefect, the flow): documents a second and orchestration overhead.
+  Prefect and the flow, two interleaved pairs): documents a second and orchestration overhead.
 Every `newsflow ingest` here is the command a user runs: default runner, its own temporary Prefect
 server. Each step records the machine's load average before it starts (`os.getloadavg`): the
 machine is shared, and wall-clock ratios are only as good as the quiet around them.
@@ -145,7 +145,7 @@ def measure(steps: list[str]) -> dict:
             elif step == "distinct":
                 result = against_trafilatura(distinct_pages(DISTINCT_PAGES), env, "distinct")
             else:
-                throughput.main(["--sizes", "10000", "--runs", "compare", "plain", "flow"])
+                throughput.main(["--sizes", "10000", "--runs", "compare", "plain", "flow", "--pairs", "2"])
                 result = {}
             saved[step] = {**result, "load_before": before, "load_after": load(),
                            "step_s": time.perf_counter() - began,

@@ -54,6 +54,7 @@ from newsflow.tasks.extract.decode import decode_bytes  # noqa: E402
 from newsflow.tasks.extract.page import page_metadata, page_text  # noqa: E402
 from newsflow.tasks.link.update import update_links  # noqa: E402
 from newsflow.tasks.pipeline import batches  # noqa: E402
+from newsflow.tasks.pipeline.run import chunked  # noqa: E402
 from newsflow.tasks.segment.clean import segment_document  # noqa: E402
 from newsflow.tasks.sources.files import read_sources  # noqa: E402
 from newsflow.tasks.store.compact import merge_part_files  # noqa: E402
@@ -185,7 +186,7 @@ def plain_run(corpus: Path, data: Path, workers: int) -> dict:
         # Closed before merging and linking, as the flow's runner is.
         with ProcessPoolExecutor(workers, mp_context=spawn) as pool:
             pending: deque = deque()
-            for number, raws in enumerate(chunks(timed(inputs_of(corpus), seconds, "read"), BATCH_SIZE)):
+            for number, raws in enumerate(chunked(timed(inputs_of(corpus), seconds, "read"), BATCH_SIZE)):  # as the flow batches
                 pending.append((number, pool.submit(batches.process_batch, raws, run_id, now, None)))
                 while len(pending) > 2 * workers:
                     new_ids += write_plain(data, pending.popleft(), run_id, now, seconds)
@@ -234,17 +235,6 @@ def timed(items, seconds: Counter, stage: str):
         finally:
             seconds[stage] += time.perf_counter() - started
         yield item
-
-
-def chunks(items, size: int):
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def flow_run(corpus: Path, data: Path, env: dict, extra: list[str]) -> dict:
