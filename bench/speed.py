@@ -51,9 +51,11 @@ STEPS = ("startup", "republished", "distinct", "10k")
 COPIES = 5
 DISTINCT_PAGES = 1000
 STARTUP_RUNS = 5
-# The floor: what Prefect costs any run, as `newsflow` sets it up (flows/cli.py), with no work.
-FLOOR = ("from newsflow.flows.cli import quiet_prefect_defaults; quiet_prefect_defaults(); "
-         "from prefect import flow; flow(name='floor')(lambda: None)()")
+# The floor: what Prefect costs any run, as `newsflow` sets it up (flows/cli.py: its defaults, and
+# no heartbeats to a temporary server), with no work.
+FLOOR = ("from newsflow.flows.cli import quiet_prefect_defaults, no_heartbeats_to_a_temporary_server; "
+         "quiet_prefect_defaults(); from prefect import flow\n"
+         "with no_heartbeats_to_a_temporary_server(): flow(name='floor')(lambda: None)()")
 
 
 def load() -> str:

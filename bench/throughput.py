@@ -8,8 +8,8 @@ rendered from all of them. At each size (a corpus from bench/corpus.py), in one 
 - bare trafilatura: `trafilatura.extract` (defaults, comments off) on the corpus's HTML pages,
   and newsflow's extract-and-clean on the same pages, interleaved page by page;
 - plain: newsflow's batch function (tasks/pipeline/batches.py) without Prefect, on a process pool as
-  large as the flow's default runner, writing and linking as the flow does: the baseline of
-  the orchestration overhead;
+  large as the flow's default runner, batching, looking up earlier bodies in the dataset, writing
+  and linking as the flow does: the baseline of the orchestration overhead;
 - the flow (`newsflow ingest`, a process of its own) with its default runner, and on a local
   Dask cluster of one and of two worker processes; all against one Prefect server started
   here, so no run pays for a temporary server. `--pairs K` runs plain and flow K times,
@@ -187,7 +187,7 @@ def plain_run(corpus: Path, data: Path, workers: int) -> dict:
         with ProcessPoolExecutor(workers, mp_context=spawn) as pool:
             pending: deque = deque()
             for number, raws in enumerate(chunked(timed(inputs_of(corpus), seconds, "read"), BATCH_SIZE)):  # as the flow batches
-                pending.append((number, pool.submit(batches.process_batch, raws, run_id, now, None)))
+                pending.append((number, pool.submit(batches.process_batch, raws, run_id, now, None, data_dir=str(data))))
                 while len(pending) > 2 * workers:
                     new_ids += write_plain(data, pending.popleft(), run_id, now, seconds)
             while pending:

@@ -40,9 +40,10 @@ def render(rows: list[dict], others: dict[str, dict] | None = None) -> str:
 def _end_to_end(rows: list[dict]) -> list[str]:
     out = ["## End to end", "",
            "CPU seconds: the run's processes (the newsflow process and its workers), plus the Prefect",
-           "server's during the run.", "",
-           "| documents | runner | seconds | documents/s | CPU seconds | peak PSS MB | peak RSS MB |",
-           "|---|---|---|---|---|---|---|"]
+           "server's during the run. Measured: the day of the run that gave the row (code changes between",
+           "days: compare rows of one day).", "",
+           "| documents | runner | seconds | documents/s | CPU seconds | peak PSS MB | peak RSS MB | measured |",
+           "|---|---|---|---|---|---|---|---|"]
     names = (("plain", "task functions, no Prefect (process pool)"), ("flow", "flow, default runner"),
              ("dask1", "flow, Dask, 1 worker"), ("dask2", "flow, Dask, 2 workers"))
     for row in rows:
@@ -51,8 +52,15 @@ def _end_to_end(rows: list[dict]) -> list[str]:
                 run = row[key]
                 out.append(f"| {row['documents']:,} | {label} | {run['seconds']:.0f} | "
                            f"{row['documents'] / run['seconds']:.1f} | {_cpu(run)} | {run['peak_mb']:.0f} | "
-                           f"{run.get('peak_rss_mb', 0):.0f} |")
+                           f"{run.get('peak_rss_mb', 0):.0f} | {_measured_on(row, key)} |")
     return out
+
+
+def _measured_on(row: dict, run: str) -> str:
+    """The day of the latest invocation whose runs (`measured_at_<run>_<run>...`) included `run`."""
+    days = [when[:10] for name, when in row.items()
+            if name.startswith("measured_at_") and run in name.removeprefix("measured_at_").split("_")]
+    return max(days, default="")
 
 
 FLAT = 1.2  # "flat": a tenfold corpus may cost at most this much more peak memory
