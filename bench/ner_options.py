@@ -71,7 +71,7 @@ def entities_with(option: Option, articles: list[tuple[str, str]]) -> tuple[set[
     nlp = ner.load_pipeline(None)
     saved = ner.NER_BATCH_SIZE, ner.NER_MAX_CHARS
     ner.NER_BATCH_SIZE, ner.NER_MAX_CHARS = option.batch_size, option.max_chars
-    ner.paragraph_mentions(nlp).__init__(ner.NER_CACHE_PARAGRAPHS)  # emptied: every run reads every paragraph
+    ner.paragraph_mentions(nlp).clear()  # every run reads every paragraph
     try:
         started = time.process_time()
         found = whole_body_entities(nlp, articles, option) if option.whole_bodies else ner.extract_entities(nlp, articles)
@@ -103,7 +103,7 @@ def near_copies(articles: list[tuple[str, str]]) -> dict:
         copies.append((article_id, "\n".join(paragraphs[:1] + paragraphs[2:]) if len(paragraphs) > 2 else body))
     seconds = {}
     for name, first in (("cold", []), ("after the articles", articles)):
-        ner.paragraph_mentions(nlp).__init__(ner.NER_CACHE_PARAGRAPHS)
+        ner.paragraph_mentions(nlp).clear()
         ner.extract_entities(nlp, first)
         started = time.process_time()
         ner.extract_entities(nlp, copies)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from newsflow.tasks.core.recent import RecentItems
 from newsflow.tasks.core.schema import Entity
 from newsflow.tasks.enrich import entities
 from newsflow.tasks.enrich.entities import clean_mention, extract_entities, fold_mentions, load_pipeline, speaks
@@ -50,7 +51,7 @@ STORY = [
 
 def _reading(nlp, monkeypatch) -> list[str]:
     """An empty paragraph cache for `nlp`, and the list of texts its model is given from now on."""
-    monkeypatch.setitem(entities._SEEN, nlp, entities.ParagraphMentions(100))
+    monkeypatch.setitem(entities._SEEN, nlp, RecentItems(100))
     read: list[str] = []
     pipe = nlp.pipe
 
@@ -70,7 +71,7 @@ def test_a_trimmed_copy_reads_only_its_new_paragraph_and_finds_the_same_entities
     read.clear()
     warm = extract_entities(nlp, [("copy-0", copy)])
     assert read == ["Finnish officials welcomed the plan in Helsinki."]
-    monkeypatch.setitem(entities._SEEN, nlp, entities.ParagraphMentions(100))
+    monkeypatch.setitem(entities._SEEN, nlp, RecentItems(100))
     cold = extract_entities(nlp, [("copy-0", copy)])
     assert warm == cold and ("Helsinki", "PLACE") in {(e.text, e.label) for e in warm}
 
@@ -82,7 +83,7 @@ def test_a_mention_does_not_run_across_a_paragraph_break(nlp, monkeypatch):
 
 
 def test_the_paragraph_cache_forgets_the_least_recent_past_its_capacity():
-    cache = entities.ParagraphMentions(2)
+    cache: RecentItems[str, tuple] = RecentItems(2)
     cache.put("a", (("A", "ORG"),))
     cache.put("b", ())
     assert cache.get("a") == (("A", "ORG"),)  # "a" is now the most recent

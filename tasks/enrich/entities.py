@@ -24,11 +24,12 @@ import os
 import re
 import threading
 import weakref
-from collections import Counter, OrderedDict, defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 import spacy
 
+from newsflow.tasks.core.recent import RecentItems
 from newsflow.tasks.core.schema import Entity
 from newsflow.tasks.core.settings import NER_BATCH_SIZE, NER_CACHE_PARAGRAPHS, NER_MAX_CHARS
 from newsflow.tasks.enrich.dateline import title_case_place
@@ -81,34 +82,14 @@ def speaks(nlp: spacy.language.Language, language: str | None) -> bool:
 Mentions = tuple[tuple[str, str], ...]  # (clean text, newsflow label) in the order found
 
 
-class ParagraphMentions:
-    """The mentions of the last `capacity` distinct paragraphs one pipeline has read."""
-
-    def __init__(self, capacity: int) -> None:
-        self.capacity = capacity
-        self._mentions: OrderedDict[str, Mentions] = OrderedDict()
-
-    def get(self, paragraph: str) -> Mentions | None:
-        mentions = self._mentions.get(paragraph)
-        if mentions is not None:
-            self._mentions.move_to_end(paragraph)
-        return mentions
-
-    def put(self, paragraph: str, mentions: Mentions) -> None:
-        self._mentions[paragraph] = mentions
-        self._mentions.move_to_end(paragraph)
-        while len(self._mentions) > self.capacity:
-            self._mentions.popitem(last=False)
-
-
 # One cache a pipeline: the mentions depend on the model that found them.
-_SEEN: weakref.WeakKeyDictionary[spacy.language.Language, ParagraphMentions] = weakref.WeakKeyDictionary()
+_SEEN: weakref.WeakKeyDictionary[spacy.language.Language, RecentItems[str, Mentions]] = weakref.WeakKeyDictionary()
 
 
-def paragraph_mentions(nlp: spacy.language.Language) -> ParagraphMentions:
+def paragraph_mentions(nlp: spacy.language.Language) -> RecentItems[str, Mentions]:
     """This process's cache of paragraphs `nlp` has read; it lives as long as the pipeline."""
     if nlp not in _SEEN:
-        _SEEN[nlp] = ParagraphMentions(NER_CACHE_PARAGRAPHS)
+        _SEEN[nlp] = RecentItems(NER_CACHE_PARAGRAPHS)
     return _SEEN[nlp]
 
 

@@ -10,7 +10,6 @@ those of the NER model the run that stored them used."""
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
@@ -18,36 +17,17 @@ from pathlib import Path
 import duckdb
 
 from newsflow.tasks.core.ids import body_digest
+from newsflow.tasks.core.recent import RecentItems
 from newsflow.tasks.core.schema import Article, TextFacts
 from newsflow.tasks.core.settings import REUSE_CACHE_BODIES
 from newsflow.tasks.store.reuse import stored_text_facts
 
 
-class TextFactsCache:
-    """The facts of the last `capacity` distinct bodies a process enriched or looked up, by body_sha256."""
-
-    def __init__(self, capacity: int) -> None:
-        self.capacity = capacity
-        self._facts: OrderedDict[str, TextFacts] = OrderedDict()
-
-    def get(self, body_sha256: str) -> TextFacts | None:
-        facts = self._facts.get(body_sha256)
-        if facts is not None:
-            self._facts.move_to_end(body_sha256)
-        return facts
-
-    def put(self, body_sha256: str, facts: TextFacts) -> None:
-        self._facts[body_sha256] = facts
-        self._facts.move_to_end(body_sha256)
-        while len(self._facts) > self.capacity:
-            self._facts.popitem(last=False)
-
-
 @lru_cache(maxsize=4)
-def process_cache(spacy_model: str | None) -> TextFactsCache:
+def process_cache(spacy_model: str | None) -> RecentItems[str, TextFacts]:
     """This process's cache for one NER model (the entities depend on it); it lives as long as
     the worker, across the batches it runs, like the models it holds."""
-    return TextFactsCache(REUSE_CACHE_BODIES)
+    return RecentItems(REUSE_CACHE_BODIES)
 
 
 def known_facts(hashes: Collection[str], spacy_model: str | None, data_dir: Path | None) -> dict[str, TextFacts]:
