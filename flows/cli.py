@@ -16,7 +16,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from newsflow.tasks.core.settings import BATCH_SIZE, EXTRACT_TIMEOUT_SECONDS
@@ -92,14 +92,12 @@ def run_ingest(args: argparse.Namespace) -> int:
     sources = check_sources(args.sources)
     web_files = {key: check_list_file(path) for key, path in (("urls_file", args.urls), ("feeds_file", args.feeds)) if path}
     data_dir = check_data_dir(args.data)
-    if args.workers is None and not args.dask_address:  # the default runner runs a small run here
-        from newsflow.tasks.pipeline.warmup import warm_up_small_run
-
-        warm_up_small_run(sources, bool(web_files), args.batch_size, None)  # before Prefect's slow start
     quiet_prefect_defaults()
     from newsflow.flows.ingest import ingest_flow
 
-    with no_heartbeats_to_a_temporary_server(), progress_bar(enabled=sys.stderr.isatty()):
+    default_runner = args.workers is None and not args.dask_address
+    with (stages_loaded_while_prefect_starts(sources, bool(web_files), args.batch_size) if default_runner
+          else nullcontext()), no_heartbeats_to_a_temporary_server(), progress_bar(enabled=sys.stderr.isatty()):
         state = ingest_flow(sources=sources, data_dir=data_dir, batch_size=args.batch_size, link=not args.no_link,
                             compact=not args.no_compact, workers=args.workers, dask_address=args.dask_address,
                             extract_timeout=args.extract_timeout, retry_quarantined=args.retry_quarantined,
@@ -110,6 +108,29 @@ def run_ingest(args: argparse.Namespace) -> int:
         raise UsageError(f"the run failed before it could count its work: {summary}") from summary
     print(summary.as_text())
     return 1 if state.is_failed() else 0
+
+
+@contextmanager
+def stages_loaded_while_prefect_starts(sources: list[str], from_web: bool, batch_size: int) -> Iterator[None]:
+    """The default runner's stages loaded while Prefect's temporary server starts, a process on
+    one core for seconds in which this one only waits: on a thread here for a small run, which
+    runs here, else in the worker processes, started now (flows/runners.py). Started once this
+    process has imported what starting the server needs: imports hold the interpreter's lock, and
+    a thread importing spaCy beside them delayed the server by as much as it saved (the example
+    inbox: 8.7-9.7 s with the thread started first, 7.3-7.5 s after)."""
+    from prefect.settings import PREFECT_API_URL
+
+    from newsflow.flows.runners import workers_started_early
+    from newsflow.tasks.pipeline.warmup import known_small_run, warm_up_on_a_thread
+
+    if not PREFECT_API_URL.value():
+        import prefect.server.api.server  # noqa: F401  (what get_client imports to start the server)
+    if known_small_run(sources, from_web, batch_size):
+        warm_up_on_a_thread(None)
+        yield
+    else:
+        with workers_started_early():
+            yield
 
 
 def fetch_options(args: argparse.Namespace):

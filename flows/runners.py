@@ -15,6 +15,29 @@ from newsflow.tasks.core.settings import BATCHES_IN_FLIGHT_PER_WORKER, MIN_BATCH
 # One BLAS thread a worker: the workers are the parallelism, one a core, and each OpenBLAS
 # thread more would compete with them for the same cores and hold buffers of its own.
 WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1"}
+# The default runner's workers when `start_workers_early` started them: the next batch_runner
+# on the default runner takes them (one a process: the `newsflow` command's run).
+_started_early: list[ProcessPoolTaskRunner] = []
+
+
+@contextmanager
+def workers_started_early() -> Iterator[None]:
+    """The default runner's worker processes started now, each loading the stages as it starts
+    (`start_worker`), while Prefect's temporary server starts: the server uses one core for
+    seconds in which this process only waits for it. The run's batch_runner takes them; if the
+    run ends before it does, they stop here."""
+    runner = default_runner().__enter__()
+    # ProcessPoolExecutor spawns a worker per task submitted while none is idle: one no-op each
+    # spawns them all now instead of at the run's first batches. (Prefect's runner has no public
+    # way to its executor.)
+    for _ in range(runner._max_workers):
+        runner._executor.submit(int)
+    _started_early.append(runner)
+    try:
+        yield
+    finally:
+        while _started_early:
+            _started_early.pop().__exit__(None, None, None)
 
 
 @contextmanager
@@ -25,12 +48,25 @@ def batch_runner(workers: int | None = None, dask_address: str | None = None,
     default runner runs in this process: one batch has no other to run beside it on a worker."""
     if small_run and workers is None and dask_address is None:
         workers = 0
+    early = _started_early.pop() if _started_early else None
+    if early is not None and (workers is not None or dask_address is not None):
+        early.__exit__(None, None, None)  # the run chose another runner after all
+        early = None
     api_url = run_api_url()
     # The workers receive the settings of the flow's context with each task (Prefect serialises
     # them), not its environment: the API URL has to be in those settings.
     with temporary_settings(updates={PREFECT_API_URL: api_url} if api_url else {}):
-        with new_batch_runner(workers, dask_address) as runner:
+        with (started(early) if early is not None else new_batch_runner(workers, dask_address)) as runner:
             yield runner
+
+
+@contextmanager
+def started(runner: TaskRunner) -> Iterator[TaskRunner]:
+    """A runner already started, stopped when the block ends."""
+    try:
+        yield runner
+    finally:
+        runner.__exit__(None, None, None)
 
 
 def run_api_url() -> str | None:
@@ -62,13 +98,23 @@ def new_batch_runner(workers: int | None = None, dask_address: str | None = None
         return DaskTaskRunner(cluster_kwargs=cluster)
     if workers == 0:
         return ThreadPoolTaskRunner()  # everything in this process: for a debugger, or a handful of files
-    return ProcessPoolTaskRunner(max_workers=os.cpu_count() or 1, initializer=set_worker_env)
+    return default_runner()
 
 
-def set_worker_env() -> None:
-    """Run first in each worker process, before numpy is imported. (The heap settings of
-    tasks/pipeline/memory.py are made by the batch function itself, on every runner.)"""
+def default_runner() -> ProcessPoolTaskRunner:
+    return ProcessPoolTaskRunner(max_workers=os.cpu_count() or 1, initializer=start_worker)
+
+
+def start_worker() -> None:
+    """Run first in each worker process: its environment, before numpy is imported, then the
+    stages loaded (tasks/pipeline/warmup.py), before the worker takes its first batch. (The heap
+    settings of tasks/pipeline/memory.py are made by the batch function itself, on every runner.)"""
     os.environ.update(WORKER_ENV)
+    import prefect.task_engine  # noqa: F401
+
+    from newsflow.tasks.pipeline.warmup import load_stages
+
+    load_stages(None)
 
 
 def default_batches_in_flight(workers: int | None) -> int:

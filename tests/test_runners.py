@@ -1,0 +1,42 @@
+"""Worker processes started before the flow (while Prefect's server starts) are the ones the
+run's batches go to; a run that chooses another runner, or ends first, stops them."""
+
+from __future__ import annotations
+
+import pytest
+from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+
+from newsflow.flows import runners
+
+
+@pytest.fixture
+def one_quick_worker(monkeypatch):
+    """The default runner with one worker that loads nothing (a real one loads spaCy)."""
+    made = []
+
+    def default_runner():
+        made.append(ProcessPoolTaskRunner(max_workers=1))
+        return made[-1]
+
+    monkeypatch.setattr(runners, "default_runner", default_runner)
+    return made
+
+
+def test_the_run_takes_the_workers_started_early_and_stops_them(one_quick_worker):
+    with runners.workers_started_early():
+        (early,) = one_quick_worker
+        assert early._executor is not None and len(early._executor._processes) == 1  # spawned already
+        with runners.batch_runner() as runner:
+            assert runner is early
+        assert early._executor is None  # stopped with the batches, before merging and linking
+    assert len(one_quick_worker) == 1
+
+
+def test_workers_started_early_stop_when_the_run_chooses_another_runner_or_none(one_quick_worker):
+    with runners.workers_started_early():
+        with runners.batch_runner(small_run=True) as runner:  # a small run runs in this process
+            assert isinstance(runner, ThreadPoolTaskRunner)
+        assert one_quick_worker[0]._executor is None
+    with runners.workers_started_early():
+        pass  # the flow failed before its batches
+    assert one_quick_worker[1]._executor is None and not runners._started_early
