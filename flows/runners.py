@@ -29,9 +29,11 @@ def workers_started_early() -> Iterator[None]:
     runner = default_runner().__enter__()
     # ProcessPoolExecutor spawns a worker per task submitted while none is idle: one no-op each
     # spawns them all now instead of at the run's first batches. (Prefect's runner has no public
-    # way to its executor.)
+    # way to its executor, which __enter__ creates.)
+    executor = runner._executor
+    assert executor is not None
     for _ in range(runner._max_workers):
-        runner._executor.submit(int)
+        executor.submit(int)
     _started_early.append(runner)
     try:
         yield

@@ -278,3 +278,32 @@ def test_a_caption_with_a_labelled_credit_is_not_a_headline():
 
     caption, headline = split_lines("Rescue boats in the lower town on Monday. Foto: EFE/Juan Pérez\nFoto: EFE gana\n")
     assert not is_headline(caption) and is_headline(headline)
+
+
+@pytest.mark.parametrize("form", ["No. {n}: {item}", "#{n} {item}", "{n} – {item}", "Nr. {n}: {item}", "N.º {n}: {item}"])
+def test_a_listicle_whose_items_are_numbered_is_one_story(form):
+    """Numbered items ("No. 4: ...") are a list's subheads: the sequence says so, whatever the
+    items are about (each of these is about another gadget)."""
+    lines = LISTICLE.split("\n")
+    numbered = [form.format(n=k // 2, item=line) if k >= 2 and not k % 2 and line else line for k, line in enumerate(lines)]
+    found = stories("\n".join(numbered))
+    assert len(found) == 1 and form.format(n=5, item="Tile Mate") in found[0][1]
+
+
+def test_a_subhead_repeated_on_the_next_line_does_not_split_its_article():
+    """Scraped pages repeat a subhead as its image's alt text; the repeat is not the newspaper
+    layout (headline, captions and a site mark, headline again) that fixes a story's start."""
+    lines = LISTICLE.split("\n")
+    doubled = [copy for k, line in enumerate(lines) for copy in ([line, line] if k >= 2 and not k % 2 and line else [line])]
+    assert len(stories("\n".join(doubled))) == 1
+
+
+@pytest.mark.parametrize("stamp", ["{n} minutes ago", "vor {n} Minuten", "Il y a {n} minutes", "Hace {n} minutos",
+                                   "{n} minuti fa", "Há {n} minutos", "{h}h{n}", "ore {h}:{n}", "{h}.{n} Uhr"])
+def test_a_live_blog_stamped_in_relative_or_clock_times_is_one_story(stamp):
+    """A stamp alone on its line is a timestamp, never a headline that could open a story."""
+    entries = [paragraph for paragraph in FIRE.split("\n") if paragraph.strip()]
+    entries += [paragraph for paragraph in BANK.split("\n") if paragraph.strip()][:1]
+    text = FIRE_TITLE + "\n" + "".join(f"{stamp.format(n=10 * k + 12, h=14 - k)}\n{entry}\n" for k, entry in enumerate(entries))
+    found = [d for d in segment_document(text) if d.body]
+    assert len(found) == 1 and not any(line.startswith(("Há", "Hace", "Il y a", "vor")) for line in found[0].body.split("\n"))

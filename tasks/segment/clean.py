@@ -76,6 +76,7 @@ def segment_document(text: str, title_hint: str | None = None, caption_lines: It
         mark_key_points(story)
         mark_title(story, counts, title_hint)
         mark_captions(story, counts)
+        mark_box_heading(story)
         drafts.append(build_draft(text, story))
     return drafts
 
@@ -220,6 +221,16 @@ def _repeated_nearby(story: list[Line], i: int, counts: Counter) -> bool:
         if line.is_body and counts[line.key] == 1:
             return False
     return False
+
+
+def mark_box_heading(story: list[Line]) -> None:
+    """A headline-shaped last body line right above a box the rules dropped (a promotion, teaser,
+    share or link box): the box's heading, not the article's last paragraph."""
+    last = max((i for i, line in enumerate(story) if line.is_body), default=None)
+    if last is None or last + 1 >= len(story) or story[last + 1].rule not in rules.BOX_RULES:
+        return
+    if is_headline(story[last]) and any(line.is_body for line in story[:last]):
+        story[last].mark(rules.BOX_HEADING)
 
 
 def mark_key_points(story: list[Line]) -> None:

@@ -49,6 +49,28 @@ COOKIE_NOTICE = re.compile(
 )
 
 # Newsletter, subscription and self-promotion.
+# A membership or donation ask that opens by addressing the reader's liking of the article:
+# "If you enjoyed this article, ... Join ...", "Wenn Ihnen dieser Artikel gefallen hat, ...".
+# Longer than a newsletter line (it lists what members get), hence a rule of its own, and only
+# with one of MEMBERSHIP_ACTION's words: an article may open a sentence the same way.
+MEMBERSHIP_ASK = re.compile(
+    r"^(?:if you (?:enjoyed|liked|appreciated|value|valued|rely on|found value in) (?:this|our|reading this|the) (?:[\w-]+ )?"
+    r"(?:article|story|piece|post|journalism|reporting|work|coverage|content)"
+    r"|wenn ihnen (?:dieser|dieses|der|unser) (?:artikel|beitrag|text|stück|journalismus) (?:gefallen hat|gefällt|etwas wert ist|wichtig ist)"
+    r"|si (?:vous avez aimé|vous appréciez) (?:cet|cette|notre|ce) (?:article|papier|reportage|journalisme|travail)"
+    r"|si (?:cet article|ce reportage) vous a plu"
+    r"|si te (?:ha gustado|gustó) (?:este|esta|nuestro|nuestra) (?:artículo|nota|noticia|reportaje|periodismo|trabajo)"
+    r"|se ti (?:è piaciuto|piace) (?:questo|quest'|il nostro) ?(?:articolo|pezzo|giornalismo|lavoro)"
+    r"|se (?:você )?gostou (?:deste|desta|do nosso|da nossa) (?:artigo|texto|matéria|reportagem|jornalismo|trabalho))",
+    I,
+)
+MEMBERSHIP_ACTION = re.compile(
+    r"\b(?:join|member(?:s|ship)?|subscri\w+|donat\w+|support us|support our|paywalls?"
+    r"|abonn\w+|mitglied\w*|unterstütz\w+|spende\w*|adhér\w+|soutenez|soutenir|faites un don"
+    r"|suscr[ií]b\w+|suscripci\w+|socio|hazte|apoya\w*|don[áa]\w*"
+    r"|abbona\w+|iscriv\w+|sostieni|sostenere|dona\w*|assin\w+|apoie|apoiar|torne-se)\b",
+    I,
+)
 NEWSLETTER_PROMO = re.compile(
     r"\b(?:sign(?:ing)? up (?:for|to) (?:our|(?:the |a |\w+'s )?(?:[\w-]+ ){0,3}(?:newsletters?|e-?mails?|alerts|updates))\b|subscribe (?:now|today|here)\b"
     r"|subscribe to (?:our |the |\w+'s )?(?:[\w-]+ ){0,3}(?:newsletters?|podcast|channel|updates|alerts|magazine)\b|straight to your inbox|to your inbox"
@@ -181,6 +203,23 @@ ADVERTISEMENT = re.compile(
     I,
 )
 
+# A clock time alone on its line, as live blogs and tickers stamp their entries: "14:05",
+# "9:40 a.m. ET", "14.05 Uhr", "14h05", "ore 14:05", "às 14h05", "14:05 CET".
+CLOCK_TIME_LINE = (
+    r"(?:(?:ore|um|à|a las|alle|às|at)\s)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(?= ?uhr))(?: ?[ap]\.?m\.?)?"
+    r"(?: ?(?:uhr|h|hrs|[a-z]{2,4}))?"
+)
+# A relative time alone on its line: "5 minutes ago", "vor 5 Minuten", "il y a 5 minutes",
+# "hace 5 minutos", "5 minuti fa", "há 5 minutos" (seconds, minutes, hours or days).
+RELATIVE_TIME_LINE = (
+    r"(?:updated |aktualisiert |mis à jour |actualizado |aggiornato |atualizado )?"
+    r"(?:(?:\d{1,3}|an?|one) (?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?) ago"
+    r"|vor (?:\d{1,3}|einer?) (?:sekunden?|minuten?|min|stunden?|std|tag(?:en)?)"
+    r"|il y a (?:\d{1,3}|une?) (?:secondes?|minutes?|min|heures?|h|jours?)"
+    r"|hace (?:\d{1,3}|una?) (?:segundos?|minutos?|min|horas?|h|días?|dias?)"
+    r"|(?:\d{1,3}|un|una) (?:secondi|secondo|minuti|minuto|min|ore|ora|giorni|giorno) fa"
+    r"|h[áa] (?:\d{1,3}|um|uma) (?:segundos?|minutos?|min|horas?|h|dias?))"
+)
 # Timestamps that are page furniture, not text: "Published 3:45 PM, Jan 13, 2025", "Updated: ...".
 TIMESTAMP_LINE = re.compile(
     r"^(?:(?:published|updated|posted|last (?:updated|modified)|first published|veröffentlicht|aktualisiert"
@@ -188,7 +227,8 @@ TIMESTAMP_LINE = re.compile(
     r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? .{0,40}\d{4}.{0,20}"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:,? \d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?)?(?: \w{2,4})?"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}(?:,? \d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?)?"
-    r"|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}(?:,? \d{1,2}[:.]\d{2}(?: \w{2,4})?)?)$",
+    r"|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}(?:,? \d{1,2}[:.]\d{2}(?: \w{2,4})?)?"
+    rf"|{CLOCK_TIME_LINE}|{RELATIVE_TIME_LINE})$",
     I,
 )
 
@@ -197,7 +237,8 @@ CONTRIBUTOR_CREDIT = re.compile(
     r"(?:\bcontributed (?:to )?(?:this |the )?(?:report|reporting|story|article)\b|^(?:additional )?reporting by\b"
     r"|^(?:with )?(?:additional )?reporting (?:from|by)\b|\b(?:editing|writing|compiled|translated|produced) by\b"
     r"|^with files from\b|^this (?:story|article|report) (?:was|has been) (?:updated|corrected|written|reported|produced)\b"
-    r"|^mitarbeit:|^avec (?:l'?afp|afp|reuters|ap)$|^\(?(?:mit )?(?:material|informationen) von\b)",
+    r"|^mitarbeit:|^avec (?:l'?afp|afp|reuters|ap)$|^\(?(?:mit )?(?:material|informationen) von\b"
+    r"|^contribut(?:ing|ors?):|^with (?:[\w.]+ )?(?:wires|wire services|wire reports|news services)\.?$)",
     I,
 )
 
@@ -257,7 +298,8 @@ NEWSROOM_LINE = re.compile(
 # "Traduit par D", "Con información de E", "Hanno collaborato F", "Reportagem de G". Each label
 # with the role it gives the names after it; "contributed" forms give it to the names before.
 CREDIT_ROLE_LABELS = (
-    ("additional_reporting", r"(?:with )?additional reporting (?:by|from)|(?:with )?files from|mitarbeit|material von|informationen von"
+    ("additional_reporting", r"(?:with )?additional reporting (?:by|from)|(?:with )?files from|contributing|contributors?"
+                             r"|mitarbeit|material von|informationen von"
                              r"|avec la collaboration de|con (?:la )?colaboraci[óo]n de|con informaci(?:ón|ones) de|ha(?:nno)? collaborato"
                              r"|con la collaborazione di|colabora[çc][ãa]o(?: de)?|com informa[çc][õo]es d[aeo]s?|colaborou"),
     ("reporting", r"(?:with )?reporting (?:by|from)|reported by|recherche|reportage(?: de)?|propos recueillis par|enqu[êe]te"

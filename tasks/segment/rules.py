@@ -48,6 +48,7 @@ CAPTION = "caption"
 REPEATED_CAPTION = "repeated_caption"
 REPEATED_PARAGRAPH = "repeated_paragraph"
 KEY_POINTS_HEADING = "key_points_heading"
+BOX_HEADING = "box_heading"
 KEY_POINTS = "key_points"
 INLINE_CITATION = "inline_citation"
 FIGURE_CAPTION = "figure_caption"
@@ -64,6 +65,7 @@ FOLLOW_OR_CONTACT_MAX_WORDS = 45
 REPRINT_NOTICE_MAX_WORDS = 60
 LINK_LINE_MAX_WORDS = 20
 NEWSLETTER_PROMO_MAX_WORDS = 45
+MEMBERSHIP_ASK_MAX_WORDS = 90
 NEWSLETTER_NAME_MAX_WORDS = 6
 TIMESTAMP_MAX_WORDS = 16
 DATE_AND_TIME_MAX_WORDS = 12
@@ -110,6 +112,11 @@ def _mostly_social(text: str) -> bool:
     return len(names) >= 2 and len(names) * 2 >= len(text.split())
 
 
+# Lines that make up the boxes a page puts after or inside an article: a heading right above
+# them, and nothing of the article below, is the box's heading (BOX_HEADING).
+BOX_RULES = frozenset({NEWSLETTER_PROMO, READ_MORE, SHARE_WIDGET, FOLLOW_OR_CONTACT, LINK_LINE})
+
+
 # In order of precedence: the first test that matches names the line. The word caps are checked
 # first; they also spare a paragraph most regexes, which makes this the cheap half of cleaning.
 LINE_RULES = (
@@ -132,6 +139,8 @@ LINE_RULES = (
              LINK_LINE_MAX_WORDS, _mostly_links),
     LineRule(NEWSLETTER_PROMO, "NEWSLETTER_PROMO: anywhere", NEWSLETTER_PROMO_MAX_WORDS, p.NEWSLETTER_PROMO.search),
     LineRule(NEWSLETTER_PROMO, "NEWSLETTER_NAME: the whole line", NEWSLETTER_NAME_MAX_WORDS, p.NEWSLETTER_NAME.match),
+    LineRule(NEWSLETTER_PROMO, "MEMBERSHIP_ASK: the start, with a MEMBERSHIP_ACTION anywhere", MEMBERSHIP_ASK_MAX_WORDS,
+             lambda t: p.MEMBERSHIP_ASK.match(t) and p.MEMBERSHIP_ACTION.search(t)),
     LineRule(TIMESTAMP, "TIMESTAMP_LINE: the whole line", TIMESTAMP_MAX_WORDS, p.TIMESTAMP_LINE.match),
     LineRule(TIMESTAMP, "DATE_AND_TIME: anywhere", DATE_AND_TIME_MAX_WORDS, p.DATE_AND_TIME.search),
     LineRule(SOURCE_CREDIT, "SOURCE_LINE: the whole line", SOURCE_LINE_MAX_WORDS, p.SOURCE_LINE.match),
@@ -345,15 +354,22 @@ RULES = (
         "Subscription and newsletter promotions are the publisher's ads for itself.",
         "Inscrivez-vous à notre newsletter pour recevoir l'essentiel de l'actualité chaque matin\n"
         "Evening Update Newsletter\nAssine a nossa newsletter e receba as notícias na sua caixa de entrada.\n"
-        "Iscriviti alla nostra newsletter per ricevere le notizie ogni mattina.",
+        "Iscriviti alla nostra newsletter per ricevere le notizie ogni mattina.\n"
+        "If you enjoyed this article, we have a proposition for you: join our members' club. Members get every "
+        "story, the magazine and the archive, with no paywalls or meters, and they keep our reporting independent "
+        "of advertisers.\n"
+        "Se você gostou desta reportagem, apoie o jornalismo independente: torne-se assinante a partir de 1,90 "
+        "euros por mês e leia tudo sem limites.",
         "Voters can register online until Friday, and campaigns may send them e-mails only after that date.\n"
-        "Der Verlag verlor im vergangenen Jahr 8.000 Abonnenten der gedruckten Zeitung.",
+        "Der Verlag verlor im vergangenen Jahr 8.000 Abonnenten der gedruckten Zeitung.\n"
+        "If you enjoyed the first season of the series, the second is darker and slower, critics who saw the "
+        "opening episodes said on Tuesday.",
     ),
     _line_rule(
         TIMESTAMP, schema.DROPPED,
         "Publication and update stamps are the page's metadata, not a sentence of the article.",
         "Veröffentlicht am 3. März 2024, 18:20 Uhr\nActualizado: 14/03/2024 09:45 CET\n"
-        "Nairobi | 12 March 2024 at 17:30",
+        "Nairobi | 12 March 2024 at 17:30\n14:05 CET\nore 9:40\nHá 12 minutos\nvor 5 Minuten\n3 hours ago",
         "The ceasefire took effect at 06:00 on 19 January 2025 and has largely held since then, officials "
         "said, despite sporadic clashes in the north.",
     ),
@@ -377,8 +393,10 @@ RULES = (
         CONTRIBUTOR_CREDIT, schema.CREDIT,
         "Reporting and editing credits name the newsroom's people; they go to the story's credits.",
         "Reporting by Lucía Ortiz in Bogotá; Editing by Daniel Wallis\nMitarbeit: Anna Keller\n"
-        "Traduit de l'anglais par Claire Martin\nReportagem de João Silva e Maria Souza",
+        "Traduit de l'anglais par Claire Martin\nReportagem de João Silva e Maria Souza\n"
+        "Contributing: Kristine Phillips, USA TODAY\nWith Post wires",
         "Farmers contributed to the relief fund, and the ministry's own review of the floods is due in May.\n"
+        "Contributing to the fund were 40 local firms and the regional council.\n"
         "Edición de 2024 del festival: más de 80.000 visitantes en cuatro días.\n"
         "Text Messages Reveal How the Deal Was Struck",
     ),
@@ -474,6 +492,17 @@ RULES = (
         "Das Wichtigste in Kürze\n- Mieten in Leipzig plus 7,4 Prozent\n- Kleine Wohnungen besonders teuer\n"
         + _HOUSING,
         "Lo más importante\n- La inflación baja al 3,2% en marzo\n\n" + _PRICES,
+    ),
+    Rule(
+        BOX_HEADING, schema.DROPPED, STORY,
+        ("a headline-shaped body line (split.is_headline) that is the story's last body line, right above "
+         "lines the rules dropped as a promotion, teaser, share, follow or link box (BOX_RULES)",),
+        (),
+        "The heading of a promotion box labels the box; with the box dropped, it heads no text of the article.",
+        _ELECTION + "Something to Consider\nIf you enjoyed this article, we have a proposition for you: join our "
+        "members' club. Members get every story and the magazine, with no paywalls.\n",
+        _ELECTION + "What Comes Next\nThe commission will publish the final results on Friday, and the losing "
+        "candidates have seven days to file a petition.\n",
     ),
     Rule(
         KEY_POINTS, schema.HIGHLIGHT, STORY,

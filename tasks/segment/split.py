@@ -57,6 +57,13 @@ REPEAT_LOOKAHEAD = 8  # lines within which a repeated headline counts as the pag
 RUN_LEDE_SHARE = 0.25  # a headline shares at least this much of its words with its lede (see _one_per_run)
 BYLINE_MAX_WORDS = 8  # a byline under a headline: "By", "Von", "Par" ... and a name or a desk
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# An item number opening a line: a mark before it ("No.", "Nr.", "N.º", "Núm.", "#") or a
+# separator after it ("4 – ", "4: ").
+NUMBERED_ITEM = re.compile(
+    r"^(?P<mark>#|n[or]\.?|n\.?\s?º|n[úu]m\.?|nummer|num[ée]ro|número|numero)?\s*(?P<number>\d{1,3})"
+    r"(?:\s*(?P<after>[:–—-]))?\s+(?=\S)",
+    re.I,
+)
 UNSIZED = 1e6  # merge order: a boundary beside a segment too short to be a story goes first
 
 
@@ -144,12 +151,26 @@ def story_candidates(facts: LineFacts, counts: Counter) -> tuple[list[int], set[
     starts the layout marks by itself (a repeated headline, a wire dateline, a byline or a date
     under the headline)."""
     lines = facts.lines
-    shaped = [i for i in range(len(lines)) if facts.headline[i] and not _repeats_above(lines, i)]
+    items = _numbered_items(facts)
+    shaped = [i for i in range(len(lines)) if facts.headline[i] and not _repeats_above(lines, i) and i not in items]
     datelines = [i for i in range(1, len(lines)) if _opens_with_dateline(facts, i)]
     marked = {i for i in shaped if _repeated_below(lines, i, counts) or _dateline_follows(lines, i)
               or _byline_follows(facts, i) or _dated(lines, i)}
     starts = sorted([i for i in _one_per_run(facts, shaped, marked) if i > 0] + datelines)
     return starts, _sized(facts, marked.union(datelines) & set(starts))
+
+
+def _numbered_items(facts: LineFacts) -> set[int]:
+    """Headline-shaped lines that number the items of a list ("No. 4: ...", "#4 ...", "4 – ..."),
+    where the item before or after it is numbered the same way: the subheads of a listicle, which
+    glued stories' headlines are not. ("4. ..." and "4) ..." are bullets, never headlines.)"""
+    numbered: dict[tuple[str, str], dict[int, int]] = {}
+    for i, shaped in enumerate(facts.headline):
+        match = NUMBERED_ITEM.match(facts.lines[i].text) if shaped else None
+        if match and (match["mark"] or match["after"]):
+            form = ((match["mark"] or "").lower().replace(" ", ""), match["after"] or "")
+            numbered.setdefault(form, {})[int(match["number"])] = i
+    return {i for items in numbered.values() for n, i in items.items() if n - 1 in items or n + 1 in items}
 
 
 def _sized(facts: LineFacts, starts: set[int]) -> set[int]:
@@ -429,14 +450,16 @@ def _lede_overlap(facts: LineFacts, segment: Segment) -> float:
 
 def _repeated_below(lines: list[Line], i: int, counts: Counter) -> bool:
     """The page layout of seed 004: the headline again a few lines below, and between the two
-    only repeated captions and at least one mark or caption (or nothing at all)."""
+    only repeated captions and at least one mark or caption. A heading repeated on the very next
+    line is not this layout: scraped pages repeat subheads so too (a heading and its image's alt
+    text), and such a repeat is weighed as any other candidate."""
     key = lines[i].key
     if counts[key] < 2:
         return False
     between: list[Line] = []
     for line in lines[i + 1 : i + 1 + REPEAT_LOOKAHEAD]:
         if line.key == key:
-            return not between or any(_is_page_furniture(other) for other in between)
+            return any(_is_page_furniture(other) for other in between)
         if line.kind == BODY and (counts[line.key] == 1 or is_headline(line)):
             return False
         between.append(line)
