@@ -307,3 +307,23 @@ def test_a_live_blog_stamped_in_relative_or_clock_times_is_one_story(stamp):
     text = FIRE_TITLE + "\n" + "".join(f"{stamp.format(n=10 * k + 12, h=14 - k)}\n{entry}\n" for k, entry in enumerate(entries))
     found = [d for d in segment_document(text) if d.body]
     assert len(found) == 1 and not any(line.startswith(("Há", "Hace", "Il y a", "vor")) for line in found[0].body.split("\n"))
+
+
+def test_an_interview_question_is_not_headline_shaped():
+    from newsflow.tasks.segment.lines import split_lines
+    from newsflow.tasks.segment.split import is_headline
+
+    labelled, plain, german = split_lines("Q: What comes next for the band?\nWhat Comes Next for the Band?\nFrage: Was kommt jetzt?\n")
+    assert not is_headline(labelled) and is_headline(plain) and not is_headline(german)
+
+
+@pytest.mark.parametrize("label, bullet", [("Related", "- "), ("Lire aussi", "• "), ("Leggi anche", ""), ("Relacionadas", "- ")])
+def test_a_related_block_between_stories_leaves_both_bodies_and_splits_them(label, bullet):
+    """The titles under the label are links (related_links), whether bulleted or not; the last
+    unbulleted title right above prose is the next story's headline."""
+    related = [f"{bullet}Rail Workers Walk Out Over Pay in Belgium", f"{bullet}Strong Earthquake Shakes Southern Peru"]
+    text = "\n".join([FIRE_TITLE, FIRE.replace("\n\n", "\n").strip(), label, *related, BANK_TITLE, BANK.replace("\n\n", "\n")])
+    drafts = [d for d in segment_document(text) if d.body]
+    assert [d.title for d in drafts] == [FIRE_TITLE, BANK_TITLE]
+    assert drafts[0].body.split() == FIRE.split() and drafts[1].body.split() == BANK.split()
+    assert [s.rule for d in drafts for s in d.spans if s.text.strip() in related] == ["related_links"] * 2

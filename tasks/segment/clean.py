@@ -65,6 +65,7 @@ def segment_document(text: str, title_hint: str | None = None, caption_lines: It
         return []
     for line in lines:
         classify_line(line)
+    mark_related_links(lines)
     mark_author_boxes(lines)
     mark_figure_captions(lines, caption_lines)
     mark_link_lines(lines, link_lines)
@@ -99,6 +100,29 @@ def classify_line(line: Line) -> None:
     elif desks := desk_signers(line.text):
         line.mark(rules.DESK_BYLINE)
         line.credits = author_credits([], desks)
+
+
+def mark_related_links(lines: list[Line]) -> None:
+    """The titles listed under a bare teaser label ("Related", "Lire aussi"): bullets or
+    headline-shaped lines. An unbulleted title right above prose is the headline of what follows
+    (an article after the block, or the same article going on), not a link."""
+    for i, label in enumerate(lines):
+        if label.rule != rules.READ_MORE or label.words > rules.RELATED_LABEL_MAX_WORDS:
+            continue
+        items = []
+        for line in lines[i + 1 : i + 1 + rules.RELATED_MAX_ITEMS]:
+            if not (line.is_body and line.words <= rules.TEASER_MAX_WORDS and (p.BULLET.match(line.text) or is_headline(line))):
+                break
+            items.append(line)
+        after = i + 1 + len(items)
+        if items and not p.BULLET.match(items[-1].text) and after < len(lines) and _is_prose(lines[after]):
+            items.pop()
+        for line in items:
+            line.mark(rules.RELATED_LINKS)
+
+
+def _is_prose(line: Line) -> bool:
+    return line.is_body and not is_headline(line)
 
 
 def mark_author_boxes(lines: list[Line]) -> None:

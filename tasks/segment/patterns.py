@@ -341,6 +341,10 @@ AI_DISCLOSURE = re.compile(
 )
 
 # Key points: a list item marker at the start of a line, and the headings such lists carry.
+# An interview's question or answer label: "Q: ...", "Frage: ...", "Pergunta: ...".
+INTERVIEW_LABEL = re.compile(
+    r"^(?:q|a|p|r|d|f|frage|antwort|question|réponse|pregunta|respuesta|domanda|risposta|pergunta|resposta)\s?:\s", I
+)
 BULLET = re.compile(r"^(?:[-•*·–▪●◦‣]|\d{1,2}[.)])\s+(?=\S)")
 KEY_POINTS_HEADING = re.compile(
     r"^(?:key (?:points|takeaways|facts)|highlights|summary|in brief|at a glance|the big picture|tl;?dr"

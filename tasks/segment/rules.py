@@ -49,6 +49,7 @@ REPEATED_CAPTION = "repeated_caption"
 REPEATED_PARAGRAPH = "repeated_paragraph"
 KEY_POINTS_HEADING = "key_points_heading"
 BOX_HEADING = "box_heading"
+RELATED_LINKS = "related_links"
 KEY_POINTS = "key_points"
 INLINE_CITATION = "inline_citation"
 FIGURE_CAPTION = "figure_caption"
@@ -83,6 +84,8 @@ AUTHOR_BIO_MAX_WORDS = 60
 AUTHOR_BIO_MAX_BLANK_LINES = 1
 TITLE_HINT_MIN_WORDS = 4  # a line that is part of the page's <title>, or holds it and more
 KEY_POINTS_MIN_BULLETS = 2
+RELATED_LABEL_MAX_WORDS = 4
+RELATED_MAX_ITEMS = 8
 # Chosen on the tuning half of AEB (bench/quality.py is_tuning_page), with the extraction fallback on:
 # F1 0.9811 with 1 line, 0.9807 with 2, 0.9813 with 3 (0.9795 without the rule).
 LINK_LIST_MIN_LINES = 3
@@ -438,6 +441,18 @@ RULES = (
         _HOUSING + "\nÜber den Autor\nJonas Becker\n"
         "Jonas Becker berichtet seit 2015 über Wohnen und Verkehr in Leipzig.\n",
         "Von Montag an gilt der neue Fahrplan der Leipziger Verkehrsbetriebe.\n\n" + _HOUSING,
+    ),
+    Rule(
+        RELATED_LINKS, schema.DROPPED, NEIGHBOURS,
+        ("under a bare READ_MORE label line (Related, Lire aussi, Leggi anche ...), the lines that follow "
+         "it that are bullets or headline-shaped; of unbulleted ones, not the last right above prose (the "
+         "headline of what follows)",),
+        (f"label {_word_cap(RELATED_LABEL_MAX_WORDS)}", f"items {_word_cap(TEASER_MAX_WORDS)}, at most {RELATED_MAX_ITEMS}"),
+        "The titles a related-stories block lists are links to other articles, not this one's text.",
+        _ELECTION + "Leggi anche\n- Turnout falls in the coastal counties\n- Who are the governor candidates\n"
+        "Sur le même sujet\nFloods close Porto Alegre airport\nRecord Floods Close Porto Alegre Airport\n" + _FLOODS,
+        _ELECTION + "Read more\nCounting continues on Thursday in all 290 constituencies, and the commission will "
+        "publish the results as they come in.\n",
     ),
     Rule(
         TITLE, schema.TITLE, STORY,

@@ -79,6 +79,7 @@ def is_headline(line: Line) -> bool:
         and not text.endswith((".", ",", ";", ":", "…", "。", "、"))
         and (first.isalnum() and not first.islower() or first in "\"'“‘«¿¡[")
         and not p.BULLET.match(line.text)
+        and not p.INTERVIEW_LABEL.match(line.text)  # "Q: What comes next?" asks; it heads no story
     )
 
 
