@@ -54,6 +54,11 @@ DESK_BYLINES = [
     ("it", "Di Redazione", ["Redazione"]),
     ("it", "A cura della Redazione", ["Redazione"]),
     ("it", "Di Redazione ANSA", ["Redazione ANSA"]),
+    ("it", "Dalla nostra corrispondente", ["nostra corrispondente"]),
+    ("it", "Dal nostro inviato a Kyiv", ["nostro inviato a Kyiv"]),
+    ("de", "Vom Korrespondenten in Wien", ["Korrespondenten in Wien"]),
+    ("fr", "Du correspondant à Bruxelles", ["correspondant à Bruxelles"]),
+    ("pt", "Do nosso correspondente em Lisboa", ["nosso correspondente em Lisboa"]),
     ("pt", "Por Agência Lusa", ["Lusa"]),
     ("pt", "Da Redação", ["Redação"]),
     ("pt", "Por Estadão Conteúdo com agências", ["Estadão Conteúdo", "agências"]),
@@ -81,7 +86,8 @@ NEAR_MISSES = [
 ]
 
 
-@pytest.mark.parametrize("line", ["Di Maio", "Da Vinci", "By Design", "De Madrid", "By The Guardian", "Von Montag an"])
+@pytest.mark.parametrize("line", ["Di Maio", "Da Vinci", "By Design", "De Madrid", "By The Guardian", "Von Montag an",
+                                  "Del Piero", "Dal Monte", "Do Brasil"])
 def test_a_byline_word_before_a_name_or_place_is_no_desk(line):
     assert desk_signers(line) == []
 

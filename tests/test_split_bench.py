@@ -43,6 +43,12 @@ def test_no_story_opens_at_its_byline_and_few_bodies_keep_the_next_headline(held
 
 
 @pytest.mark.slow
+def test_no_body_opens_with_a_desk_byline(held_out):
+    """Desk, staff and wire bylines in six languages go to credits (issue 17 item 1), in every layout."""
+    assert sum(s.byline_in_body for s in held_out.by_layout.values()) <= FLOORS["ceilings"]["byline_in_body"]
+
+
+@pytest.mark.slow
 def test_real_aeb_pages_stay_whole(shared_dir):
     from bench.split_bench import wrongly_split_pages
 

@@ -251,7 +251,9 @@ NAME = re.compile(r"^[A-ZÀ-Þ][\w.'’-]+(?:\s+(?:[A-ZÀ-Þ][\w.'’-]+|de|da|v
 # Bylines without a person: a desk, the staff, a correspondent or a wire agency signs the story
 # ("By Staff Reporter", "From CNN Wire", "Von dpa", "Par Le Monde avec AFP", "Di Redazione").
 # The word a byline opens with, in en, de, fr, es, it, pt ("Da Redação": from the newsroom).
-BYLINE_WORD = re.compile(r"^(?:by|from|von|par|por|di|da|de|a cura d(?:i|ella|el))\s+", I)
+# "from the": "Dalla nostra corrispondente", "Do nosso correspondente", "Du correspondant", "Vom Korrespondenten".
+BYLINE_WORD = re.compile(r"^(?:by|from|von|vom|par|du|des|por|del|do|dos|das|di|dal|dalla|dai|dagli|dalle|da|de"
+                         r"|a cura d(?:i|ella|el))\s+", I)
 # Nouns that name a newsroom's people rather than a person; plural and feminine forms included.
 DESK_NOUN = (
     r"(?:staff(?: (?:writers?|reporters?|members?))?|news|reporters?|writers?|correspondents?|(?:news |web |online |city |foreign |metro )?desk"
