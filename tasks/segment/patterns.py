@@ -196,9 +196,11 @@ ADVERTISEMENT = re.compile(
     r"|scroll (?:down )?to continue(?: (?:with|reading) (?:content|article))?|continue reading below"
     r"|anzeige|werbung|publicité|publicidad|pubblicità|annonce|reklame|publicidade|an[úu]ncio|pub"
     r"|gesponsert|sponsored by \S.{0,40}|contenu sponsoris[ée]|contenido patrocinado|patrocinado|contenuto sponsorizzato|conte[úu]do patrocinado"
-    r"|(?:der )?artikel (?:wird )?(?:nach|unter) der (?:anzeige|werbung)(?: fortgesetzt| weiter)?|weiter nach der (?:anzeige|werbung)"
+    r"|(?:der )?artikel (?:wird )?(?:nach|unter) der (?:anzeige|werbung)(?: fortgesetzt| weiter)?|(?:weiter|weiterlesen|lesen sie weiter) nach der (?:anzeige|werbung)"
     r"|la suite (?:de l'article )?(?:après|sous) (?:cette|la) (?:publicit[ée]|annonce)|l'article continue (?:ci-dessous|après la publicit[ée])"
     r"|(?:la noticia |el art[íi]culo )?contin[úu]a (?:despu[ée]s de|tras) (?:la|el|este) (?:publicidad|anuncio)"
+    r"|sigue leyendo (?:despu[ée]s de|tras|bajo) (?:la|el|este) (?:publicidad|anuncio)"
+    r"|continua a leggere (?:dopo|sotto) (?:la )?pubblicit[àa]"
     r"|(?:l'articolo )?continua (?:dopo|sotto) (?:la )?pubblicit[àa]|(?:a mat[ée]ria |o texto )?continua (?:ap[óo]s|depois d)[ao]? (?:a )?publicidade)[.:]?$",
     I,
 )

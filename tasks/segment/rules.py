@@ -314,7 +314,8 @@ RULES = (
         ADVERTISEMENT, schema.DROPPED,
         "Ad slot labels mark where an advertisement was cut out of the page.",
         "Publicité\nArticle continues after this advertisement\nPubblicità\nPublicidade\n"
-        "La noticia continúa después de la publicidad",
+        "La noticia continúa después de la publicidad\nWeiterlesen nach der Anzeige\nSigue leyendo tras la publicidad\n"
+        "Continua a leggere dopo la pubblicità",
         "Advertising revenue at the group fell 12% in the third quarter, hit by weaker spending from car makers.\n"
         "A publicidade de apostas online será proibida nos estádios a partir de janeiro.",
     ),
