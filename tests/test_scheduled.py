@@ -110,6 +110,12 @@ def test_the_readme_scheduled_path_runs_a_triggered_ingest_to_completion(tmp_pat
             assert found["pull_steps"] == [{"prefect.deployments.steps.set_working_directory": {"directory": str(home)}}]
         automations = api(api_url, "automations/filter", {})
         assert [a["name"] for a in automations] == ["newsflow-failed-run"]
+        # The schedules are as the README sets them up (above); off from here on, which also
+        # deletes the runs they made ahead: a test straddling a quarter hour had the */15 run
+        # start beside the triggered ones, and the worker, still running it, outlived its SIGTERM.
+        for found in registered.values():
+            for schedule in found["schedules"]:
+                api(api_url, f"deployments/{found['id']}/schedules/{schedule['id']}", {"active": False}, method="PATCH")
 
         elsewhere = tmp_path / "elsewhere"  # the worker's own folder does not matter
         elsewhere.mkdir()
