@@ -166,7 +166,8 @@ def test_the_readme_scheduled_path_runs_a_triggered_ingest_to_completion(tmp_pat
             assert not deployment(api_url, "ingest/ingest-inbox")["paused"]
         finally:
             worker_stopped = stop(worker, signal.SIGTERM)
-        assert worker_stopped == 0, "the worker did not stop on SIGTERM, as the README says it does"
+        assert worker_stopped == 0, ("the worker did not stop on SIGTERM, as the README says it does:\n"
+                                     + (tmp_path / "worker.log").read_text()[-4000:])
 
         # `newsflow serve` on the same server, beside the deployments `prefect deploy` registered:
         # a triggered run completes, and SIGTERM stops it cleanly.
