@@ -76,6 +76,8 @@ def stop(process: subprocess.Popen, first: signal.Signals, seconds: float = 60) 
         os.killpg(process.pid, first)
         return process.wait(seconds)
     except subprocess.TimeoutExpired:
+        left = subprocess.run(["ps", "-o", "pid,ppid,stat,etime,args", "-g", str(process.pid)], capture_output=True, text=True)
+        print(f"still running {seconds} s after {first.name}:\n{left.stdout}")  # shown when the test fails
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         return -signal.SIGKILL
@@ -165,7 +167,7 @@ def test_the_readme_scheduled_path_runs_a_triggered_ingest_to_completion(tmp_pat
                 time.sleep(1)
             assert not deployment(api_url, "ingest/ingest-inbox")["paused"]
         finally:
-            worker_stopped = stop(worker, signal.SIGTERM)
+            worker_stopped = stop(worker, signal.SIGTERM, 180)
         assert worker_stopped == 0, ("the worker did not stop on SIGTERM, as the README says it does:\n"
                                      + (tmp_path / "worker.log").read_text()[-4000:])
 
