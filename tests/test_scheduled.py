@@ -174,7 +174,7 @@ def test_the_readme_scheduled_path_runs_a_triggered_ingest_to_completion(tmp_pat
             # To the worker's command alone, as `kill PID` sends it: it passes a SIGINT on to its
             # worker process. Sent to the whole group, that process got a second SIGINT of its own
             # in the middle of shutting down, and in the full suite it then never exited (3 CI runs).
-            worker_stopped = stop(worker, signal.SIGTERM, 180, group=False)
+            worker_stopped = stop(worker, signal.SIGTERM, 60, group=False)
         assert worker_stopped == 0, ("the worker did not stop on SIGTERM, as the README says it does:\n"
                                      + (tmp_path / "worker.log").read_text()[-4000:])
 
