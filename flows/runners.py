@@ -15,7 +15,7 @@ from newsflow.tasks.core.settings import BATCHES_IN_FLIGHT_PER_WORKER, MIN_BATCH
 # One BLAS thread a worker: the workers are the parallelism, one a core, and each OpenBLAS
 # thread more would compete with them for the same cores and hold buffers of its own.
 WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1"}
-# The default runner's workers when `start_workers_early` started them: the next batch_runner
+# The default runner's workers when `workers_started_early` started them: the next batch_runner
 # on the default runner takes them (one a process: the `newsflow` command's run).
 _started_early: list[ProcessPoolTaskRunner] = []
 
