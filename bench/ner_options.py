@@ -23,6 +23,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+import spacy  # noqa: E402
+from thinc.api import NumpyOps  # noqa: E402
+
 from bench.quality import load_pages  # noqa: E402
 from newsflow.tasks.core.schema import Entity  # noqa: E402
 from newsflow.tasks.core.settings import NER_BATCH_SIZE, NER_MAX_CHARS  # noqa: E402
@@ -40,6 +43,7 @@ class Option:
     whole_bodies: bool = False  # NER over each body at once, as before, instead of a paragraph at a time
     batch_size: int = NER_BATCH_SIZE
     max_chars: int = NER_MAX_CHARS
+    blis: bool = False  # the layers' matrix products by blis, as spaCy does by default, not numpy
 
 
 REFERENCE = Option("whole bodies (before: batch 8, 20,000 characters)", whole_bodies=True, batch_size=8, max_chars=20_000)
@@ -47,6 +51,7 @@ OPTIONS = (
     REFERENCE,
     Option(f"paragraphs (today: batch {NER_BATCH_SIZE}, {NER_MAX_CHARS:,} characters)"),
     Option("paragraphs, batch 8", batch_size=8),
+    Option("paragraphs, matrix products by blis (spaCy's default; before)", blis=True),
     Option("paragraphs, first 8,000 characters", max_chars=8000),
     Option("paragraphs, first 5,000 characters", max_chars=5000),
     Option("paragraphs, first 3,000 characters", max_chars=3000),
@@ -72,13 +77,22 @@ def entities_with(option: Option, articles: list[tuple[str, str]]) -> tuple[set[
     saved = ner.NER_BATCH_SIZE, ner.NER_MAX_CHARS
     ner.NER_BATCH_SIZE, ner.NER_MAX_CHARS = option.batch_size, option.max_chars
     ner.paragraph_mentions(nlp).clear()  # every run reads every paragraph
+    if option.blis:
+        multiply_with(nlp, NumpyOps())
     try:
         started = time.process_time()
         found = whole_body_entities(nlp, articles, option) if option.whole_bodies else ner.extract_entities(nlp, articles)
         seconds = time.process_time() - started
     finally:
         ner.NER_BATCH_SIZE, ner.NER_MAX_CHARS = saved
+        ner.multiply_with_numpy(nlp)
     return {(e.article_id, e.text, e.label) for e in found}, seconds
+
+
+def multiply_with(nlp, ops: NumpyOps) -> None:
+    for _, component in nlp.pipeline:
+        for node in component.model.walk():
+            node.ops = ops
 
 
 def whole_body_entities(nlp, articles: list[tuple[str, str]], option: Option) -> list[Entity]:
@@ -129,7 +143,7 @@ def measure(repeat: int) -> dict:
         rows.append({"option": option.name, "cpu_s": min(seconds for _, seconds in runs), "entities": len(found),
                      **agreement(found, reference)})
         print(json.dumps(rows[-1]), flush=True)
-    return {"articles": len(articles), "median_chars": characters[len(characters) // 2],
+    return {"spacy": spacy.__version__, "articles": len(articles), "median_chars": characters[len(characters) // 2],
             "over_5000_chars": sum(c > 5000 for c in characters), "options": rows,
             "near_copies": near_copies(articles)}
 

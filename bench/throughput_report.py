@@ -242,7 +242,8 @@ def _entity_options(figures: dict | None) -> list[str]:
         return []
     out = ["## Entities: the options measured (bench/ner_options.py)", "",
            f"NER over newsflow's {figures['articles']} English articles of the 181 AEB pages (median "
-           f"{figures['median_chars']:,} characters, {figures['over_5000_chars']} over 5,000), in one process,",
+           f"{figures['median_chars']:,} characters, {figures['over_5000_chars']} over 5,000), in one process",
+           f"(spaCy {figures.get('spacy', 'before 3.8.7: 3.8.18')}),",
            "CPU seconds (best of the runs, each with an empty paragraph cache). Recall and precision of the",
            "(article, name, label) triples against the first line's (NER over whole bodies, as newsflow ran",
            "it before), and of the names alone.", "",

@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 import spacy
+from thinc.api import NumpyOps
 
 from newsflow.tasks.core.recent import RecentItems
 from newsflow.tasks.core.schema import Entity
@@ -71,7 +72,24 @@ def load_pipeline(name: str | None = None) -> spacy.language.Language:
     nlp = spacy.load(model_name(name))
     feeds_ner = {n for n, c in nlp.pipeline if "ner" in (getattr(c, "listening_components", None) or ())}
     nlp.select_pipes(enable=[n for n in nlp.pipe_names if n == "ner" or n in feeds_ner])
+    multiply_with_numpy(nlp)
     return nlp
+
+
+def multiply_with_numpy(nlp: spacy.language.Language) -> None:
+    """The pipeline's layers multiply matrices with numpy's BLAS instead of blis, the same sums.
+
+    blis picks its kernels by CPU model and falls back to its generic C code on CPUs it does not
+    know (on this machine's AMD EPYC, BLIS_ARCH_DEBUG=1 logs "selecting sub-configuration
+    'generic'"), where its matrix products took 3x numpy's single-threaded OpenBLAS. On the 162
+    English AEB articles NER took 3.8 CPU s instead of 6.3, with every entity the same
+    (bench/ner_options.py; docs/STACK.md). The parser's inner loop keeps blis: spaCy calls it from C.
+    """
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        for node in model.walk() if model is not None else ():
+            node.ops = ops
 
 
 def speaks(nlp: spacy.language.Language, language: str | None) -> bool:
