@@ -85,3 +85,39 @@ def test_the_drift_report_says_when_nothing_changed():
 
     report = drift_markdown(RunSummary(run_id="r", data_dir="."), [])
     assert "no copy or rewrite of this run changed a fact" in report
+
+
+def test_a_copy_with_its_origins_body_is_not_compared_and_changes_nothing(tmp_path, monkeypatch):
+    """A republished copy, word for word, has no drift (find_drift finds none between equal
+    bodies): the pair is recorded as checked without comparing it, and the table is the one
+    comparing every pair gives."""
+    from datetime import UTC, datetime
+    from pathlib import Path
+
+    from newsflow.tasks.core.schema import RawDocument
+    from newsflow.tasks.link.update import update_links
+    from newsflow.tasks.pipeline.batches import process_batch
+    from newsflow.tasks.store.dataset import commit_batch
+
+    wire = (Path(__file__).resolve().parents[1] / "examples" / "inbox" / "01-portal-wire-story.txt").read_bytes()
+    changed = wire.replace(b"by 2031, the two governments said", b"by 2033, the governments said")
+    assert changed != wire  # a word shorter: not the story's original (tasks/link/stories.py origin_key)
+    copies = {"wire.txt": wire, "site-a/wire.txt": wire, "site-b/wire.txt": changed}
+    raws = [RawDocument(f"file:///inbox/{name}", "file", "text/plain", data) for name, data in copies.items()]
+    now = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+    data = tmp_path / "data"
+    commit_batch(data, "run-00000", now.date(), process_batch(raws, "run", now, None).tables)
+    update_links(data)
+    assert len(pairs(data)) == 2  # the word-for-word copy and the changed one, each with the origin
+    calls = counting(monkeypatch)
+    update_drift(data)
+    assert len(calls) == 1  # the changed copy only
+    compared = pq.read_table(data / DRIFT_PAIRS_FILE).to_pylist()
+    assert {(row["article_id"], row["origin_article_id"]) for row in compared} == pairs(data)
+    skipped = drift_rows(data)
+    changed_id = connect(data).execute("SELECT article_id FROM articles WHERE body LIKE '%2033%'").fetchone()[0]
+    assert skipped and {row[0] for row in skipped} == {changed_id}  # 2031 -> 2033
+    monkeypatch.setattr(update, "sql_text", lambda name, real=update.sql_text: real(name).replace(
+        "AND copy.body IS DISTINCT FROM origin.body", "") if name == "drift_pairs" else real(name))
+    update_drift(data, from_scratch=True)
+    assert len(calls) == 3 and drift_rows(data) == skipped
