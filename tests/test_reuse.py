@@ -129,3 +129,28 @@ def test_ingesting_republished_copies_makes_the_same_tables_with_and_without_reu
         datasets[reuse] = snapshot(data)
     assert len(datasets[True]["articles"]) == 4 * 10 + 1
     assert datasets[True] == datasets[False]
+
+
+def test_a_batch_whose_bodies_the_dataset_does_not_hold_asks_no_query(tmp_path, monkeypatch):
+    """The article files' hashes are read once each (tasks/store/reuse.py StoredBodies): the
+    query, which reads every file, runs only for bodies a file holds; a file merged away is
+    forgotten and the merged file read."""
+    from newsflow.tasks.store import reuse as stored
+    from newsflow.tasks.store.compact import merge_part_files
+
+    data = tmp_path / "data"
+    first = process_batch(FIRST_BATCH, "run", NOW, None, data_dir=str(data))
+    commit_batch(data, "run-00000", NOW.date(), first.tables)
+    second = process_batch([raw("other.txt", GERMAN.replace(b"e", b"a"))], "run", NOW, None, data_dir=str(data))
+    commit_batch(data, "run-00001", NOW.date(), second.tables)
+    queries: list[int] = []
+    real_connect = stored.connect
+    monkeypatch.setattr(stored, "connect", lambda *a, **k: queries.append(1) or real_connect(*a, **k))
+    index = stored.stored_bodies(data)
+    wire_hash = first.tables["articles"].to_pylist()[0]["body_sha256"]
+    assert stored.stored_text_facts(data, ["0" * 64, "f" * 64]) == {} and queries == []
+    assert set(stored.stored_text_facts(data, [wire_hash, "0" * 64])) == {wire_hash} and len(queries) == 1
+    assert len(index.files) == 2
+    merge_part_files(data, partition=f"ingest_date={NOW.date().isoformat()}")
+    assert set(stored.stored_text_facts(data, [wire_hash])) == {wire_hash}
+    assert len(index.files) == 1 and "compact" in next(iter(index.files))[0]
