@@ -18,7 +18,7 @@ from prefect.artifacts import (
 )
 
 from newsflow.tasks.pipeline.report import RunSummary, drift_markdown, stories_markdown
-from newsflow.tasks.store.dataset import connect, sql_text
+from newsflow.tasks.store.dataset import connect, data_lock, sql_text
 
 # Artifact keys take lowercase letters, digits and dashes only (docs/STACK.md).
 SUMMARY_KEY = "ingest-summary"
@@ -57,12 +57,17 @@ def publish_summary(summary: RunSummary) -> RunSummary:
     """The run's counts as a table; the dataset's biggest stories and the run's most changed
     copies and rewrites as markdown reports; its warnings and summary to the run's log."""
     create_table_artifact(key=SUMMARY_KEY, table=summary.as_rows(), description=f"newsflow run {summary.run_id}")
-    db = connect(Path(summary.data_dir))
-    rows = query_rows(db, "report_stories")
-    create_markdown_artifact(key=STORIES_KEY, markdown=stories_markdown(summary, rows),
+    # Under the data folder's lock: another run may be rewriting the tables the reports read
+    # (tests/test_postgres.py's overlapping runs once read a drift file mid-replacement).
+    with data_lock(Path(summary.data_dir)):
+        db = connect(Path(summary.data_dir))
+        stories = query_rows(db, "report_stories")
+        db.register("run_articles", pa.table({"article_id": pa.array(summary.new_article_ids, pa.string())}))
+        drift = query_rows(db, "report_drift")
+        db.close()
+    create_markdown_artifact(key=STORIES_KEY, markdown=stories_markdown(summary, stories),
                              description="the biggest stories in the dataset after this run")
-    db.register("run_articles", pa.table({"article_id": pa.array(summary.new_article_ids, pa.string())}))
-    create_markdown_artifact(key=DRIFT_KEY, markdown=drift_markdown(summary, query_rows(db, "report_drift")),
+    create_markdown_artifact(key=DRIFT_KEY, markdown=drift_markdown(summary, drift),
                              description="what this run's copies and rewrites changed against their originals")
     logger = get_run_logger()
     for warning in summary.warnings:
