@@ -57,14 +57,7 @@ def publish_summary(summary: RunSummary) -> RunSummary:
     """The run's counts as a table; the dataset's biggest stories and the run's most changed
     copies and rewrites as markdown reports; its warnings and summary to the run's log."""
     create_table_artifact(key=SUMMARY_KEY, table=summary.as_rows(), description=f"newsflow run {summary.run_id}")
-    # Under the data folder's lock: another run may be rewriting the tables the reports read
-    # (tests/test_postgres.py's overlapping runs once read a drift file mid-replacement).
-    with data_lock(Path(summary.data_dir)):
-        db = connect(Path(summary.data_dir))
-        stories = query_rows(db, "report_stories")
-        db.register("run_articles", pa.table({"article_id": pa.array(summary.new_article_ids, pa.string())}))
-        drift = query_rows(db, "report_drift")
-        db.close()
+    stories, drift = report_rows(Path(summary.data_dir), summary.new_article_ids)
     create_markdown_artifact(key=STORIES_KEY, markdown=stories_markdown(summary, stories),
                              description="the biggest stories in the dataset after this run")
     create_markdown_artifact(key=DRIFT_KEY, markdown=drift_markdown(summary, drift),
@@ -74,6 +67,21 @@ def publish_summary(summary: RunSummary) -> RunSummary:
         logger.warning(warning)
     logger.info(summary.as_text())
     return summary
+
+
+def report_rows(data_dir: Path, new_article_ids: list[str]) -> tuple[list[dict], list[dict]]:
+    """The rows of the reports: the dataset's biggest stories, and what the run's new articles
+    changed against their originals. Read under the data folder's lock: another run may be
+    rewriting the tables they read (tests/test_postgres.py's overlapping runs once read a drift
+    file mid-replacement: "TProtocolException: Invalid data")."""
+    with data_lock(data_dir):
+        db = connect(data_dir)
+        try:
+            stories = query_rows(db, "report_stories")
+            db.register("run_articles", pa.table({"article_id": pa.array(new_article_ids, pa.string())}))
+            return stories, query_rows(db, "report_drift")
+        finally:
+            db.close()
 
 
 def query_rows(db: duckdb.DuckDBPyConnection, name: str) -> list[dict]:

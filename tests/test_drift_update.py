@@ -121,3 +121,33 @@ def test_a_copy_with_its_origins_body_is_not_compared_and_changes_nothing(tmp_pa
         "AND copy.body IS DISTINCT FROM origin.body", "") if name == "drift_pairs" else real(name))
     update_drift(data, from_scratch=True)
     assert len(calls) == 3 and drift_rows(data) == skipped
+
+
+def test_the_reports_wait_for_a_run_that_holds_the_data_folder(example_dataset):
+    """The run's reports read stories and drift only when no other run is rewriting them."""
+    import threading
+
+    from newsflow.flows.artifacts import report_rows
+    from newsflow.tasks.store.dataset import data_lock
+
+    articles = [row[0] for row in connect(example_dataset).execute("SELECT article_id FROM articles").fetchall()]
+    read: list[tuple] = []
+    holding, release = threading.Event(), threading.Event()
+
+    def other_run() -> None:
+        with data_lock(example_dataset):
+            holding.set()
+            release.wait(30)
+
+    writer = threading.Thread(target=other_run)
+    writer.start()
+    holding.wait(30)
+    reader = threading.Thread(target=lambda: read.append(report_rows(example_dataset, articles)))
+    reader.start()
+    reader.join(0.5)
+    assert reader.is_alive() and not read  # waiting for the lock
+    release.set()
+    reader.join(30)
+    writer.join(30)
+    stories, drift = read[0]
+    assert stories and drift
