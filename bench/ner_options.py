@@ -78,7 +78,7 @@ def entities_with(option: Option, articles: list[tuple[str, str]]) -> tuple[set[
     ner.NER_BATCH_SIZE, ner.NER_MAX_CHARS = option.batch_size, option.max_chars
     ner.paragraph_mentions(nlp).clear()  # every run reads every paragraph
     if option.blis:
-        multiply_with(nlp, NumpyOps())
+        ner.multiply_with(nlp, NumpyOps())
     try:
         started = time.process_time()
         found = whole_body_entities(nlp, articles, option) if option.whole_bodies else ner.extract_entities(nlp, articles)
@@ -87,12 +87,6 @@ def entities_with(option: Option, articles: list[tuple[str, str]]) -> tuple[set[
         ner.NER_BATCH_SIZE, ner.NER_MAX_CHARS = saved
         ner.multiply_with_numpy(nlp)
     return {(e.article_id, e.text, e.label) for e in found}, seconds
-
-
-def multiply_with(nlp, ops: NumpyOps) -> None:
-    for _, component in nlp.pipeline:
-        for node in component.model.walk():
-            node.ops = ops
 
 
 def whole_body_entities(nlp, articles: list[tuple[str, str]], option: Option) -> list[Entity]:

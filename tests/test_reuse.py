@@ -154,3 +154,22 @@ def test_a_batch_whose_bodies_the_dataset_does_not_hold_asks_no_query(tmp_path, 
     merge_part_files(data, partition=f"ingest_date={NOW.date().isoformat()}")
     assert set(stored.stored_text_facts(data, [wire_hash])) == {wire_hash}
     assert len(index.files) == 1 and "compact" in next(iter(index.files))[0]
+
+
+def test_stored_hashes_of_any_form_only_decide_whether_to_ask(tmp_path):
+    """An article file written by another tool, its body_sha256 not hex or empty, is indexed
+    like any other: no error, and a body it does not hold asks no query."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from newsflow.tasks.store import reuse as stored
+
+    data = tmp_path / "data"
+    first = process_batch(FIRST_BATCH, "run", NOW, None, data_dir=str(data))
+    commit_batch(data, "run-00000", NOW.date(), first.tables)
+    odd = data / "articles" / f"ingest_date={NOW.date().isoformat()}" / "other-tool.parquet"
+    pq.write_table(pa.table({"body_sha256": pa.array(["not a hex digest", "", None], pa.string())}), odd)
+    index = stored.stored_bodies(data)
+    assert index.holding(["0" * 64]) == set() and len(index.files) == 2
+    wire_hash = first.tables["articles"].to_pylist()[0]["body_sha256"]
+    assert index.holding([wire_hash, "not a hex digest"]) == {wire_hash, "not a hex digest"}

@@ -81,11 +81,15 @@ def multiply_with_numpy(nlp: spacy.language.Language) -> None:
 
     blis picks its kernels by CPU model and falls back to its generic C code on CPUs it does not
     know (on this machine's AMD EPYC, BLIS_ARCH_DEBUG=1 logs "selecting sub-configuration
-    'generic'"), where its matrix products took 3x numpy's single-threaded OpenBLAS. On the 162
+    'generic'"), where its matrix products took 3x numpy's single-threaded OpenBLAS. On the 161
     English AEB articles NER took 3.8 CPU s instead of 6.3, with every entity the same
     (bench/ner_options.py; docs/STACK.md). The parser's inner loop keeps blis: spaCy calls it from C.
     """
-    ops = NumpyOps(use_blis=False)
+    multiply_with(nlp, NumpyOps(use_blis=False))
+
+
+def multiply_with(nlp: spacy.language.Language, ops: NumpyOps) -> None:
+    """Every layer of the pipeline's components computes with `ops`."""
     for _, component in nlp.pipeline:
         model = getattr(component, "model", None)
         for node in model.walk() if model is not None else ():

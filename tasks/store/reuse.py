@@ -42,20 +42,20 @@ class StoredBodies:
     run merges them, it took 0.03-0.05 s over 1 file and 0.09 s over 91 (905 republished pages),
     once a batch on each worker, and the files grow with the run. Reading a file's hashes took
     0.6 ms. A committed file never changes (tasks/store/dataset.py writes each under a new name),
-    and one merged away is forgotten. Each hash is kept as its first 16 hex digits: a prefix
-    shared by chance only costs a query that finds nothing."""
+    and one merged away is forgotten. Each hash is kept as its Python hash, an int (the same
+    process computes both sides): a collision only costs a query that finds nothing."""
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
-        # By (path, mtime, size): the hash prefixes a file holds, None for a file that could not
+        # By (path, mtime, size): the hashes of the bodies a file holds, None for a file that could not
         # be read (it may hold any: the query decides, and costs the reuse only if it fails too).
         self.files: dict[tuple[str, int, int], frozenset[int] | None] = {}
 
     def holding(self, hashes: Collection[str]) -> set[str]:
-        """The hashes among `hashes` whose prefix a stored article file holds, or may hold."""
+        """The hashes among `hashes` a stored article file holds, or may hold."""
         self.refresh()
         held = list(self.files.values())
-        return {h for h in hashes if any(prefixes is None or _prefix(h) in prefixes for prefixes in held)}
+        return {h for h in hashes if any(held_hashes is None or hash(h) in held_hashes for held_hashes in held)}
 
     def refresh(self) -> None:
         current: dict[tuple[str, int, int], frozenset[int] | None] = {}
@@ -80,11 +80,7 @@ def _hashes_in(path: Path) -> frozenset[int] | None:
         column = pq.read_table(path, columns=["body_sha256"])["body_sha256"]
     except (OSError, pa.ArrowException):
         return None
-    return frozenset(_prefix(h) for h in column.to_pylist() if h)
-
-
-def _prefix(body_sha256: str) -> int:
-    return int(body_sha256[:16], 16)
+    return frozenset(hash(h) for h in column.to_pylist() if h)
 
 
 def _facts(body: str, language: str | None, confidence: float | None, keywords: list[str] | None,
