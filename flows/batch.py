@@ -12,8 +12,7 @@ from prefect.cache_policies import NO_CACHE
 from newsflow.tasks.core.settings import EXTRACT_TIMEOUT_SECONDS
 
 if TYPE_CHECKING:
-    from newsflow.tasks.core.schema import Quarantine, RawDocument
-    from newsflow.tasks.pipeline.batches import ProcessedBatch
+    from newsflow.tasks.core.schema import ProcessedBatch, Quarantine, RawDocument
 
 
 # No cache key: a batch's inputs are megabytes of pages, hashed for nothing, as no result is kept.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import deque
-from typing import TYPE_CHECKING
 
 from prefect import get_run_logger
 from prefect.futures import PrefectFuture
@@ -11,10 +10,8 @@ from prefect.task_runners import TaskRunner
 
 from newsflow.flows.artifacts import RunProgress
 from newsflow.flows.batch import process
+from newsflow.tasks.core.schema import ProcessedBatch
 from newsflow.tasks.pipeline.run import Batch, IngestRun, release_batch_memory
-
-if TYPE_CHECKING:  # the stages' modules load their models: imported on the workers only (flows/batch.py)
-    from newsflow.tasks.pipeline.batches import ProcessedBatch
 
 
 class BatchQueue:

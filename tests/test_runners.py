@@ -3,6 +3,10 @@ run's batches go to; a run that chooses another runner, or ends first, stops the
 
 from __future__ import annotations
 
+import pickle
+import subprocess
+import sys
+
 import pytest
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
@@ -40,3 +44,24 @@ def test_workers_started_early_stop_when_the_run_chooses_another_runner_or_none(
     with runners.workers_started_early():
         pass  # the flow failed before its batches
     assert one_quick_worker[1]._executor is None and not runners._started_early
+
+
+def test_the_flow_reads_a_workers_result_without_loading_the_stages(tmp_path):
+    """A worker sends its batch's rows back pickled; unpickling them in the flow's process must
+    not import the stages' module, which loads spaCy and trafilatura there for nothing."""
+    from datetime import UTC, datetime
+
+    from newsflow.tasks.pipeline.batches import process_batch
+    from newsflow.tasks.pipeline.warmup import WARM_UP_PAGE
+
+    result = tmp_path / "result.pickle"
+    result.write_bytes(pickle.dumps(process_batch([WARM_UP_PAGE], "r", datetime.now(UTC), None, reuse=False)))
+    flow_side = (
+        "import pickle, sys\n"
+        "import newsflow.flows.ingest\n"
+        f"batch = pickle.loads(open({str(result)!r}, 'rb').read())\n"
+        "assert batch.tables['articles'].num_rows == 1, batch.tables['articles']\n"
+        "print(sorted(m for m in sys.modules if m == 'spacy' or m == 'trafilatura' or m.startswith('newsflow.tasks.pipeline.batches')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", flow_side], capture_output=True, text=True, check=True, timeout=120)
+    assert done.stdout.strip() == "[]"

@@ -24,6 +24,7 @@ from newsflow.tasks.core.schema import (
     SPANS,
     Article,
     Document,
+    ProcessedBatch,
     Quarantine,
     RawDocument,
     Span,
@@ -315,14 +316,6 @@ def load_models(spacy_model: str | None) -> None:
     """Load what the stages keep for the process's life: the NER pipeline and the language model."""
     load_pipeline(spacy_model)
     detect_language("The language model is loaded by its first question.")
-
-
-@dataclass(frozen=True, slots=True)
-class ProcessedBatch:
-    """What a batch adds to each table, and the seconds each stage took."""
-
-    tables: dict[str, pa.Table]
-    seconds: dict[str, float]
 
 
 def process_batch(
