@@ -18,7 +18,7 @@ from prefect.artifacts import (
 )
 
 from newsflow.tasks.pipeline.report import RunSummary, drift_markdown, stories_markdown
-from newsflow.tasks.store.dataset import connect, data_lock, sql_text
+from newsflow.tasks.store.dataset import connect, read_lock, sql_text
 
 # Artifact keys take lowercase letters, digits and dashes only (docs/STACK.md).
 SUMMARY_KEY = "ingest-summary"
@@ -71,10 +71,10 @@ def publish_summary(summary: RunSummary) -> RunSummary:
 
 def report_rows(data_dir: Path, new_article_ids: list[str]) -> tuple[list[dict], list[dict]]:
     """The rows of the reports: the dataset's biggest stories, and what the run's new articles
-    changed against their originals. Read under the data folder's lock: another run may be
+    changed against their originals. Read under the data folder's shared lock: another run may be
     rewriting the tables they read (tests/test_postgres.py's overlapping runs once read a drift
     file mid-replacement: "TProtocolException: Invalid data")."""
-    with data_lock(data_dir):
+    with read_lock(data_dir):
         db = connect(data_dir)
         try:
             stories = query_rows(db, "report_stories")

@@ -261,24 +261,28 @@ def run_rules(args: argparse.Namespace) -> int:
 def run_sql(args: argparse.Namespace) -> int:
     import duckdb
 
-    from newsflow.tasks.store.dataset import connect
+    from newsflow.tasks.store.dataset import connect, read_lock
 
     if not Path(args.data).is_dir():
         raise UsageError(f"no dataset at {args.data}; run `newsflow ingest` first or pass --data")
     statements = read_only_statements(read_query(args.query))
-    db = connect(Path(args.data))
-    # No extension is installed or loaded behind a query's back (a URL in read_parquet would
-    # install httpfs), and no setting changes after this.
-    db.execute("SET autoinstall_known_extensions = false; SET autoload_known_extensions = false; "
-               "SET lock_configuration = true")
-    for number, statement in enumerate(statements):
-        try:
-            cursor = db.execute(statement.query)
-        except duckdb.Error as error:
-            raise UsageError(f"the query failed: {error}") from error
+    with read_lock(Path(args.data)):  # a run that is writing the folder waits, and is waited for
+        db = connect(Path(args.data))
+        # No extension is installed or loaded behind a query's back (a URL in read_parquet would
+        # install httpfs), and no setting changes after this.
+        db.execute("SET autoinstall_known_extensions = false; SET autoload_known_extensions = false; "
+                   "SET lock_configuration = true")
+        results = []
+        for statement in statements:
+            try:
+                cursor = db.execute(statement.query)
+                results.append(([d[0] for d in cursor.description or []], cursor.fetchall()))
+            except duckdb.Error as error:
+                raise UsageError(f"the query failed: {error}") from error
+    for number, (columns, rows) in enumerate(results):
         if number:
             print()
-        print_rows([d[0] for d in cursor.description or []], cursor.fetchall(), args.format)
+        print_rows(columns, rows, args.format)
     return 0
 
 

@@ -12,7 +12,9 @@ from newsflow.tasks.store.dataset import (
     KnownKeys,
     commit_batch,
     connect,
+    data_lock,
     part_files,
+    read_lock,
     recover,
     without_known,
     write_derived,
@@ -103,3 +105,46 @@ def test_a_derived_table_written_from_pieces_that_fail_midway_leaves_the_old_fil
         write_derived(tmp_path, "links", dying())
     assert pq.read_table(path)["article_id"].to_pylist() == ["a", "b"]
     assert [p.name for p in path.parent.iterdir()] == ["links.parquet"]
+
+
+def test_readers_share_the_data_folder_and_a_writer_waits_for_them(tmp_path):
+    """`read_lock` holders read side by side; `data_lock` (a commit, a merge) waits until the
+    last of them is done, and a reader that comes while it changes the folder waits for it."""
+    import threading
+
+    events: list[str] = []
+    first_reading, second_reading, writing = threading.Event(), threading.Event(), threading.Event()
+
+    def reader(holding: threading.Event, name: str) -> None:
+        with read_lock(tmp_path):
+            holding.set()
+            (second_reading if name == "first" else first_reading).wait(10)  # both inside at once
+            events.append(f"{name} read")
+
+    def writer() -> None:
+        first_reading.wait(10)
+        with data_lock(tmp_path):
+            writing.set()
+            events.append("written")
+
+    threads = [threading.Thread(target=reader, args=(first_reading, "first")),
+               threading.Thread(target=reader, args=(second_reading, "second")), threading.Thread(target=writer)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(20)
+    assert sorted(events[:2]) == ["first read", "second read"] and events[2] == "written"
+
+    late: list[str] = []
+
+    def late_read() -> None:
+        with read_lock(tmp_path):
+            late.append("read")
+
+    with data_lock(tmp_path):
+        late_reader = threading.Thread(target=late_read)
+        late_reader.start()
+        late_reader.join(0.5)
+        assert late_reader.is_alive() and not late  # waits for the change to end
+    late_reader.join(10)
+    assert late == ["read"]

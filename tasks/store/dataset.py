@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
-from typing import TypedDict
+from typing import IO, TypedDict
 
 import duckdb
 import pyarrow as pa
@@ -114,14 +114,44 @@ def clear_leftovers(data_dir: Path, scratch_prefix: str, tables: Iterable[str]) 
 
 @contextmanager
 def data_lock(data_dir: Path) -> Iterator[None]:
-    """Exclusive lock on a data folder; the OS drops it if the holder dies."""
+    """Exclusive lock on a data folder, held to change it; the OS drops it if the holder dies."""
     Path(data_dir).mkdir(parents=True, exist_ok=True)
-    with open(Path(data_dir) / LOCK_FILE, "a+") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    with open(Path(data_dir) / LOCK_FILE, "a+") as handle, _flocked(handle, fcntl.LOCK_EX):
+        yield
+
+
+@contextmanager
+def read_lock(data_dir: Path) -> Iterator[None]:
+    """Shared lock on a data folder, held to read it: readers read side by side, and a run
+    commits or merges only between their reads. Without it a query can list a part file that a
+    merge then removes ("No such file or directory": a few queries in a hundred while a run
+    commits and merges, tests/test_cli.py) or, while a merge swaps its files in, the merged file
+    beside the parts it replaces (every row of them twice, silently). A read-only folder without a lock
+    file is read without it: no run can change that folder either."""
+    handle = _opened_lock_file(Path(data_dir) / LOCK_FILE)
+    if handle is None:
+        yield
+        return
+    with handle, _flocked(handle, fcntl.LOCK_SH):
+        yield
+
+
+def _opened_lock_file(path: Path) -> IO | None:
+    for mode in ("a+", "r"):  # made if missing; only read where the folder is read-only
         try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            return open(path, mode)
+        except OSError:
+            continue
+    return None
+
+
+@contextmanager
+def _flocked(handle: IO, operation: int) -> Iterator[None]:
+    fcntl.flock(handle, operation)
+    try:
+        yield
+    finally:
+        fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def recover(data_dir: Path) -> int:
