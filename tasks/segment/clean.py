@@ -78,6 +78,7 @@ def segment_document(text: str, title_hint: str | None = None, caption_lines: It
         mark_title(story, counts, title_hint)
         mark_captions(story, counts)
         mark_box_heading(story)
+        mark_company_profile(story)
         drafts.append(build_draft(text, story))
     return drafts
 
@@ -255,6 +256,39 @@ def mark_box_heading(story: list[Line]) -> None:
         return
     if is_headline(story[last]) and any(line.is_body for line in story[:last]):
         story[last].mark(rules.BOX_HEADING)
+
+
+def mark_company_profile(story: list[Line]) -> None:
+    """A press release's closing profile of its issuer, from its "About <Name>" heading or its
+    opening "<Name> is a ..." to the story's end (rules.COMPANY_PROFILE)."""
+    body = [line for line in story if line.is_body]
+    start = _profile_start(body)
+    for line in body[start:] if start is not None else ():
+        line.mark(rules.COMPANY_PROFILE)
+
+
+def _profile_start(body: list[Line]) -> int | None:
+    first = max(1, len(body) - rules.PROFILE_MAX_LINES)  # the story's own text comes first
+    for i in range(first, len(body) - 1):
+        heading, opening = p.ABOUT_COMPANY.match(body[i].text), p.COMPANY_IS.match(body[i + 1].text)
+        if heading and opening and _same_name(heading["name"], opening["name"]) and _company_facts(body[i + 1:]):
+            return i
+    for i in range(first, len(body)):
+        opening = p.COMPANY_IS.match(body[i].text)
+        if (opening and any(opening["name"] in line.text for line in body[:i])
+                and _company_facts(body[i:]) >= rules.PROFILE_MIN_FACTS):
+            return i
+    return None
+
+
+def _same_name(one: str, other: str) -> bool:
+    return one.split()[0].casefold() == other.split()[0].casefold()
+
+
+def _company_facts(lines: list[Line]) -> int:
+    """How many kinds of COMPANY_FACTS the lines give."""
+    text = " ".join(line.text for line in lines)
+    return sum(1 for fact in p.COMPANY_FACTS if fact.search(text))
 
 
 def mark_key_points(story: list[Line]) -> None:

@@ -250,6 +250,34 @@ WRITTEN_BY = re.compile(r"^(?:written by|words by|story by|text:?|texte\s*:|von|
 BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]i)\s+(?P<names>[A-ZÀ-Þ][\w.'’-]+(?:\s+(?:[A-ZÀ-Þ][\w.'’-]+|de|da|van|von|der|al|bin|and|und|et|y|&|,)){0,8})(?:\s*[,|/–—-]\s*(?P<outlet>[^\n]{2,60}))?$")
 NAME = re.compile(r"^[A-ZÀ-Þ][\w.'’-]+(?:\s+(?:[A-ZÀ-Þ][\w.'’-]+|de|da|van|von|der|del|al|bin|la|le)){1,4}$")
 
+# A press release's closing profile of the company that issued it (what "boilerplate" first meant):
+# an "About <Name>" heading, a paragraph opening "<Name> is a ...", and the facts such profiles give.
+# The name is case-sensitive and opens with no article or pronoun ("About the study" heads a section
+# of the story; "It is a ..." names nothing).
+_PROFILE_NAME = (
+    r"(?P<name>(?!(?:The|A|An|This|That|It|Its|Our|We|They|There|Here|He|She|Der|Die|Das|Es|Er|Sie|Le|La|Les|Il|Elle|"
+    r"El|Los|Las|Lo|O|Os|As|Un|Una|Um|Uma|Ein|Eine)\b)[A-ZÀ-Þ0-9][\w&.’'+-]*"
+    r"(?:\s(?:[A-ZÀ-Þ0-9&][\w&.’'+-]*|de|of|and|und|et|y|e|di|da|do|du)){0,5})"
+)
+ABOUT_COMPANY = re.compile(
+    r"^(?i:about\s|über\s|à propos de\s|à propos d'|a propos de\s|acerca de\s|sobre\s|informazioni su\s|a proposito di\s)\s*"
+    r"(?:(?:a|o|la|el|le|l'|il|lo)\s?)?" + _PROFILE_NAME + r"\s*:?$"
+)
+COMPANY_IS = re.compile(
+    r"^(?:(?:The|A|O|La|El|Le|L'|Il|Lo)\s?)?" + _PROFILE_NAME + r"(?:\s\([^()\n]{1,40}\))?,?\s(?:is|are|ist|sind|est|sont|es|son|è|sono|é|são)\s"
+    r"(?:a|an|the|one of|ein|eine|einer|der|die|un|une|le|la|l'|el|una|uno|il|lo|um|uma|o)\b"
+)
+# Kinds of company facts, in en, de, fr, es, it, pt: seat, staff, founding, listing, reach, address, size.
+COMPANY_FACTS = tuple(re.compile(fact, I) for fact in (
+    r"headquarter|based in|Hauptsitz|Sitz in|siège|basée? à|con sede|com sede|sede (?:en|in|em)",
+    r"employ|Mitarbeiter|Beschäftigte|salariés|collaborateurs|employés|empleados|trabajadores|dipendenti|funcionários",
+    r"founded|established in|gegründet|fondée?|fundad[ao]|fondat[ao]",
+    r"listed on|stock exchange|NYSE|NASDAQ|Börse|bourse|cotée|Bolsa|Borsa|\((?:[A-Z]+:\s?)?[A-Z]{2,6}\)",
+    r"subsidiar|offices in|\bcountries|Ländern|\bpays\b|países|paesi|Tochtergesellschaft|filiales",
+    r"www\.|https?://",
+    r"revenue|turnover|Umsatz|chiffre d'affaires|facturación|fatturato|faturamento",
+))
+
 # Bylines without a person: a desk, the staff, a correspondent or a wire agency signs the story
 # ("By Staff Reporter", "From CNN Wire", "Von dpa", "Par Le Monde avec AFP", "Di Redazione").
 # The word a byline opens with, in en, de, fr, es, it, pt ("Da Redação": from the newsroom).

@@ -55,6 +55,7 @@ INLINE_CITATION = "inline_citation"
 FIGURE_CAPTION = "figure_caption"
 OUTSIDE_MAIN_TEXT = "outside_main_text"
 LINK_LIST = "link_list"
+COMPANY_PROFILE = "company_profile"
 
 # Word caps of the line rules: a phrase that can occur in prose names a line only when the line
 # is this short (MAX_BOILERPLATE_WORDS for bare labels; notices and promos run to sentences).
@@ -86,6 +87,12 @@ TITLE_HINT_MIN_WORDS = 4  # a line that is part of the page's <title>, or holds 
 KEY_POINTS_MIN_BULLETS = 2
 RELATED_LABEL_MAX_WORDS = 4
 RELATED_MAX_ITEMS = 8
+# A press release's profile of its issuer opens within the story's last PROFILE_MAX_LINES body lines.
+# Under an "About <Name>" heading it gives at least one kind of company fact; without one, where an
+# article's closing background on a company ("Ascom, based in Baar, ...") gives one or two, at
+# least PROFILE_MIN_FACTS (AEB's two press releases of one issuer give four).
+PROFILE_MAX_LINES = 6
+PROFILE_MIN_FACTS = 3
 # Chosen on the tuning half of AEB (bench/quality.py is_tuning_page), with the extraction fallback on:
 # F1 0.9811 with 1 line, 0.9807 with 2, 0.9813 with 3 (0.9795 without the rule).
 LINK_LIST_MIN_LINES = 3
@@ -229,6 +236,22 @@ _ELECTION = (
 _SECOND_LOOK = (
     "Opposition candidates said the counting centre had opened late and asked for their agents to be "
     "allowed to watch every table, a request the commission granted on Thursday morning.\n"
+)
+# A press release and a news story about the same deal: the release ends with its issuer's profile.
+_ROBOTS = (
+    "ZURICH, March 4, 2026 - Helvetia Robotics today announced a partnership with the University Hospital of "
+    "Basel to deploy autonomous delivery robots in its wards from June.\n\n"
+    "The robots carry medicines and samples between the pharmacy and the wards, and the hospital expects "
+    "them to save nurses about 40 minutes a shift, Helvetia Robotics said.\n\n"
+)
+_ROBOTS_PROFILE = (
+    "About Helvetia Robotics\n"
+    "Helvetia Robotics is a Swiss maker of service robots for hospitals and care homes. Founded in 2011, the "
+    "company is headquartered in Zurich and employs 240 people.\n"
+)
+_ROBOTS_BACKGROUND = (
+    "Helvetia Robotics is a Swiss maker of service robots, founded in 2011, whose machines already work in "
+    "hospitals in Geneva and Lausanne.\n"
 )
 # A chart's note with its source in parentheses, printed above and below the text: not a caption.
 _TURNOUT_CHART = (
@@ -519,6 +542,19 @@ RULES = (
         "members' club. Members get every story and the magazine, with no paywalls.\n",
         _ELECTION + "What Comes Next\nThe commission will publish the final results on Friday, and the losing "
         "candidates have seven days to file a petition.\n",
+    ),
+    Rule(
+        COMPANY_PROFILE, schema.DROPPED, STORY,
+        ("an ABOUT_COMPANY heading whose next body line is a COMPANY_IS paragraph of the same name, giving one "
+         "of COMPANY_FACTS or more; or, with no heading, a COMPANY_IS paragraph whose name the story gave "
+         "before it, its lines to the story's end giving several kinds of COMPANY_FACTS: from there to the "
+         "story's end",),
+        (f"opens within the story's last {PROFILE_MAX_LINES} body lines",
+         f"without a heading, at least {PROFILE_MIN_FACTS} kinds of company facts"),
+        "A press release closes with a profile of the company that issued it, the same in every release: "
+        "about the issuer, not the news.",
+        _ROBOTS + _ROBOTS_PROFILE,
+        _ROBOTS + _ROBOTS_BACKGROUND,
     ),
     Rule(
         KEY_POINTS, schema.HIGHLIGHT, STORY,
