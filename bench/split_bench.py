@@ -89,14 +89,19 @@ def aeb_page_texts() -> dict[str, tuple[str, str | None]]:
 
 
 def aeb_pages(truth: dict) -> dict[str, tuple[str, str | None]]:
-    """Each AEB page's text and title, extracted as the pipeline extracts them."""
+    """Each AEB page's text and title, extracted as the pipeline extracts them: again with its
+    fallback settings when the cleaner finds no article text (tasks/pipeline/batches.py; AEB's
+    barrons.com page, whose precise extraction is a reprint notice)."""
     from newsflow.tasks.extract.decode import decode_bytes
-    from newsflow.tasks.extract.page import extract_html
+    from newsflow.tasks.extract.page import FALLBACK_EXTRACTION, extract_html
 
     pages = {}
     for page_id in sorted(truth):
         data = gzip.decompress((AEB / "html" / f"{page_id}.html.gz").read_bytes())
-        page = extract_html(decode_bytes(data, "text/html").text or "", url=truth[page_id].get("url"))
+        html, url = decode_bytes(data, "text/html").text or "", truth[page_id].get("url")
+        page = extract_html(html, url=url)
+        if not any(draft.body for draft in segment_document(page.text, title_hint=page.title)):
+            page = extract_html(html, url=url, settings=FALLBACK_EXTRACTION)
         pages[page_id] = (page.text, page.title)
     return pages
 
