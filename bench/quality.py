@@ -73,6 +73,7 @@ def load_pages(limit: int | None = None) -> list[Page]:
 SETTINGS = {
     "favor_precision, tables": ExtractionSettings(favor_precision=True),
     "favor_precision, no tables": ExtractionSettings(favor_precision=True, include_tables=False),
+    "favor_precision, tables, fast": ExtractionSettings(favor_precision=True, fast=True),
     "balanced, tables": ExtractionSettings(favor_precision=False),
     "favor_recall, tables": ExtractionSettings(favor_precision=False, favor_recall=True),
 }
