@@ -67,11 +67,24 @@ def wait_for(url: str, process: subprocess.Popen, seconds: float) -> None:
     raise TimeoutError(f"{url} did not answer in {seconds} s")
 
 
+# What Prefect's own client retries (prefect/client/base.py): the server answers 503 for a database
+# error worth retrying, such as SQLite busy under a loaded machine (a PATCH of the scheduled-path
+# test failed so in the full suite).
+RETRIED_STATUSES = frozenset({429, 502, 503})
+API_ATTEMPTS = 5
+
+
 def api(api_url: str, path: str, body: dict | None = None, method: str | None = None) -> object:
-    """One call to the server's REST API: GET without a body, POST with one."""
+    """One call to the server's REST API: GET without a body, POST with one; tried again, after a
+    pause, when the server answers with a status Prefect's client retries."""
     import httpx
 
-    response = httpx.request(method or ("GET" if body is None else "POST"), f"{api_url}/{path}", json=body, timeout=30)
+    for attempt in range(1, API_ATTEMPTS + 1):
+        response = httpx.request(method or ("GET" if body is None else "POST"), f"{api_url}/{path}", json=body,
+                                 timeout=30)
+        if response.status_code not in RETRIED_STATUSES or attempt == API_ATTEMPTS:
+            break
+        time.sleep(attempt)
     response.raise_for_status()
     return response.json() if response.content else None
 
