@@ -104,8 +104,12 @@ def stop_prefect_worker(worker: subprocess.Popen) -> int:
     try:
         return worker.wait(60)
     except subprocess.TimeoutExpired:
-        warnings.warn("the Prefect worker did not stop within 60 s of SIGTERM: stopped by a second SIGTERM",
-                      stacklevel=2)
+        # Its children wherever they are (a flow run's process in a session of its own is in no
+        # group of the worker's): what a worker waiting for its runs would wait for.
+        children = subprocess.run(["ps", "-o", "pid,ppid,pgid,stat,etime,args", "--ppid", str(worker.pid)],
+                                  capture_output=True, text=True).stdout
+        warnings.warn("the Prefect worker did not stop within 60 s of SIGTERM: stopped by a second SIGTERM; "
+                      f"its processes then:\n{children}", stacklevel=2)
         return stop(worker, signal.SIGTERM, 30, group=False)
 
 
