@@ -110,3 +110,24 @@ def test_a_profile_followed_by_the_storys_own_paragraphs_is_not_the_story_end():
     more = "".join(f"Paragraph {n} of the story goes on about the patients and the nurses at the clinics.\n\n"
                    for n in range(1, 8))
     assert not dropped_as_profile(release + profile + more)
+
+
+# Forms the releases above do not show: a heading in capitals or with a colon, the media contact
+# and the end mark after the profile, the ticker in parentheses with no heading.
+PROFILE_VARIANTS = {
+    "capitals": lambda profile: profile.replace("About Northwind Health", "ABOUT NORTHWIND HEALTH"),
+    "colon": lambda profile: profile.replace("About Northwind Health", "About Northwind Health:"),
+    "contact after": lambda profile: profile + "\nMedia contact\nJane Doe, +1 617 555 0100, press@northwindhealth.com\n",
+    "end mark after": lambda profile: profile + "\n###\n",
+    "ticker, no heading": lambda profile: (
+        "Northwind Health (NASDAQ: NWH) is a digital health company headquartered in Boston. It employs 600 "
+        "people and was founded in 2014.\n"),
+}
+
+
+@pytest.mark.parametrize("variant", sorted(PROFILE_VARIANTS))
+def test_the_profile_in_other_forms_leaves_the_body(variant):
+    release, profile = RELEASES["en"]
+    text = release + PROFILE_VARIANTS[variant](profile)
+    assert dropped_as_profile(text)
+    assert bodies(text).split() == release.split()
