@@ -47,7 +47,7 @@ from prefect_server import client_env, prefect_server  # noqa: E402
 from trafilatura.utils import load_html  # noqa: E402
 
 from bench.corpus import make_corpus  # noqa: E402
-from newsflow.flows.runners import WORKER_ENV  # noqa: E402
+from newsflow.flows.runners import worker_environment  # noqa: E402
 from newsflow.tasks.core.schema import Quarantine, RawDocument, Skipped  # noqa: E402
 from newsflow.tasks.core.settings import BATCH_SIZE  # noqa: E402
 from newsflow.tasks.drift.update import update_drift  # noqa: E402
@@ -185,8 +185,7 @@ def plain_run(corpus: Path, data: Path, workers: int) -> dict:
     # models, with the flow's workers' environment (one BLAS thread: with two, the entities stage
     # took 2.7x as long on two cores), given before the pool's processes import numpy.
     spawn = multiprocessing.get_context("spawn")
-    os.environ.update(WORKER_ENV)
-    with MemorySampler(os.getpid()) as memory:
+    with worker_environment(), MemorySampler(os.getpid()) as memory:
         # Closed before merging and linking, as the flow's runner is.
         with ProcessPoolExecutor(workers, mp_context=spawn) as pool:
             pending: deque = deque()

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
+from newsflow.flows.temporary_server import ServerDidNotStart, TemporaryServer, temporary_server_unless_configured
 from newsflow.tasks.core.settings import BATCH_SIZE, EXTRACT_TIMEOUT_SECONDS
 
 DATA_ENV = "NEWSFLOW_DATA"
@@ -44,17 +45,27 @@ def quiet_prefect_defaults() -> None:
 
 
 @contextmanager
-def no_heartbeats_to_a_temporary_server() -> Iterator[None]:
-    """Flow run heartbeats off when no Prefect API is configured: the run reports to the temporary
-    server Prefect starts for it and stops with it, so nothing is left to read them, and the end
-    of a run waits for the heartbeat thread's one-second sleep (Prefect 3.8: on the example inbox,
-    0.9 s between the run's summary and its end, a tenth of the run). The user's setting wins."""
-    from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
-
-    if PREFECT_API_URL.value() or "PREFECT_FLOWS_HEARTBEAT_FREQUENCY" in os.environ:
+def reporting_to(server: TemporaryServer | None) -> Iterator[None]:
+    """The flow run reports to `server` once it answers, with heartbeats off: nothing outlives the
+    run to read them, and the end of a run waits for the heartbeat thread's one-second sleep
+    (Prefect 3.8: on the example inbox, 0.9 s between the run's summary and its end, a tenth of
+    the run); the user's heartbeat setting wins. With no server, Prefect's settings are left as
+    they are: they name the API to report to."""
+    if server is None:
         yield
         return
-    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+    from prefect.settings import (
+        PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+        temporary_settings,
+    )
+
+    try:
+        server.wait_until_healthy(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
+    except ServerDidNotStart as error:
+        raise UsageError(f"{error}; set PREFECT_API_URL to a running Prefect server instead") from error
+    heartbeats_set = "PREFECT_FLOWS_HEARTBEAT_FREQUENCY" in os.environ
+    with temporary_settings(updates={} if heartbeats_set else {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
         yield
 
 
@@ -93,16 +104,17 @@ def run_ingest(args: argparse.Namespace) -> int:
     web_files = {key: check_list_file(path) for key, path in (("urls_file", args.urls), ("feeds_file", args.feeds)) if path}
     data_dir = check_data_dir(args.data)
     quiet_prefect_defaults()
-    from newsflow.flows.ingest import ingest_flow
+    with temporary_server_unless_configured() as server:  # it starts while this process imports the flow
+        from newsflow.flows.ingest import ingest_flow
 
-    default_runner = args.workers is None and not args.dask_address
-    with (stages_loaded_while_prefect_starts(sources, bool(web_files), args.batch_size) if default_runner
-          else nullcontext()), no_heartbeats_to_a_temporary_server(), progress_bar(enabled=sys.stderr.isatty()):
-        state = ingest_flow(sources=sources, data_dir=data_dir, batch_size=args.batch_size, link=not args.no_link,
-                            compact=not args.no_compact, workers=args.workers, dask_address=args.dask_address,
-                            extract_timeout=args.extract_timeout, retry_quarantined=args.retry_quarantined,
-                            deadline_minutes=args.deadline, fetch=fetch_options(args), **web_files,
-                            return_state=True)
+        default_runner = args.workers is None and not args.dask_address
+        with (stages_loaded_while_prefect_starts(sources, bool(web_files), args.batch_size) if default_runner
+              else nullcontext()), reporting_to(server), progress_bar(enabled=sys.stderr.isatty()):
+            state = ingest_flow(sources=sources, data_dir=data_dir, batch_size=args.batch_size,
+                                link=not args.no_link, compact=not args.no_compact, workers=args.workers,
+                                dask_address=args.dask_address, extract_timeout=args.extract_timeout,
+                                retry_quarantined=args.retry_quarantined, deadline_minutes=args.deadline,
+                                fetch=fetch_options(args), **web_files, return_state=True)
     summary = state.result(raise_on_failure=False)
     if isinstance(summary, BaseException):
         raise UsageError(f"the run failed before it could count its work: {summary}") from summary
@@ -115,16 +127,12 @@ def stages_loaded_while_prefect_starts(sources: list[str], from_web: bool, batch
     """The default runner's stages loaded while Prefect's temporary server starts, a process on
     one core for seconds in which this one only waits: on a thread here for a small run, which
     runs here, else in the worker processes, started now (flows/runners.py). Started once this
-    process has imported what starting the server needs: imports hold the interpreter's lock, and
-    a thread importing spaCy beside them delayed the server by as much as it saved (the example
-    inbox: 8.7-9.7 s with the thread started first, 7.3-7.5 s after)."""
-    from prefect.settings import PREFECT_API_URL
-
+    process has imported the flow: imports hold the interpreter's lock, and a thread importing
+    spaCy beside them delayed the run by as much as it saved (the example inbox: 8.7-9.7 s with
+    the thread started first, 7.3-7.5 s after)."""
     from newsflow.flows.runners import workers_started_early
     from newsflow.tasks.pipeline.warmup import known_small_run, warm_up_on_a_thread
 
-    if not PREFECT_API_URL.value():
-        import prefect.server.api.server  # noqa: F401  (what get_client imports to start the server)
     if known_small_run(sources, from_web, batch_size):
         warm_up_on_a_thread(None)
         yield
@@ -198,9 +206,11 @@ def progress_counts(done: int, total: int | None, seconds: float) -> str:
 def run_relink(args: argparse.Namespace) -> int:
     data_dir = check_data_dir(args.data)
     quiet_prefect_defaults()
-    from newsflow.flows.link import relink_flow
+    with temporary_server_unless_configured() as server:
+        from newsflow.flows.link import relink_flow
 
-    counts = relink_flow(data_dir=data_dir)
+        with reporting_to(server):
+            counts = relink_flow(data_dir=data_dir)
     print("links: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "none"))
     return 0
 

@@ -13,7 +13,12 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 from newsflow.tasks.core.settings import BATCHES_IN_FLIGHT_PER_WORKER, MIN_BATCHES_IN_FLIGHT
 
 # One BLAS thread a worker: the workers are the parallelism, one a core, and each OpenBLAS
-# thread more would compete with them for the same cores and hold buffers of its own.
+# thread more would compete with them for the same cores and hold buffers of its own. It must be
+# in a worker's environment when the process starts (`worker_environment`): OpenBLAS reads it
+# once, when numpy is first imported, and a spawned worker imports the parent's main module (a
+# user's script, Prefect's engine) before anything of newsflow runs there. On 1,000 distinct
+# pages, with workers whose OpenBLAS had two threads each, the entities stage took 46 s of
+# the run's stage time against 4 in one process (bench/throughput_notes.md).
 WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1"}
 # The default runner's workers when `workers_started_early` started them: the next batch_runner
 # on the default runner takes them (one a process: the `newsflow` command's run).
@@ -32,8 +37,9 @@ def workers_started_early() -> Iterator[None]:
     # way to its executor, which __enter__ creates.)
     executor = runner._executor
     assert executor is not None
-    for _ in range(runner._max_workers):
-        executor.submit(int)
+    with worker_environment():
+        for _ in range(runner._max_workers):
+            executor.submit(int)
     _started_early.append(runner)
     try:
         yield
@@ -58,8 +64,25 @@ def batch_runner(workers: int | None = None, dask_address: str | None = None,
     # The workers receive the settings of the flow's context with each task (Prefect serialises
     # them), not its environment: the API URL has to be in those settings.
     with temporary_settings(updates={PREFECT_API_URL: api_url} if api_url else {}):
-        with (started(early) if early is not None else new_batch_runner(workers, dask_address)) as runner:
+        with worker_environment(), (started(early) if early is not None
+                                    else new_batch_runner(workers, dask_address)) as runner:
             yield runner
+
+
+@contextmanager
+def worker_environment() -> Iterator[None]:
+    """WORKER_ENV in this process's environment while the block runs, for the worker processes
+    started in it to inherit; the values before are put back after."""
+    before = {name: os.environ.get(name) for name in WORKER_ENV}
+    os.environ.update(WORKER_ENV)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 @contextmanager
@@ -108,10 +131,9 @@ def default_runner() -> ProcessPoolTaskRunner:
 
 
 def start_worker() -> None:
-    """Run first in each worker process: its environment, before numpy is imported, then the
-    stages loaded (tasks/pipeline/warmup.py), before the worker takes its first batch. (The heap
-    settings of tasks/pipeline/memory.py are made by the batch function itself, on every runner.)"""
-    os.environ.update(WORKER_ENV)
+    """Run first in each worker process: the stages loaded (tasks/pipeline/warmup.py), before the
+    worker takes its first batch. (Its environment is set by `worker_environment`, and the heap
+    settings of tasks/pipeline/memory.py by the batch function itself, on every runner.)"""
     import prefect.task_engine  # noqa: F401
 
     from newsflow.tasks.pipeline.warmup import load_stages

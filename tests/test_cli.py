@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from newsflow.flows import cli
 from newsflow.flows.cli import build_parser, main
 from newsflow.tasks.core.schema import ARTICLES, to_table
 from newsflow.tasks.store.compact import merge_part_files
@@ -243,16 +242,3 @@ def test_version(capsys):
     assert exit_.value.code == 0 and capsys.readouterr().out == f"newsflow {version('newsflow')}\n"
 
 
-def test_heartbeats_are_off_only_for_a_run_on_its_temporary_server(monkeypatch):
-    from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
-
-    monkeypatch.delenv("PREFECT_FLOWS_HEARTBEAT_FREQUENCY", raising=False)
-    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: 90}, restore_defaults={PREFECT_API_URL}):
-        with cli.no_heartbeats_to_a_temporary_server():
-            assert PREFECT_FLOWS_HEARTBEAT_FREQUENCY.value() is None  # no API configured: a temporary server
-        with temporary_settings(updates={PREFECT_API_URL: "http://127.0.0.1:4200/api"}):
-            with cli.no_heartbeats_to_a_temporary_server():
-                assert PREFECT_FLOWS_HEARTBEAT_FREQUENCY.value() == 90  # a lasting server reads them
-        monkeypatch.setenv("PREFECT_FLOWS_HEARTBEAT_FREQUENCY", "90")
-        with cli.no_heartbeats_to_a_temporary_server():
-            assert PREFECT_FLOWS_HEARTBEAT_FREQUENCY.value() == 90  # the user's setting wins

@@ -3,6 +3,7 @@ run's batches go to; a run that chooses another runner, or ends first, stops the
 
 from __future__ import annotations
 
+import os
 import pickle
 import subprocess
 import sys
@@ -65,3 +66,23 @@ def test_the_flow_reads_a_workers_result_without_loading_the_stages(tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", flow_side], capture_output=True, text=True, check=True, timeout=120)
     assert done.stdout.strip() == "[]"
+
+
+def initial_environment() -> dict[str, str]:
+    """The environment this process was started with (what OpenBLAS saw, whatever was set after)."""
+    with open("/proc/self/environ", "rb") as environ:
+        pairs = [entry.split(b"=", 1) for entry in environ.read().split(b"\0") if b"=" in entry]
+    return {name.decode(): value.decode() for name, value in pairs}
+
+
+@pytest.mark.parametrize("early", [True, False])
+def test_workers_start_with_the_worker_environment(one_quick_worker, monkeypatch, early):
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    if early:
+        with runners.workers_started_early(), runners.batch_runner() as runner:
+            environment = runner._executor.submit(initial_environment).result()
+    else:
+        with runners.batch_runner() as runner:
+            environment = runner._executor.submit(initial_environment).result()
+    assert {name: environment.get(name) for name in runners.WORKER_ENV} == runners.WORKER_ENV
+    assert "OPENBLAS_NUM_THREADS" not in os.environ  # this process's own is put back

@@ -1,0 +1,172 @@
+"""The run's temporary Prefect server, started by the `newsflow` command itself at its first moment.
+
+Prefect starts a temporary server (a uvicorn process) when a flow runs with no API configured,
+but only once the flow is called: after the command has imported the flow, its tasks and the
+server's own modules (FastAPI, SQLAlchemy, docket: 1.5 CPU s in the command's process), all on
+one core while the other waits. Started here, as soon as Prefect's settings say no API is
+configured, the server's own start runs on the other core beside those imports
+(bench/throughput_notes.md has the timelines). It is the same server, run by the same command
+with the same environment as Prefect's `SubprocessASGIServer` (tests/test_temporary_server.py
+holds the two command lines equal), and it reports to the same database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+# uvicorn's exit status when it cannot bind its port: another process took the free port found
+# between our finding it and uvicorn's binding it. Prefect starts again on another port then.
+PORT_TAKEN_EXIT = 3
+HEALTH_POLL_SECONDS = 0.05
+STOP_WAIT_SECONDS = 5.0  # as Prefect's SubprocessASGIServer.stop: then it is killed
+
+
+class ServerDidNotStart(RuntimeError):
+    """The temporary server exited, or did not answer in time."""
+
+
+@dataclass
+class TemporaryServer:
+    """A temporary Prefect server process and the address of its API."""
+
+    process: subprocess.Popen[bytes]
+    port: int
+    on_new_address: Callable[[], None] | None = None  # what to tell when the API URL changes
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api"
+
+    def wait_until_healthy(self, timeout: float) -> None:
+        """Return once the API answers its health check; ServerDidNotStart if the server exits or
+        does not answer within `timeout` seconds."""
+        no_proxy = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # 127.0.0.1 is never proxied
+        deadline = time.monotonic() + timeout
+        while True:
+            exit_status = self.process.poll()
+            if exit_status == PORT_TAKEN_EXIT:
+                self.restart_on_another_port()
+            elif exit_status is not None:
+                raise ServerDidNotStart(f"Prefect's temporary server exited with status {exit_status} as it started "
+                                        "(its errors are above)")
+            with contextlib.suppress(urllib.error.URLError, OSError):
+                with no_proxy.open(f"{self.api_url}/health", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            if time.monotonic() > deadline:
+                raise ServerDidNotStart(f"Prefect's temporary server did not answer within {timeout:g} s "
+                                        "(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS)")
+            time.sleep(HEALTH_POLL_SECONDS)
+
+    def restart_on_another_port(self) -> None:
+        self.port = free_port()
+        self.process = _run_server(self.port)
+        self.publish_address()
+
+    def publish_address(self) -> None:
+        """The API URL in this process's environment, and `on_new_address` told of it."""
+        os.environ["PREFECT_API_URL"] = self.api_url
+        if self.on_new_address is not None:
+            self.on_new_address()
+
+    def stop(self) -> None:
+        """Stop the server as Prefect stops its own: SIGTERM, then SIGKILL after STOP_WAIT_SECONDS."""
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=STOP_WAIT_SECONDS)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+@contextmanager
+def temporary_server_unless_configured() -> Iterator[TemporaryServer | None]:
+    """A temporary Prefect server started now, stopped when the block ends, and this process's
+    API until then; None when Prefect's settings (environment, profile, prefect.toml ...) name an
+    API to report to, or allow no temporary server."""
+    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_ALLOW_EPHEMERAL_MODE
+
+    if PREFECT_API_URL.value() or not PREFECT_SERVER_ALLOW_EPHEMERAL_MODE.value():
+        yield None  # Prefect's own behaviour, unchanged
+        return
+    port = free_port()
+    server = TemporaryServer(_run_server(port), port)
+    try:
+        with _api_of_this_process(server):
+            yield server
+    finally:
+        server.stop()
+
+
+@contextmanager
+def _api_of_this_process(server: TemporaryServer) -> Iterator[None]:
+    """`server`'s API URL in this process's environment and Prefect's global settings: every
+    thread (Prefect's log and event workers read the settings on threads of their own, where a
+    context's temporary settings do not reach, and start a temporary server of their own without
+    an API) and every process started from here (the batch workers) report to it."""
+    from prefect.context import refresh_global_settings_context
+
+    before = os.environ.get("PREFECT_API_URL")
+    server.on_new_address = refresh_global_settings_context
+    try:
+        server.publish_address()
+        yield
+    finally:
+        server.on_new_address = None
+        os.environ.pop("PREFECT_API_URL", None)
+        if before is not None:
+            os.environ["PREFECT_API_URL"] = before
+        refresh_global_settings_context()
+
+
+def server_command(port: int) -> list[str]:
+    """The command line of Prefect's SubprocessASGIServer (Prefect 3.8) for `port`."""
+    import prefect
+
+    return [sys.executable, "-m", "uvicorn", "--app-dir", str(prefect.__module_path__.parent), "--factory",
+            "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
+            "--log-level", "error", "--lifespan", "on"]
+
+
+def server_environment() -> dict[str, str]:
+    """The environment Prefect gives its temporary server: the UI off, the server told it is
+    ephemeral (no background services) and the last app of its process, and this process's settings."""
+    from prefect.settings import get_current_settings
+
+    return {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1",
+            **get_current_settings().to_environment_variables(exclude_unset=True)}
+
+
+def _run_server(port: int) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(server_command(port), env=server_environment(), preexec_fn=_stop_with_parent())
+
+
+def _stop_with_parent() -> Callable[[], None] | None:
+    """What the server's process runs before the server: asking Linux for a SIGTERM when the
+    `newsflow` process dies, even by SIGKILL, so that a killed run leaves no server behind
+    (tests/test_temporary_server.py). None elsewhere: the server then stops only with a run that
+    ends. The C function is looked up here, not in the forked child, where only it is called."""
+    if not sys.platform.startswith("linux"):
+        return None
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    pr_set_pdeathsig = 1
+    return lambda: prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
+def free_port() -> int:
+    """A TCP port of 127.0.0.1 free now (the kernel's choice)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
