@@ -210,8 +210,8 @@ def _speed(speed: dict, rows: list[dict]) -> list[str]:
         s = speed["startup"]
         pairs = _median([example / floor for floor, example in zip(s["floor_s"], s["example_s"])])
         out.append(f"| startup | `newsflow ingest examples/inbox`, median of {len(s['example_s'])}: "
-                   f"{s['example_median_s']:.1f} s; the floor (Prefect's temporary server started and stopped "
-                   f"around an empty flow), median of {len(s['floor_s'])}: {s['floor_median_s']:.1f} s (runs "
+                   f"{s['example_median_s']:.1f} s; the floor (Prefect's temporary server started as newsflow "
+                   f"starts it, and stopped, around an empty flow), median of {len(s['floor_s'])}: {s['floor_median_s']:.1f} s (runs "
                    f"interleaved; the median of the five pairs' ratios: {pairs:.2f}x) | "
                    f"{s['ratio']:.2f}x | <= 1.3x the floor | {_met(s['ratio'] <= 1.3)} | {s['load_before']} |")
     for step, label, goal in (("republished", "the 181 AEB pages five times over", 2.0),
