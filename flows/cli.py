@@ -55,6 +55,7 @@ def reporting_to(server: TemporaryServer | None) -> Iterator[None]:
         yield
         return
     from prefect.settings import (
+        PREFECT_API_URL,
         PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
         PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
         temporary_settings,
@@ -64,8 +65,12 @@ def reporting_to(server: TemporaryServer | None) -> Iterator[None]:
         server.wait_until_healthy(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
     except ServerDidNotStart as error:
         raise UsageError(f"{error}; set PREFECT_API_URL to a running Prefect server instead") from error
-    heartbeats_set = "PREFECT_FLOWS_HEARTBEAT_FREQUENCY" in os.environ
-    with temporary_settings(updates={} if heartbeats_set else {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+    # The URL here too, for this thread whatever settings context it is in (the server's own
+    # block put it in the global settings, which the other threads read).
+    updates: dict = {PREFECT_API_URL: server.api_url}
+    if "PREFECT_FLOWS_HEARTBEAT_FREQUENCY" not in os.environ:
+        updates[PREFECT_FLOWS_HEARTBEAT_FREQUENCY] = None
+    with temporary_settings(updates=updates):
         yield
 
 

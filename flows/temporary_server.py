@@ -76,8 +76,7 @@ class TemporaryServer:
         self.publish_address()
 
     def publish_address(self) -> None:
-        """The API URL in this process's environment, and `on_new_address` told of it."""
-        os.environ["PREFECT_API_URL"] = self.api_url
+        """Tell `on_new_address` (which makes the URL this process's API) that the URL changed."""
         if self.on_new_address is not None:
             self.on_new_address()
 
@@ -115,20 +114,31 @@ def _api_of_this_process(server: TemporaryServer) -> Iterator[None]:
     """`server`'s API URL in this process's environment and Prefect's global settings: every
     thread (Prefect's log and event workers read the settings on threads of their own, where a
     context's temporary settings do not reach, and start a temporary server of their own without
-    an API) and every process started from here (the batch workers) report to it."""
-    from prefect.context import refresh_global_settings_context
+    an API) and every process started from here (the batch workers) report to it. What was
+    there before is put back after, as Prefect's own test harness puts back the global settings
+    it replaces (prefect.context `_temporary_global_settings_context`)."""
+    import prefect.context as prefect_context
+    from prefect.settings import PREFECT_API_URL, get_current_settings
 
-    before = os.environ.get("PREFECT_API_URL")
-    server.on_new_address = refresh_global_settings_context
+    prior_settings = prefect_context.GLOBAL_SETTINGS_CONTEXT
+    prior_url = os.environ.get("PREFECT_API_URL")
+
+    def publish() -> None:
+        os.environ["PREFECT_API_URL"] = server.api_url
+        settings = get_current_settings().copy_with_update(updates={PREFECT_API_URL: server.api_url})
+        prefect_context.GLOBAL_SETTINGS_CONTEXT = prefect_context.SettingsContext(profile=prior_settings.profile,
+                                                                                  settings=settings)
+
+    server.on_new_address = publish
     try:
-        server.publish_address()
+        publish()
         yield
     finally:
         server.on_new_address = None
         os.environ.pop("PREFECT_API_URL", None)
-        if before is not None:
-            os.environ["PREFECT_API_URL"] = before
-        refresh_global_settings_context()
+        if prior_url is not None:
+            os.environ["PREFECT_API_URL"] = prior_url
+        prefect_context.GLOBAL_SETTINGS_CONTEXT = prior_settings
 
 
 def server_command(port: int) -> list[str]:

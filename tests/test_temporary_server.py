@@ -65,27 +65,29 @@ class _Stopped:
 
 
 def test_the_servers_address_is_this_processs_api_until_the_block_ends(monkeypatch):
+    import prefect.context as prefect_context
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     process = _Stopped()
     monkeypatch.setattr(temporary_server, "_run_server", lambda port: process)
     monkeypatch.setenv("PREFECT_API_URL", "")
+    prior = prefect_context.GLOBAL_SETTINGS_CONTEXT
     with temporary_settings(restore_defaults={PREFECT_API_URL}):
         with temporary_server_unless_configured() as server:
             assert server is not None
             # Environment (for the workers started from here) and global settings (for Prefect's threads).
             assert os.environ["PREFECT_API_URL"] == server.api_url == f"http://127.0.0.1:{server.port}/api"
-            from prefect.context import GLOBAL_SETTINGS_CONTEXT
-
-            assert GLOBAL_SETTINGS_CONTEXT.settings.api.url == server.api_url
+            assert prefect_context.GLOBAL_SETTINGS_CONTEXT.settings.api.url == server.api_url
+            server.port += 1
+            server.publish_address()  # as after a restart on another port
+            assert os.environ["PREFECT_API_URL"] == prefect_context.GLOBAL_SETTINGS_CONTEXT.settings.api.url
+            assert prefect_context.GLOBAL_SETTINGS_CONTEXT.settings.api.url == server.api_url
         assert process.stopped and os.environ["PREFECT_API_URL"] == ""
-        from prefect.context import GLOBAL_SETTINGS_CONTEXT
-
-        assert not GLOBAL_SETTINGS_CONTEXT.settings.api.url
+        assert prefect_context.GLOBAL_SETTINGS_CONTEXT is prior  # what was there is put back
 
 
 def test_heartbeats_are_off_only_for_a_run_on_its_temporary_server(monkeypatch):
-    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+    from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
     answering = TemporaryServer(_Stopped(), 1)  # type: ignore[arg-type]
     monkeypatch.setattr(answering, "wait_until_healthy", lambda timeout: None)
@@ -93,6 +95,7 @@ def test_heartbeats_are_off_only_for_a_run_on_its_temporary_server(monkeypatch):
     with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: 90}):
         with cli.reporting_to(answering):
             assert PREFECT_FLOWS_HEARTBEAT_FREQUENCY.value() is None  # nothing outlives the run to read them
+            assert PREFECT_API_URL.value() == answering.api_url
         with cli.reporting_to(None):
             assert PREFECT_FLOWS_HEARTBEAT_FREQUENCY.value() == 90  # a configured, lasting server reads them
         monkeypatch.setenv("PREFECT_FLOWS_HEARTBEAT_FREQUENCY", "90")
