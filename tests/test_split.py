@@ -345,3 +345,28 @@ def test_a_short_exclamation_opens_no_story_unless_the_layout_marks_it(aside):
     assert aside not in starts(f"{FIRE_TITLE}\n{FIRE}{aside}\n{BANK}")
     assert starts(f"{FIRE_TITLE}\n{FIRE}{aside}\nBy Anna Keller\n{BANK}") == [aside]  # a byline under it
     assert starts(f"{FIRE_TITLE}\n{FIRE}Central bank holds rates\n{BANK}") == ["Central bank holds rates"]
+
+
+@pytest.mark.parametrize("caption, mark", [
+    ("Governor Laila Haddad speaks to reporters. (Photo: AP/Jens Meyer)", "ASSOCIATED PRESS"),
+    ("La gobernadora Laila Haddad ante la prensa. (Foto: EFE/Juan Carlos Hidalgo)", "LA NACION"),
+    ("Gouverneurin Laila Haddad vor der Presse. (Foto: dpa/Boris Roessler)", "DIE WELT"),
+    ("La gouverneure Laila Haddad devant la presse. (Photo : AFP/Ludovic Marin)", "LE FIGARO"),
+])
+@pytest.mark.parametrize("dateline", ["", "FRANKFURT (Reuters) - "])
+def test_a_masthead_in_capitals_under_the_photo_captions_leaves_the_headline_with_its_story(caption, mark, dateline):
+    # The headline, its photo's caption (twice, as galleries repeat it), a masthead in capitals, the
+    # text: the story opens at its headline, not at the masthead, with or without a dateline under it.
+    text = f"{FIRE_TITLE}\n{FIRE}{BANK_TITLE}\n{caption}\n{caption}\n{mark}\n{dateline}{BANK}"
+    drafts = [draft for draft in segment_document(text) if draft.body.strip()]
+    assert [draft.title for draft in drafts] == [FIRE_TITLE, BANK_TITLE]
+    assert drafts[0].body.split() == FIRE.split()  # the next headline and its caption are not the fire's
+    assert caption.split("(")[0].strip() in [c.text for c in drafts[1].captions]
+
+
+def test_a_headline_in_capitals_under_prose_still_opens_its_story():
+    # A tabloid's headline in capitals, with the previous story's prose above it: nothing to move to.
+    text = f"{FIRE_TITLE}\n{FIRE}RATES ON HOLD\nFRANKFURT (Reuters) - {BANK}"
+    drafts = [draft for draft in segment_document(text) if draft.body.strip()]
+    assert [draft.title for draft in drafts] == [FIRE_TITLE, "RATES ON HOLD"]
+    assert drafts[0].body.split() == FIRE.split()

@@ -56,6 +56,8 @@ SEPARATOR_RULES = (rules.READ_MORE, rules.RULE_LINE, rules.ADVERTISEMENT)
 REPEAT_LOOKAHEAD = 8  # lines within which a repeated headline counts as the page layout
 RUN_LEDE_SHARE = 0.25  # a headline shares at least this much of its words with its lede (see _one_per_run)
 MAX_EXCLAMATION_WORDS = 5  # a short exclamation (see _exclaims)
+MAX_MARK_WORDS = 3  # a masthead or agency in capitals (see _capitals_mark)
+MAX_CAPTIONS_UNDER_HEADLINE = 3  # photo caption lines between a headline and a masthead under it
 BYLINE_MAX_WORDS = 8  # a byline under a headline: "By", "Von", "Par" ... and a name or a desk
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # An item number opening a line: a mark before it ("No.", "Nr.", "N.º", "Núm.", "#") or a
@@ -158,9 +160,33 @@ def story_candidates(facts: LineFacts, counts: Counter) -> tuple[list[int], set[
     datelines = [i for i in range(1, len(lines)) if _opens_with_dateline(facts, i)]
     marked = {i for i in shaped if _repeated_below(lines, i, counts) or _dateline_follows(lines, i)
               or _byline_follows(facts, i) or _dated(lines, i)}
-    starts = sorted([i for i in _one_per_run(facts, shaped, marked) if i > 0 and (i in marked or not _exclaims(lines[i]))]
-                    + datelines)
+    # A masthead in capitals opens no story: the headline above it does (_headline_over_captions).
+    to_headline = {i: _headline_over_captions(facts, i, set(shaped)) for i in shaped if _capitals_mark(lines[i])}
+    marked = {to_headline.get(i, i) for i in marked}
+    chosen = {to_headline.get(i, i) for i in _one_per_run(facts, shaped, marked)}
+    starts = sorted([i for i in chosen if i > 0 and (i in marked or not _exclaims(lines[i]))] + datelines)
     return starts, _sized(facts, marked.union(datelines) & set(starts))
+
+
+def _capitals_mark(line: Line) -> bool:
+    """A short line all in capitals: a masthead, an agency's or a section's name, not a headline."""
+    return line.words <= MAX_MARK_WORDS and line.text.upper() == line.text != line.text.lower()
+
+
+def _headline_over_captions(facts: LineFacts, i: int, shaped: set[int]) -> int:
+    """The headline-shaped line above a masthead in capitals that the layout marks as a start (a
+    dateline or a byline under it), with nothing but photo captions between them: the story opens
+    at its headline, and the captions are its photo's. `i` itself when there is no such line."""
+    k = i - 1
+    while k >= 0 and i - k <= MAX_CAPTIONS_UNDER_HEADLINE and _photo_caption(facts.lines[k]):
+        k -= 1
+    return k if k >= 0 and k in shaped else i
+
+
+def _photo_caption(line: Line) -> bool:
+    """A line ending with a photo credit in parentheses ("(AFP/Lena Roux)", "(Foto: Keystone)")."""
+    credit = p.TRAILING_CREDIT.search(line.text)
+    return credit is not None and bool(p.PHOTO_CREDIT_INSIDE.search(credit["credit"]))
 
 
 def _exclaims(line: Line) -> bool:
