@@ -48,6 +48,7 @@ from newsflow.tasks.core.settings import (
 from newsflow.tasks.core.terms import content_terms, cosine
 from newsflow.tasks.segment import patterns as p
 from newsflow.tasks.segment import rules
+from newsflow.tasks.segment.credits import has_photo_credit
 from newsflow.tasks.segment.lines import Line
 
 # Lines that sit between glued stories (and, less often, between one article's sections), each
@@ -161,7 +162,8 @@ def story_candidates(facts: LineFacts, counts: Counter) -> tuple[list[int], set[
     marked = {i for i in shaped if _repeated_below(lines, i, counts) or _dateline_follows(lines, i)
               or _byline_follows(facts, i) or _dated(lines, i)}
     # A masthead in capitals opens no story: the headline above it does (_headline_over_captions).
-    to_headline = {i: _headline_over_captions(facts, i, set(shaped)) for i in shaped if _capitals_mark(lines[i])}
+    shaped_lines = set(shaped)
+    to_headline = {i: _headline_over_captions(facts, i, shaped_lines) for i in shaped if _capitals_mark(lines[i])}
     marked = {to_headline.get(i, i) for i in marked}
     chosen = {to_headline.get(i, i) for i in _one_per_run(facts, shaped, marked)}
     starts = sorted([i for i in chosen if i > 0 and (i in marked or not _exclaims(lines[i]))] + datelines)
@@ -174,19 +176,14 @@ def _capitals_mark(line: Line) -> bool:
 
 
 def _headline_over_captions(facts: LineFacts, i: int, shaped: set[int]) -> int:
-    """The headline-shaped line above a masthead in capitals that the layout marks as a start (a
-    dateline or a byline under it), with nothing but photo captions between them: the story opens
-    at its headline, and the captions are its photo's. `i` itself when there is no such line."""
+    """The headline-shaped line above a masthead in capitals with nothing but photo captions
+    between them (lines ending with a photo credit, as the cleaner's captions do: "(AFP/Lena
+    Roux)", "Foto: dpa/Boris Roessler"): the story opens at its headline, and the captions are its
+    photo's. `i` itself when there is no such line."""
     k = i - 1
-    while k >= 0 and i - k <= MAX_CAPTIONS_UNDER_HEADLINE and _photo_caption(facts.lines[k]):
+    while k >= 0 and i - k <= MAX_CAPTIONS_UNDER_HEADLINE and has_photo_credit(facts.lines[k].text):
         k -= 1
     return k if k >= 0 and k in shaped else i
-
-
-def _photo_caption(line: Line) -> bool:
-    """A line ending with a photo credit in parentheses ("(AFP/Lena Roux)", "(Foto: Keystone)")."""
-    credit = p.TRAILING_CREDIT.search(line.text)
-    return credit is not None and bool(p.PHOTO_CREDIT_INSIDE.search(credit["credit"]))
 
 
 def _exclaims(line: Line) -> bool:
@@ -505,7 +502,7 @@ def _repeated_below(lines: list[Line], i: int, counts: Counter) -> bool:
 
 
 def _is_page_furniture(line: Line) -> bool:
-    return line.rule == rules.SITE_MARK or bool(p.TRAILING_CREDIT.search(line.text))
+    return line.rule == rules.SITE_MARK or bool(p.TRAILING_CREDIT.search(line.text)) or has_photo_credit(line.text)
 
 
 def _dateline_follows(lines: list[Line], i: int) -> bool:
