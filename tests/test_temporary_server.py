@@ -35,6 +35,24 @@ def test_the_server_is_started_as_prefect_starts_its_own(monkeypatch):
     assert {key: ours.get(key) for key in started["env"]} == started["env"]
 
 
+def test_the_server_registers_no_block_types_unless_the_user_says_so(monkeypatch):
+    from prefect.settings import PREFECT_API_BLOCKS_REGISTER_ON_START, temporary_settings
+
+    def read_by_the_server(env: dict[str, str]) -> list[str]:
+        """The block settings Prefect's server reads from this environment."""
+        code = ("from prefect.settings import get_current_settings as g; s = g().server; "
+                "print(s.register_blocks_on_start, s.memoize_block_auto_registration)")
+        return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                              check=True).stdout.split()
+
+    for name in ("PREFECT_SERVER_REGISTER_BLOCKS_ON_START", "PREFECT_API_BLOCKS_REGISTER_ON_START",
+                 "PREFECT_SERVER_MEMOIZE_BLOCK_AUTO_REGISTRATION", "PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION"):
+        monkeypatch.delenv(name, raising=False)
+    assert read_by_the_server(server_environment()) == ["False", "False"]
+    with temporary_settings(updates={PREFECT_API_BLOCKS_REGISTER_ON_START: True}):  # in a profile, say
+        assert read_by_the_server(server_environment())[0] == "True"
+
+
 def test_a_configured_api_starts_no_server(monkeypatch):
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
