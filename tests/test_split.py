@@ -381,3 +381,26 @@ def test_a_one_word_masthead_of_accented_capitals_over_a_dateline_leaves_the_hea
     text = f"{FIRE_TITLE}\n{FIRE}{BANK_TITLE}\n{caption}\n{caption}\nPÚBLICO\nLISBOA (Lusa) - {BANK}"
     drafts = [draft for draft in segment_document(text) if draft.body.strip()]
     assert [draft.title for draft in drafts] == [FIRE_TITLE, BANK_TITLE]
+
+
+TOUR_TITLE = "Harbour Lights Announce Their First Tour in a Decade"
+TOUR = (
+    "The Lisbon band Harbour Lights will play seven cities across Portugal and Spain this winter, their first "
+    "tour since 2015, the group said on Monday.\n"
+    "Singer Rita Amaral said the new songs were written during two years spent restoring a fishing boat, and "
+    "that the shows would open with the whole of the band's first album.\n"
+    "Tickets go on sale on Friday. The dates are:\n"
+    "November 21 – Braga @ Theatro Circo\n"
+    "November 24 – Coimbra @ Convento São Francisco\n"
+    "November 28 – Porto @ Super Bock Arena\n"
+    "December 2 – Madrid @ WiZink Center\n"
+    "December 4 – Lisbon @ Altice Arena\n"
+)
+
+
+def test_a_list_line_sharing_one_word_with_the_next_lede_does_not_open_its_story():
+    # "December" is in the bank story's lede too; one shared word makes no line the story's headline.
+    found = stories(f"{TOUR_TITLE}\n{TOUR}{BANK_TITLE}\n{BANK}")
+    assert [title for title, _ in found] == [TOUR_TITLE, BANK_TITLE]
+    assert found[0][1].splitlines()[-1] == "December 4 – Lisbon @ Altice Arena"
+    assert found[1][1].split() == BANK.split()

@@ -56,6 +56,7 @@ from newsflow.tasks.segment.lines import Line
 SEPARATOR_RULES = (rules.READ_MORE, rules.RULE_LINE, rules.ADVERTISEMENT)
 REPEAT_LOOKAHEAD = 8  # lines within which a repeated headline counts as the page layout
 RUN_LEDE_SHARE = 0.25  # a headline shares at least this much of its words with its lede (see _one_per_run)
+MIN_SHARED_WORDS = 2  # ... and at least this many of them (see _share)
 MAX_EXCLAMATION_WORDS = 5  # a short exclamation (see _exclaims)
 MAX_MARK_WORDS = 3  # a masthead or agency in capitals (see _capitals_mark)
 MAX_CAPTIONS_UNDER_HEADLINE = 3  # photo caption lines between a headline and a masthead under it
@@ -219,7 +220,8 @@ def _one_per_run(facts: LineFacts, shaped: list[int], marked: set[int]) -> list[
     """Of headline-shaped lines with no prose between them (a teaser or related links, the
     headline, a deck or a byline), the one that opens the story: one the layout marks, else the
     first that the text below is about (a RUN_LEDE_SHARE of its words in the lede, or half the
-    best share), else the first. A run at the top of the text opens the first story."""
+    best share, and at least MIN_SHARED_WORDS of them), else the first. A run at the top of the
+    text opens the first story."""
     chosen = []
     for run in _runs(facts, shaped):
         if run[0] == 0:
@@ -257,7 +259,12 @@ def _lede_terms(facts: LineFacts, start: int) -> set[str]:
 
 
 def _share(headline: Counter, lede: set[str]) -> float:
-    return len(headline.keys() & lede) / len(headline) if headline else 0.0
+    """The share of the line's words in the lede; none below MIN_SHARED_WORDS of them (all of a
+    shorter line's): one shared word makes a short line look about the text by chance, as a tour
+    date in the previous story's list ("December 2 – Madrid @ WiZink Center") the next story's
+    lede ("... its next meeting in December")."""
+    shared = len(headline.keys() & lede)
+    return shared / len(headline) if headline and shared >= min(MIN_SHARED_WORDS, len(headline)) else 0.0
 
 
 def _opens_with_dateline(facts: LineFacts, i: int) -> bool:
