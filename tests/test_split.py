@@ -374,9 +374,8 @@ def test_a_headline_in_capitals_under_prose_still_opens_its_story():
     assert drafts[0].body.split() == FIRE.split()
 
 
-@pytest.mark.xfail(strict=True, reason="a one-word masthead of non-ASCII capitals is neither a site mark nor "
-                   "headline-shaped: the dateline under it opens a story without its headline")
 def test_a_one_word_masthead_of_accented_capitals_over_a_dateline_leaves_the_headline_with_its_story():
+    # The masthead is the site mark under the headline's captions (split.py _text_under_captions_and_mark).
     caption = "A governadora Laila Haddad fala à imprensa. Foto: Lusa/Tiago Petinga"
     text = f"{FIRE_TITLE}\n{FIRE}{BANK_TITLE}\n{caption}\n{caption}\nPÚBLICO\nLISBOA (Lusa) - {BANK}"
     drafts = [draft for draft in segment_document(text) if draft.body.strip()]
@@ -404,3 +403,33 @@ def test_a_list_line_sharing_one_word_with_the_next_lede_does_not_open_its_story
     assert [title for title, _ in found] == [TOUR_TITLE, BANK_TITLE]
     assert found[0][1].splitlines()[-1] == "December 4 – Lisbon @ Altice Arena"
     assert found[1][1].split() == BANK.split()
+
+
+@pytest.mark.parametrize("caption, mark", [
+    ("Gouverneurin Laila Haddad vor der Presse. Foto: dpa/Boris Roessler", "FAZ.NET"),
+    ("La gouverneure Laila Haddad devant la presse. (Photo : AFP/Ludovic Marin)", "© AFP"),
+    ("A governadora Laila Haddad fala à imprensa. (Foto: Lusa/Tiago Petinga)", "Lusa"),
+    ("La governatrice Laila Haddad parla ai giornalisti. (Foto ANSA/Ettore Ferrari)", "Corriere"),
+])
+@pytest.mark.parametrize("dateline", ["", "LISBOA (Reuters) - "])
+def test_a_headline_over_its_photo_caption_and_a_site_mark_opens_its_story(caption, mark, dateline):
+    # A page's header glued under the previous story: the headline, its photo's caption, the site's
+    # mark in a form no rule knows, then the text. The headline opens the story, and a dateline
+    # under the mark opens no second one.
+    text = f"{FIRE_TITLE}\n{FIRE}{BANK_TITLE}\n{caption}\n{mark}\n{dateline}{BANK}"
+    drafts = [draft for draft in segment_document(text) if draft.body.strip()]
+    assert [draft.title for draft in drafts] == [FIRE_TITLE, BANK_TITLE]
+    assert drafts[0].body.split() == FIRE.split()
+
+
+@pytest.mark.parametrize("under_caption", ["", "Advertisement\n", "Há 29 minutos\n"])
+def test_a_subhead_over_a_photo_caption_in_an_article_opens_no_story(under_caption):
+    # Inside one article: a subhead, the caption of a photo under it, then the text (or an ad label
+    # or a time, which are no site's mark): one story.
+    subhead = "Water-bombing planes from Spain"
+    caption = "A Canadair plane over the Peneda-Geres park. (Photo: Reuters/Miguel Pereira)"
+    paragraphs = FIRE.strip().split("\n\n")
+    text = (f"{FIRE_TITLE}\n" + "\n".join(paragraphs[:2]) + f"\n{subhead}\n{caption}\n{under_caption}"
+            + "\n".join(paragraphs[2:]) + "\nFirefighters expect the winds to drop by Tuesday, the agency said.\n")
+    drafts = [draft for draft in segment_document(text) if draft.body.strip()]
+    assert [draft.title for draft in drafts] == [FIRE_TITLE]

@@ -60,6 +60,11 @@ MIN_SHARED_WORDS = 2  # ... and at least this many of them (see _share)
 MAX_EXCLAMATION_WORDS = 5  # a short exclamation (see _exclaims)
 MAX_MARK_WORDS = 3  # a masthead or agency in capitals (see _capitals_mark)
 MAX_CAPTIONS_UNDER_HEADLINE = 3  # photo caption lines between a headline and a masthead under it
+# What the cleaner may have made of a site's or agency's mark under a headline's captions (see
+# _text_under_captions_and_mark): nothing, a mark, an agency's byline, a credit, a copyright line.
+# Not a timestamp (a live blog's "29 minutes ago"), an advertisement label or a link.
+MARK_RULES = frozenset({None, rules.SITE_MARK, rules.DESK_BYLINE, rules.PHOTO_CREDIT, rules.SOURCE_CREDIT,
+                        rules.NAV_CHROME})
 BYLINE_MAX_WORDS = 8  # a byline under a headline: "By", "Von", "Par" ... and a name or a desk
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # An item number opening a line: a mark before it ("No.", "Nr.", "N.º", "Núm.", "#") or a
@@ -159,9 +164,10 @@ def story_candidates(facts: LineFacts, counts: Counter) -> tuple[list[int], set[
     lines = facts.lines
     items = _numbered_items(facts)
     shaped = [i for i in range(len(lines)) if facts.headline[i] and not _repeats_above(lines, i) and i not in items]
-    datelines = [i for i in range(1, len(lines)) if _opens_with_dateline(facts, i)]
+    headers = {i: end for i in shaped if (end := _text_under_captions_and_mark(facts, i)) is not None}
+    datelines = [i for i in range(1, len(lines)) if _opens_with_dateline(facts, i) and i not in headers.values()]
     marked = {i for i in shaped if _repeated_below(lines, i, counts) or _dateline_follows(lines, i)
-              or _byline_follows(facts, i) or _dated(lines, i)}
+              or _byline_follows(facts, i) or _dated(lines, i) or i in headers}
     # A masthead in capitals opens no story: the headline above it does (_headline_over_captions).
     shaped_lines = set(shaped)
     to_headline = {i: _headline_over_captions(facts, i, shaped_lines) for i in shaped if _capitals_mark(lines[i])}
@@ -510,6 +516,23 @@ def _repeated_below(lines: list[Line], i: int, counts: Counter) -> bool:
 
 def _is_page_furniture(line: Line) -> bool:
     return line.rule == rules.SITE_MARK or bool(p.TRAILING_CREDIT.search(line.text)) or has_photo_credit(line.text)
+
+
+def _text_under_captions_and_mark(facts: LineFacts, i: int) -> int | None:
+    """Where the text begins under the headline at `i` when the headline's photo captions come
+    right under it (lines ending with a photo credit), then a short line that is no sentence (a
+    site's or agency's mark: "FAZ.NET", "© AFP", "Lusa"), then prose: a page's header, where an
+    article's own picture under a subhead is followed by its text. None for any other layout."""
+    lines = facts.lines
+    k = i + 1
+    while k < len(lines) and k - i <= MAX_CAPTIONS_UNDER_HEADLINE and has_photo_credit(lines[k].text):
+        k += 1
+    if k == i + 1 or k + 1 >= len(lines):
+        return None
+    mark, text = lines[k], lines[k + 1]
+    is_mark = (mark.rule in MARK_RULES and mark.words <= MAX_MARK_WORDS
+               and not mark.text.endswith((".", "!", "?", ":")))
+    return k + 1 if is_mark and text.kind == BODY and not facts.headline[k + 1] and text.words > mark.words else None
 
 
 def _dateline_follows(lines: list[Line], i: int) -> bool:
