@@ -6,7 +6,8 @@ from collections import Counter
 
 import pytest
 
-from newsflow.tasks.segment.clean import segment_document
+from newsflow.tasks.segment import split
+from newsflow.tasks.segment.clean import classify_line, segment_document
 from newsflow.tasks.segment.lines import split_lines
 from newsflow.tasks.segment.split import describe, story_candidates, topic_terms
 
@@ -433,3 +434,30 @@ def test_a_subhead_over_a_photo_caption_in_an_article_opens_no_story(under_capti
             + "\n".join(paragraphs[2:]) + "\nFirefighters expect the winds to drop by Tuesday, the agency said.\n")
     drafts = [draft for draft in segment_document(text) if draft.body.strip()]
     assert [draft.title for draft in drafts] == [FIRE_TITLE]
+
+
+SHORT_LEDE = ("The central bank left its benchmark interest rate unchanged at 4.25% on Thursday for a third "
+              "straight meeting, saying inflation was slowing faster than it had expected in the spring and that "
+              "the labour market was cooling, though wages were still rising briskly.")
+
+
+def test_a_headline_over_one_short_paragraph_is_too_short_a_story_on_either_side_of_a_boundary():
+    # Headline, ad label, one paragraph of fewer than LONE_HEADLINE_MIN_WORDS words (with the
+    # headline's, more), then a question subhead over the rest of the story. Too short a story to
+    # the right of the wildfire's boundary, the piece must be too short to the left of the subhead's
+    # too: else it stays apart from the text whose subject it shares, and its headline ends the
+    # wildfire story.
+    _, *rest = BANK.strip().split("\n\n")
+    text = (f"{FIRE_TITLE}\n{FIRE}{BANK_TITLE}\nAdvertisement\n{SHORT_LEDE}\n"
+            "Why did the bank wait for more data?\n" + "\n".join(rest) + "\n")
+    lines = split_lines(text)
+    for line in lines:
+        classify_line(line)  # the ad label is dropped, as in segment_document
+    facts = describe(lines)
+    at = {line.text: i for i, line in enumerate(facts.lines)}
+    fire = split._segment(facts, 0, at[BANK_TITLE])
+    piece = split._segment(facts, at[BANK_TITLE], at["Why did the bank wait for more data?"])
+    after = split._segment(facts, at["Why did the bank wait for more data?"], len(facts.lines))
+    assert not split._story_sized(facts, fire, piece)
+    assert not split._story_sized(facts, piece, after)
+    assert [title for title, _ in stories(text)] == [FIRE_TITLE, BANK_TITLE]

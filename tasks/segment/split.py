@@ -408,10 +408,17 @@ def _merge_priority(facts: LineFacts, left: Segment, right: Segment, weights: Br
 
 
 def _story_sized(facts: LineFacts, left: Segment, right: Segment) -> bool:
-    """Both sides hold a story's worth of body text (more when only a headline line divides them)."""
+    """Both sides hold a story's worth of body text below their headlines (more when only a
+    headline line divides them)."""
     marked = facts.gaps[right.start] or any(facts.above[right.start])
     least = MIN_STORY_WORDS if marked else LONE_HEADLINE_MIN_WORDS
-    return left.words >= least and right.words - facts.words[right.start] >= least
+    return _text_words(facts, left) >= least and _text_words(facts, right) >= least
+
+
+def _text_words(facts: LineFacts, segment: Segment) -> int:
+    """The segment's body words, its headline's left out: a headline over one short paragraph is
+    as short a story on either side of a boundary."""
+    return segment.words - (facts.words[segment.start] if facts.headline[segment.start] else 0)
 
 
 def break_features(facts: LineFacts, left: Segment, right: Segment) -> tuple[float, ...]:
