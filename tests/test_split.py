@@ -461,3 +461,28 @@ def test_a_headline_over_one_short_paragraph_is_too_short_a_story_on_either_side
     assert not split._story_sized(facts, fire, piece)
     assert not split._story_sized(facts, piece, after)
     assert [title for title, _ in stories(text)] == [FIRE_TITLE, BANK_TITLE]
+
+
+ALTICE_TITLE = "Altice Shares Slide in Lisbon After Profit Warning"
+ALTICE = (
+    "Shares in telecoms group Altice fell 9% in Lisbon on Monday after the company warned that "
+    "full-year profit would miss its own forecast, blaming price cuts by rivals and higher energy costs.\n"
+    "The group said operating profit would be about 5% lower than last year, and that it would slow the "
+    "roll-out of fibre in rural areas to protect its cash flow.\n"
+    "Analysts at two banks cut their price targets, and one said the warning raised questions about the "
+    "group's ability to pay down debt taken on for recent acquisitions.\n"
+)
+
+
+@pytest.mark.parametrize("block", [
+    "Related\n- Harbour Lights sell out Porto in an hour\n- Rita Amaral on the songs of the boat\n",
+    "Leia também\n• Harbour Lights esgotam o Porto numa hora\n",
+])
+def test_a_teaser_block_ends_the_run_of_the_previous_storys_list(block):
+    # The tour's last date names the next story's city and company ("Lisbon", "Altice"): with only
+    # headline-shaped lines between them it would open that story. A related-links block between
+    # them ends the previous story's lines (and the last date is the list's, not the block's heading).
+    found = stories(f"{TOUR_TITLE}\n{TOUR}{block}{ALTICE_TITLE}\n{ALTICE}")
+    assert [title for title, _ in found] == [TOUR_TITLE, ALTICE_TITLE]
+    assert found[0][1].splitlines()[-1] == "December 4 – Lisbon @ Altice Arena"
+    assert found[1][1].split() == ALTICE.split()

@@ -250,11 +250,14 @@ def _repeated_nearby(story: list[Line], i: int, counts: Counter) -> bool:
 
 def mark_box_heading(story: list[Line]) -> None:
     """A headline-shaped last body line right above a box the rules dropped (a promotion, teaser,
-    share or link box): the box's heading, not the article's last paragraph."""
+    share or link box), under a paragraph: the box's heading, not the article's last paragraph.
+    Under another headline-shaped line it is the last item of the article's list (tour dates,
+    results), which the box follows."""
     last = max((i for i, line in enumerate(story) if line.is_body), default=None)
     if last is None or last + 1 >= len(story) or story[last + 1].rule not in rules.BOX_RULES:
         return
-    if is_headline(story[last]) and any(line.is_body for line in story[:last]):
+    above = next((line for line in reversed(story[:last]) if line.is_body), None)
+    if is_headline(story[last]) and above is not None and not is_headline(above):
         story[last].mark(rules.BOX_HEADING)
 
 

@@ -534,8 +534,9 @@ RULES = (
     ),
     Rule(
         BOX_HEADING, schema.DROPPED, STORY,
-        ("a headline-shaped body line (split.is_headline) that is the story's last body line, right above "
-         "lines the rules dropped as a promotion, teaser, share, follow or link box (BOX_RULES)",),
+        ("a headline-shaped body line (split.is_headline) that is the story's last body line, under a body "
+         "line that is not headline-shaped, right above lines the rules dropped as a promotion, teaser, "
+         "share, follow or link box (BOX_RULES)",),
         (),
         "The heading of a promotion box labels the box; with the box dropped, it heads no text of the article.",
         _ELECTION + "Something to Consider\nIf you enjoyed this article, we have a proposition for you: join our "

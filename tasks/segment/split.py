@@ -54,6 +54,7 @@ from newsflow.tasks.segment.lines import Line
 # Lines that sit between glued stories (and, less often, between one article's sections), each
 # a feature of the break score of the headline below them.
 SEPARATOR_RULES = (rules.READ_MORE, rules.RULE_LINE, rules.ADVERTISEMENT)
+RUN_BREAKING_RULES = frozenset({rules.READ_MORE, rules.RELATED_LINKS, rules.RULE_LINE})  # see _runs
 REPEAT_LOOKAHEAD = 8  # lines within which a repeated headline counts as the page layout
 RUN_LEDE_SHARE = 0.25  # a headline shares at least this much of its words with its lede (see _one_per_run)
 MIN_SHARED_WORDS = 2  # ... and at least this many of them (see _share)
@@ -242,9 +243,14 @@ def _one_per_run(facts: LineFacts, shaped: list[int], marked: set[int]) -> list[
 
 
 def _runs(facts: LineFacts, shaped: list[int]) -> list[list[int]]:
+    """Headline-shaped lines with neither prose nor a teaser block between them ("Read more",
+    related links, a rule line): the lines above such a block end the story before it (its last
+    list, its own subhead), those below it head the next."""
     runs: list[list[int]] = []
     for i in shaped:
-        if runs and not any(facts.prose_words[runs[-1][-1] + 1 : i]):
+        previous = runs[-1][-1] if runs else None
+        if previous is not None and not any(facts.prose_words[previous + 1 : i]) and not any(
+                line.rule in RUN_BREAKING_RULES for line in facts.lines[previous + 1 : i]):
             runs[-1].append(i)
         else:
             runs.append([i])
