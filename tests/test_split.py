@@ -486,3 +486,31 @@ def test_a_teaser_block_ends_the_run_of_the_previous_storys_list(block):
     assert [title for title, _ in found] == [TOUR_TITLE, ALTICE_TITLE]
     assert found[0][1].splitlines()[-1] == "December 4 – Lisbon @ Altice Arena"
     assert found[1][1].split() == ALTICE.split()
+
+
+HIKE_TITLE = "Our Simple Hiking Kit for a Day in the Mountains"
+HIKE = (
+    "When you live in a state as beautiful as Colorado it is hard to stay inside, and we hike with the "
+    "children almost every weekend from May to October, whatever the weather says.\n"
+    "Our hiking kit is really very simple, and it fits in one backpack:\n\n"
+    "Bottled water\n"
+    "baby carrier\n"
+    "healthy snack bars\n"
+    "a small camera\n\n"
+    "On the trail above Boulder last Sunday the children drank more water than we had planned, so we "
+    "now carry an extra litre each, and a paper map for when the phones lose their signal.\n"
+    "The views from the top were worth every step, and the children slept the whole drive home.\n"
+)
+
+
+def test_the_first_item_of_a_list_without_bullets_opens_no_story():
+    # "Bottled water" is capitalised and short, with a blank line above it: headline-shaped, but the
+    # lowercase items under it make it the first of a list.
+    found = stories(f"{HIKE_TITLE}\n{HIKE}{BANK_TITLE}\n{BANK}")
+    assert [title for title, _ in found] == [HIKE_TITLE, BANK_TITLE]
+    assert found[0][1].split() == HIKE.split()
+
+
+def test_a_headline_over_a_lowercase_byline_still_opens_its_story():
+    found = stories(f"{HIKE_TITLE}\n{HIKE}{BANK_TITLE}\nby Laila Haddad\n{BANK}")
+    assert [title for title, _ in found] == [HIKE_TITLE, BANK_TITLE]

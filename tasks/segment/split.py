@@ -66,6 +66,7 @@ MAX_CAPTIONS_UNDER_HEADLINE = 3  # photo caption lines between a headline and a 
 # Not a timestamp (a live blog's "29 minutes ago"), an advertisement label or a link.
 MARK_RULES = frozenset({None, rules.SITE_MARK, rules.DESK_BYLINE, rules.PHOTO_CREDIT, rules.SOURCE_CREDIT,
                         rules.NAV_CHROME})
+MAX_LIST_ITEM_WORDS = 8  # an item of a list with no bullets (see _list_goes_on)
 BYLINE_MAX_WORDS = 8  # a byline under a headline: "By", "Von", "Par" ... and a name or a desk
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # An item number opening a line: a mark before it ("No.", "Nr.", "N.º", "Núm.", "#") or a
@@ -164,7 +165,8 @@ def story_candidates(facts: LineFacts, counts: Counter) -> tuple[list[int], set[
     under the headline)."""
     lines = facts.lines
     items = _numbered_items(facts)
-    shaped = [i for i in range(len(lines)) if facts.headline[i] and not _repeats_above(lines, i) and i not in items]
+    shaped = [i for i in range(len(lines)) if facts.headline[i] and not _repeats_above(lines, i) and i not in items
+              and not _list_goes_on(facts, i)]
     headers = {i: end for i in shaped if (end := _text_under_captions_and_mark(facts, i)) is not None}
     datelines = [i for i in range(1, len(lines)) if _opens_with_dateline(facts, i) and i not in headers.values()]
     marked = {i for i in shaped if _repeated_below(lines, i, counts) or _dateline_follows(lines, i)
@@ -214,6 +216,15 @@ def _numbered_items(facts: LineFacts) -> set[int]:
             form = ((match["mark"] or "").lower().replace(" ", ""), match["after"] or "")
             numbered.setdefault(form, {})[int(match["number"])] = i
     return {i for items in numbered.values() for n, i in items.items() if n - 1 in items or n + 1 in items}
+
+
+def _list_goes_on(facts: LineFacts, i: int) -> bool:
+    """The next body line is a short one in lowercase ("baby carrier", "healthy snack bars"): the
+    line is the first item of a list whose items have no bullets, not a headline, which a deck, a
+    byline or a lede follows, each opening with a capital in every language newsflow reads."""
+    following = next((line for line in facts.lines[i + 1 : i + 3] if line.kind == BODY), None)
+    return (following is not None and following.words <= MAX_LIST_ITEM_WORDS
+            and following.text[0].isalpha() and following.text[0].islower())
 
 
 def _sized(facts: LineFacts, starts: set[int]) -> set[int]:
