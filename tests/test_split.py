@@ -398,6 +398,9 @@ TOUR = (
 )
 
 
+@pytest.mark.xfail(strict=True, reason="a short line of a list that shares one word with the next lede is 'about' it; "
+                   "asking two shared words fixed this, but lost more stories than it found on documents of AEB "
+                   "articles the rule was not written on (bench/split_notes.md)")
 def test_a_list_line_sharing_one_word_with_the_next_lede_does_not_open_its_story():
     # "December" is in the bank story's lede too; one shared word makes no line the story's headline.
     found = stories(f"{TOUR_TITLE}\n{TOUR}{BANK_TITLE}\n{BANK}")
@@ -503,6 +506,9 @@ HIKE = (
 )
 
 
+@pytest.mark.xfail(strict=True, reason="the capitalised first item of a list with no bullets is headline-shaped; "
+                   "taking a line over short lowercase lines as a list's item fixed this, but lost more stories "
+                   "than it found on documents of AEB articles the rule was not written on (bench/split_notes.md)")
 def test_the_first_item_of_a_list_without_bullets_opens_no_story():
     # "Bottled water" is capitalised and short, with a blank line above it: headline-shaped, but the
     # lowercase items under it make it the first of a list.
@@ -510,7 +516,3 @@ def test_the_first_item_of_a_list_without_bullets_opens_no_story():
     assert [title for title, _ in found] == [HIKE_TITLE, BANK_TITLE]
     assert found[0][1].split() == HIKE.split()
 
-
-def test_a_headline_over_a_lowercase_byline_still_opens_its_story():
-    found = stories(f"{HIKE_TITLE}\n{HIKE}{BANK_TITLE}\nby Laila Haddad\n{BANK}")
-    assert [title for title, _ in found] == [HIKE_TITLE, BANK_TITLE]

@@ -57,7 +57,6 @@ SEPARATOR_RULES = (rules.READ_MORE, rules.RULE_LINE, rules.ADVERTISEMENT)
 RUN_BREAKING_RULES = frozenset({rules.READ_MORE, rules.RELATED_LINKS, rules.RULE_LINE})  # see _runs
 REPEAT_LOOKAHEAD = 8  # lines within which a repeated headline counts as the page layout
 RUN_LEDE_SHARE = 0.25  # a headline shares at least this much of its words with its lede (see _one_per_run)
-MIN_SHARED_WORDS = 2  # ... and at least this many of them (see _share)
 MAX_EXCLAMATION_WORDS = 5  # a short exclamation (see _exclaims)
 MAX_MARK_WORDS = 3  # a masthead or agency in capitals (see _capitals_mark)
 MAX_CAPTIONS_UNDER_HEADLINE = 3  # photo caption lines between a headline and a masthead under it
@@ -66,7 +65,6 @@ MAX_CAPTIONS_UNDER_HEADLINE = 3  # photo caption lines between a headline and a 
 # Not a timestamp (a live blog's "29 minutes ago"), an advertisement label or a link.
 MARK_RULES = frozenset({None, rules.SITE_MARK, rules.DESK_BYLINE, rules.PHOTO_CREDIT, rules.SOURCE_CREDIT,
                         rules.NAV_CHROME})
-MAX_LIST_ITEM_WORDS = 8  # an item of a list with no bullets (see _list_goes_on)
 BYLINE_MAX_WORDS = 8  # a byline under a headline: "By", "Von", "Par" ... and a name or a desk
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # An item number opening a line: a mark before it ("No.", "Nr.", "N.º", "Núm.", "#") or a
@@ -165,8 +163,7 @@ def story_candidates(facts: LineFacts, counts: Counter) -> tuple[list[int], set[
     under the headline)."""
     lines = facts.lines
     items = _numbered_items(facts)
-    shaped = [i for i in range(len(lines)) if facts.headline[i] and not _repeats_above(lines, i) and i not in items
-              and not _list_goes_on(facts, i)]
+    shaped = [i for i in range(len(lines)) if facts.headline[i] and not _repeats_above(lines, i) and i not in items]
     headers = {i: end for i in shaped if (end := _text_under_captions_and_mark(facts, i)) is not None}
     datelines = [i for i in range(1, len(lines)) if _opens_with_dateline(facts, i) and i not in headers.values()]
     marked = {i for i in shaped if _repeated_below(lines, i, counts) or _dateline_follows(lines, i)
@@ -218,15 +215,6 @@ def _numbered_items(facts: LineFacts) -> set[int]:
     return {i for items in numbered.values() for n, i in items.items() if n - 1 in items or n + 1 in items}
 
 
-def _list_goes_on(facts: LineFacts, i: int) -> bool:
-    """The next body line is a short one in lowercase ("baby carrier", "healthy snack bars"): the
-    line is the first item of a list whose items have no bullets, not a headline, which a deck, a
-    byline or a lede follows, each opening with a capital in every language newsflow reads."""
-    following = next((line for line in facts.lines[i + 1 : i + 3] if line.kind == BODY), None)
-    return (following is not None and following.words <= MAX_LIST_ITEM_WORDS
-            and following.text[0].isalpha() and following.text[0].islower())
-
-
 def _sized(facts: LineFacts, starts: set[int]) -> set[int]:
     """Starts with a story's worth of text on either side."""
     total = sum(facts.words)
@@ -238,8 +226,7 @@ def _one_per_run(facts: LineFacts, shaped: list[int], marked: set[int]) -> list[
     """Of headline-shaped lines with no prose between them (a teaser or related links, the
     headline, a deck or a byline), the one that opens the story: one the layout marks, else the
     first that the text below is about (a RUN_LEDE_SHARE of its words in the lede, or half the
-    best share, and at least MIN_SHARED_WORDS of them), else the first. A run at the top of the
-    text opens the first story."""
+    best share), else the first. A run at the top of the text opens the first story."""
     chosen = []
     for run in _runs(facts, shaped):
         if run[0] == 0:
@@ -282,12 +269,7 @@ def _lede_terms(facts: LineFacts, start: int) -> set[str]:
 
 
 def _share(headline: Counter, lede: set[str]) -> float:
-    """The share of the line's words in the lede; none below MIN_SHARED_WORDS of them (all of a
-    shorter line's): one shared word makes a short line look about the text by chance, as a tour
-    date in the previous story's list ("December 2 – Madrid @ WiZink Center") the next story's
-    lede ("... its next meeting in December")."""
-    shared = len(headline.keys() & lede)
-    return shared / len(headline) if headline and shared >= min(MIN_SHARED_WORDS, len(headline)) else 0.0
+    return len(headline.keys() & lede) / len(headline) if headline else 0.0
 
 
 def _opens_with_dateline(facts: LineFacts, i: int) -> bool:
