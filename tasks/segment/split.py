@@ -5,7 +5,8 @@ headline, a deck or a byline: the headline is the one the text below is about), 
 dateline opening a paragraph under other prose (a story with no headline). Some page layouts
 mark a start by themselves: the headline repeated right below (with captions and a site mark
 between, as newspaper pages are saved), a wire dateline, a byline or a dated line (with a year,
-not a live blog's clock time) right under the headline. Every other candidate is weighed, and
+not a live blog's clock time) right under the headline, or its photo's captions and a site's
+mark between it and its text. Every other candidate is weighed, and
 the choice among them is global: the text starts as one segment per candidate, and the
 boundary that looks least like one between two stories is merged away, then the next, until
 every boundary left has a low break score. Segments too short to be a story go first.
