@@ -99,6 +99,58 @@ def test_sentences_that_open_like_a_byline_stay(language, line):
     assert line in draft.body
 
 
+# Outlets and desks that sign in the byline's place in forms no list holds: an outlet alone after
+# the byline word (a name, a web address, a number in it, an agency's or a desk's compound), a desk
+# without the byline word, a place after a bar.
+OUTLET_BYLINES = [
+    ("en", "By Press Trust of India", ["Press Trust of India"]),
+    ("en", "By TIMESOFINDIA.COM", ["TIMESOFINDIA.COM"]),
+    ("en", "Express News Service", ["Express News Service"]),
+    ("en", "Staff Writer", ["Staff Writer"]),
+    ("de", "Von tagesschau.de", ["tagesschau.de"]),
+    ("de", "Von ZEIT ONLINE", ["ZEIT ONLINE"]),
+    ("de", "Von dpa-AFX", ["dpa-AFX"]),
+    ("de", "Von SPIEGEL-Redaktion", ["SPIEGEL-Redaktion"]),
+    ("fr", "Par France 24", ["France 24"]),
+    ("fr", "Par 20 Minutes avec agences", ["20 Minutes", "agences"]),
+    ("fr", "Par Ouest-France", ["Ouest-France"]),
+    ("es", "Por Clarín", ["Clarín"]),
+    ("es", "Por EFE | Madrid", ["EFE"]),
+    ("it", "Redazione Web", ["Redazione Web"]),
+    ("it", "Redazione ANSA", ["Redazione ANSA"]),
+    ("pt", "Por g1 SP", ["g1 SP"]),
+    ("pt", "Redação, O Globo", ["Redação", "O Globo"]),
+]
+# The lede is long enough for the headline to be the title (STORY's is not, for some languages).
+MORE_TEXT = "\nThe measure takes effect next month, and the opposition said it would appeal against it.\n"
+
+
+@pytest.mark.parametrize("language, byline, signers", OUTLET_BYLINES, ids=[b for _, b, _ in OUTLET_BYLINES])
+def test_an_outlet_or_desk_in_the_bylines_place_goes_to_credits(language, byline, signers):
+    for text in (STORY[language].format(byline=byline), STORY[language].format(byline=byline) + MORE_TEXT):
+        [draft] = segment_document(text)
+        assert byline not in draft.body and draft.authors == []
+        assert [span.rule for span in draft.spans if span.text == byline] == ["outlet_byline"]
+        assert draft.credit_roles == [Credit(name, "author") for name in signers]
+
+
+@pytest.mark.parametrize("language, byline", [(language, byline) for language, byline, _ in OUTLET_BYLINES])
+def test_an_outlet_byline_is_one_only_in_the_bylines_place(language, byline):
+    """The same line between two paragraphs, or under the headline with no prose after it, stays."""
+    headline, _, lede = STORY[language].format(byline="").partition("\n\n\n\n")
+    for text in (f"{headline}\n\n{lede}\n{byline}\n\n{lede}", f"{headline}\n\n{byline}\n"):
+        assert byline in "\n".join(draft.body for draft in segment_document(text))
+
+
+@pytest.mark.parametrize("language, line", [("en", "World News"), ("en", "LIVE UPDATES"), ("en", "By the numbers"),
+                                            ("en", "From Kyiv to Kharkiv"), ("de", "Von Anfang an"), ("fr", "Par exemple"),
+                                            ("es", "Por qué importa"), ("it", "Di Maio"), ("it", "Da Vinci"),
+                                            ("pt", "Do Brasil"), ("pt", "Opinião")])
+def test_kickers_and_phrases_in_the_bylines_place_stay(language, line):
+    [draft] = segment_document(STORY[language].format(byline=line) + MORE_TEXT)
+    assert line in draft.body or line == draft.title
+
+
 def test_a_byline_of_people_and_a_desk_keeps_both():
     [draft] = segment_document(STORY["en"].format(byline="By Jane Doe and Reuters Staff"))
     assert draft.authors == ["Jane Doe"]

@@ -46,6 +46,7 @@ from newsflow.tasks.segment.credits import (
     people_named,
     photo_credits,
     role_credits,
+    slot_signers,
     split_caption,
 )
 from newsflow.tasks.segment.lines import Line, fold, split_lines
@@ -76,6 +77,7 @@ def segment_document(text: str, title_hint: str | None = None, caption_lines: It
         story = lines[begin:end]
         mark_key_points(story)
         mark_title(story, counts, title_hint)
+        mark_outlet_byline(story)
         mark_captions(story, counts)
         mark_box_heading(story)
         mark_company_profile(story)
@@ -208,6 +210,24 @@ def mark_title(story: list[Line], counts: Counter, title_hint: str | None) -> No
 def _followed_by_text(story: list[Line], title: Line) -> bool:
     later = [line for line in story if line.start > title.start and line.is_body]
     return bool(later) and sum(line.words for line in later) > MAX_HEADLINE_WORDS
+
+
+def mark_outlet_byline(story: list[Line]) -> None:
+    """The line in the byline's place, right above the first paragraph of prose and among the
+    first three body lines under the title (or of a story without one; the first may be a
+    headline the title rule left), when an outlet or a desk signs it in a form the context-free
+    DESK_BYLINE does not take ("Por Clarín", "Von tagesschau.de", "Staff Writer")."""
+    title = next((line for line in story if line.rule == rules.TITLE), None)
+    below_title = [line for line in story if line.is_body and (title is None or line.start > title.start)]
+    lede = next((i for i, line in enumerate(below_title[:3]) if _is_prose(line)), None)
+    if not lede:  # no prose among the first lines, or the first line is prose: no byline's place
+        return
+    slot = below_title[lede - 1]
+    if slot.words > rules.OUTLET_BYLINE_MAX_WORDS or slot.text.endswith(("!", "?", ":", ";")):
+        return
+    if signers := slot_signers(slot.text):
+        slot.mark(rules.OUTLET_BYLINE)
+        slot.credits = author_credits([], signers)
 
 
 def mark_captions(story: list[Line], counts: Counter) -> None:

@@ -6,6 +6,7 @@ import re
 
 from newsflow.tasks.core.agencies import canonical_agency
 from newsflow.tasks.core.schema import ADDITIONAL_REPORTING, AUTHOR_ROLE, PHOTO, Credit
+from newsflow.tasks.core.terms import stop_words
 from newsflow.tasks.segment.patterns import (
     ACRONYM,
     AGENCY_NAME,
@@ -14,6 +15,7 @@ from newsflow.tasks.segment.patterns import (
     CONTRIBUTED,
     CREDIT_LABEL_LINE,
     CREDIT_ROLE_LABEL,
+    DESK_NOUN,
     DESK_PHRASE,
     LEADING_CREDIT,
     NEWSROOM_LINE,
@@ -34,7 +36,7 @@ PLACE_PHRASE = re.compile(r"\b(?:in|from|aus|à|en)\s+[A-ZÀ-Þ][\w.'’-]*(?:\s
 NOT_A_PERSON = re.compile(
     r"\b(?:press|associated|reuters|news|agency|agence|times|post|journal|media|staff|desk|service|editor|"
     r"editors|writer|writers|reporter|reporters|correspondent|correspondents|contributed|additional|reporting|"
-    r"editing|writing|photo|photos|images|getty|international|bureau|team|report|the|this|agencia|agência|agenzia"
+    r"editing|writing|photo|photos|images|getty|international|bureau|team|report|reports|the|this|agencia|agência|agenzia"
     r"|reportagem|reportaje|redaktion|rédaction|redacción|redazione|redação)\b",
     re.I,
 )
@@ -119,6 +121,71 @@ def _signers(text: str, outlets_allowed: bool) -> list[str]:
             return []
         signers.append(unit)
     return signers if desks else []
+
+
+# Outlets as they sign in the byline's place, where no desk word or agency says so:
+# a web address ("tagesschau.de", "TIMESOFINDIA.COM"), a name with a number ("France 24",
+# "20 Minutes", "g1 SP"), a compound of an agency or a desk ("dpa-AFX", "SPIEGEL-Redaktion"),
+# or one capitalised word that is no function word ("Clarín", "Ouest-France"). A lowercase word
+# is left: "Par franceinfo" and "Par exemple" have the same shape.
+WEB_ADDRESS = re.compile(r"(?:[\w-]+\.)+(?:[a-z]{2,6}|[A-Z]{2,6})")
+NUMBERED_NAME = re.compile(r"(?=\S*\d)[\w'’.&-]+(?:\s+[\w'’.&-]+){0,2}|[A-ZÀ-Þ][\w'’.&-]*(?:\s+[\w'’.&-]+){0,2}")
+ONE_WORD = re.compile(r"[A-ZÀ-Þ][\w'’.&-]{2,}")
+DESK_WORD = re.compile(rf"(?i:{DESK_NOUN})")
+# Byline words that are also particles of surnames and words for "from" a place ("Di Maio",
+# "Da Vinci", "De Madrid"): after them a lone capitalised word is a name or a place, not an outlet.
+STRONG_BYLINE_WORD = re.compile(r"^(?:by|from|von|vom|par|por)\s+", re.I)
+# What a byline may add after a bar or a dash: a place or a section ("Por EFE | Madrid").
+BYLINE_TAIL = re.compile(r"\s+[|–—]\s+.*$")
+SIX_LANGUAGES = ("en", "de", "fr", "es", "it", "pt")
+
+
+def slot_signers(text: str) -> list[str]:
+    """The signers of a short line in the byline's place (under the headline, above the text)
+    that DESK_BYLINE's context-free test does not take: outlets alone after a byline word ("Por
+    Clarín", "Von tagesschau.de", "Par franceinfo avec AFP"), and desks without one ("Staff
+    Writer", "Redazione ANSA"); [] for any other line."""
+    head = BYLINE_TAIL.sub("", text.strip())
+    opener = BYLINE_WORD.match(head)
+    if opener is None:
+        return _unsigned_desk(head)
+    units = [unit.strip(" ()") for unit in BYLINE_JOINER.split(head[opener.end():].rstrip("."))]
+    strong = STRONG_BYLINE_WORD.match(head) is not None
+    if not units or not all(unit and _slot_signer(unit, strong) for unit in units):
+        return []
+    return [agency_or_name(unit) if AGENCY_NAME.fullmatch(unit) else unit for unit in units]
+
+
+# Section labels that also name a desk: without a byline word, "World News" or "Team" heads a page.
+SECTION_DESK = re.compile(r"(?:^|\s)(?:news|team)$", re.I)
+
+
+def _unsigned_desk(text: str) -> list[str]:
+    """Desks, agencies and outlets with no byline word ("Staff Writer", "Redação, O Globo"): at
+    least two words and one desk or agency; initials ("LIVE", "VIDEO") and section labels are
+    kickers there, not signers."""
+    units = [unit.strip(" ()") for unit in BYLINE_JOINER.split(text.rstrip("."))]
+    if len(text.split()) < 2 or not all(units):
+        return []
+    desks = [unit for unit in units if AGENCY_NAME.fullmatch(unit) or (DESK_PHRASE.match(unit) and not SECTION_DESK.search(unit))]
+    if not desks or not all(unit in desks or OUTLET.fullmatch(unit) for unit in units):
+        return []
+    return [agency_or_name(unit) if AGENCY_NAME.fullmatch(unit) else unit for unit in units]
+
+
+def _slot_signer(unit: str, strong: bool) -> bool:
+    """An agency, a desk, initials or an outlet; a lone word or name only after a strong byline word."""
+    if AGENCY_NAME.fullmatch(unit) or DESK_PHRASE.match(unit) or ACRONYM.fullmatch(unit):
+        return True
+    if WEB_ADDRESS.fullmatch(unit) or (NUMBERED_NAME.fullmatch(unit) and any(c.isdigit() for c in unit)):
+        return True
+    if "-" in unit and any(AGENCY_NAME.fullmatch(part) or DESK_WORD.fullmatch(part) for part in unit.split("-")):
+        return True
+    if not strong:
+        return False
+    if ONE_WORD.fullmatch(unit):
+        return not any(unit.casefold() in stop_words(language) for language in SIX_LANGUAGES)
+    return OUTLET.fullmatch(unit) is not None
 
 
 def is_credit_label_line(text: str) -> bool:

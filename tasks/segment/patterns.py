@@ -286,8 +286,8 @@ BYLINE_WORD = re.compile(r"^(?:by|from|von|vom|par|du|des|por|del|do|dos|das|di|
                          r"|a cura d(?:i|ella|el))\s+", I)
 # Nouns that name a newsroom's people rather than a person; plural and feminine forms included.
 DESK_NOUN = (
-    r"(?:staff(?: (?:writers?|reporters?|members?))?|news|reporters?|writers?|correspondents?|(?:news |web |online |city |foreign |metro )?desk"
-    r"|newsroom|bureau|team|editors|editorial (?:board|staff|team)|wires?|wire services?|news service|news agenc(?:y|ies)|agenc(?:y|ies)"
+    r"(?:staff(?: (?:writers?|reporters?|members?|reports?))?|news|reporter(?:s|n|in|innen)?|writers?|correspondents?|(?:news |web |online |city |foreign |metro )?desk"
+    r"|newsroom|bureau|team|editors|editorial (?:board|staff|team)|wires?(?: reports?)?|wire services?|news service|news agenc(?:y|ies)|agenc(?:y|ies)"
     r"|redaktion|korrespondent(?:in|en)?|nachrichtenagentur(?:en)?|agenturen|mitarbeiter(?:in)?"
     r"|r[ée]daction|correspondant(?:e|s|es)?|envoy[ée]e?s? sp[ée]cia(?:l|le|ux|les)|agences?|service (?:politique|économie|international|étranger)"
     r"|redacci[óo]n|corresponsal(?:es)?|enviad[oa]s? especial(?:es)?|agencias?"
@@ -318,7 +318,9 @@ AGENCY_NAME = re.compile(
     + "|".join(re.escape(code) for code in _AGENCY_CODES) + "|(?i:" + "|".join(re.escape(name) for name in _AGENCY_NAMES) + "))"
 )
 # What joins the signers of one byline: "and", "und", "et", "y", "e", "with", "mit", "avec", "con", "com".
-BYLINE_JOINER = re.compile(r"\s*(?:,|;|&|\+|/|\b(?:and|und|et|y|e|with|mit|avec|con|com)\b)\s*", I)
+# A joining word stands between spaces: "TIMESOFINDIA.COM" is one outlet, not "TIMESOFINDIA." with "com".
+_JOINING_WORD = r"(?:and|und|et|y|e|with|mit|avec|con|com)\s+"
+BYLINE_JOINER = re.compile(rf"\s*(?:,|;|&|\+|/)\s*(?:{_JOINING_WORD})?|(?:^|\s+){_JOINING_WORD}", I)
 # Lines that sign a story for the newsroom with no byline word: "Redacción", "Staff and agencies".
 NEWSROOM_LINE = re.compile(
     rf"^(?-i:{OUTLET_NAME}\s+)?(?:staff and agencies|with agencies|mit agenturen|avec agences|con agencias|com ag[êe]ncias"

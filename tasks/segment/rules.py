@@ -41,6 +41,7 @@ CONTRIBUTOR_CREDIT = "contributor_credit"
 AI_DISCLOSURE = "ai_disclosure"
 BYLINE = "byline"
 DESK_BYLINE = "desk_byline"
+OUTLET_BYLINE = "outlet_byline"
 AUTHOR_BOX = "author_box"
 TITLE = "title"
 REPEATED_TITLE = "repeated_title"
@@ -79,6 +80,7 @@ CREDIT_LABEL_MAX_WORDS = 20
 AI_DISCLOSURE_MAX_WORDS = 40
 # Limits of the rules that look at more than the line's own phrases.
 BYLINE_MAX_WORDS = 12
+OUTLET_BYLINE_MAX_WORDS = 8
 WRITTEN_BY_MAX_WORDS = 10
 AUTHOR_BIO_MAX_LINES = 2
 AUTHOR_BIO_MAX_WORDS = 60
@@ -453,6 +455,22 @@ RULES = (
         "the signers go to the story's credits with the role author, never to its body.",
         "Par Le Monde avec AFP\n\n" + _HARBOUR,
         "Par la suite, la rédaction a publié un rectificatif.\n\n" + _HARBOUR,
+    ),
+    Rule(
+        OUTLET_BYLINE, schema.CREDIT, STORY,
+        ("the body line right above the first prose paragraph, among the first three under the story's title (or of a story without one): "
+         "BYLINE_WORD, then agencies, desks, initials or outlets (a name, a web address, a name with a number, "
+         "a compound of an agency or a desk; a lone word only after by, from, von, par or por), maybe a place "
+         "after a bar or a dash; or desks and outlets without the byline word (credits.slot_signers)",),
+        (_word_cap(OUTLET_BYLINE_MAX_WORDS), "not ending with ! ? : or ;"),
+        "Where the byline stands, an outlet signs the story with a name no list can hold (\"Por Clarín\", "
+        "\"Von tagesschau.de\", \"Par France 24\"): the signers go to the story's credits with the role "
+        "author, never to its body. Elsewhere such a line is a sentence or a name of the story.",
+        "Governo aprova novo plano de habitação\n\nPor g1 SP\n\nO Governo aprovou esta terça-feira um plano "
+        "de habitação para jovens com apoios à renda de até 250 euros por mês durante dois anos.\n",
+        "Governo aprova novo plano de habitação\n\nO Governo aprovou esta terça-feira um plano de habitação "
+        "para jovens com apoios à renda de até 250 euros por mês durante dois anos.\n\nPor Lisboa\n\n"
+        "A oposição criticou o plano e pediu mais casas públicas, disse o deputado.\n",
     ),
     Rule(
         AUTHOR_BOX, schema.AUTHOR, NEIGHBOURS,
