@@ -219,8 +219,9 @@ def mark_outlet_byline(story: list[Line]) -> None:
     DESK_BYLINE does not take ("Por Clarín", "Von tagesschau.de", "Staff Writer")."""
     title = next((line for line in story if line.rule == rules.TITLE), None)
     below_title = [line for line in story if line.is_body and (title is None or line.start > title.start)]
-    lede = next((i for i, line in enumerate(below_title[:3]) if _is_prose(line)), None)
-    if not lede:  # no prose among the first lines, or the first line is prose: no byline's place
+    lede = next((i for i, line in enumerate(below_title[:3])
+                 if _is_prose(line) and line.words > rules.OUTLET_BYLINE_MAX_WORDS), None)
+    if not lede:  # no paragraph among the first lines, or the first line is one: no byline's place
         return
     slot = below_title[lede - 1]
     if slot.words > rules.OUTLET_BYLINE_MAX_WORDS or slot.text.endswith(("!", "?", ":", ";")):

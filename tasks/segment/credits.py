@@ -133,8 +133,9 @@ NUMBERED_NAME = re.compile(r"(?=\S*\d)[\w'’.&-]+(?:\s+[\w'’.&-]+){0,2}|[A-Z�
 ONE_WORD = re.compile(r"[A-ZÀ-Þ][\w'’.&-]{2,}")
 DESK_WORD = re.compile(rf"(?i:{DESK_NOUN})")
 # Byline words that are also particles of surnames and words for "from" a place ("Di Maio",
-# "Da Vinci", "De Madrid"): after them a lone capitalised word is a name or a place, not an outlet.
-STRONG_BYLINE_WORD = re.compile(r"^(?:by|from|von|vom|par|por)\s+", re.I)
+# "Da Vinci", "De Madrid", "From Paris"): after them a lone capitalised word is a name or a place,
+# not an outlet.
+STRONG_BYLINE_WORD = re.compile(r"^(?:by|von|par|por)\s+", re.I)
 # What a byline may add after a bar or a dash: a place or a section ("Por EFE | Madrid").
 BYLINE_TAIL = re.compile(r"\s+[|–—]\s+.*$")
 SIX_LANGUAGES = ("en", "de", "fr", "es", "it", "pt")
@@ -153,6 +154,8 @@ def slot_signers(text: str) -> list[str]:
     strong = STRONG_BYLINE_WORD.match(head) is not None
     if not units or not all(unit and _slot_signer(unit, strong) for unit in units):
         return []
+    if len(units) > 1 and not any(AGENCY_NAME.fullmatch(unit) or DESK_PHRASE.match(unit) for unit in units):
+        return []  # outlets joined with no agency or desk among them: "Por Lisboa e Porto" names places
     return [agency_or_name(unit) if AGENCY_NAME.fullmatch(unit) else unit for unit in units]
 
 

@@ -460,7 +460,7 @@ RULES = (
         OUTLET_BYLINE, schema.CREDIT, STORY,
         ("the body line right above the first prose paragraph, among the first three under the story's title (or of a story without one): "
          "BYLINE_WORD, then agencies, desks, initials or outlets (a name, a web address, a name with a number, "
-         "a compound of an agency or a desk; a lone word only after by, from, von, par or por), maybe a place "
+         "a compound of an agency or a desk; a lone word only after by, von, par or por; an agency or a desk among two or more), maybe a place "
          "after a bar or a dash; or desks and outlets without the byline word (credits.slot_signers)",),
         (_word_cap(OUTLET_BYLINE_MAX_WORDS), "not ending with ! ? : or ;"),
         "Where the byline stands, an outlet signs the story with a name no list can hold (\"Por Clarín\", "
