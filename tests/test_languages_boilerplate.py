@@ -151,3 +151,28 @@ def test_prose_with_a_familys_words_stays_body(sentence):
     line = split_lines(sentence)[0]
     classify_line(line)
     assert line.rule is None
+
+
+@pytest.mark.parametrize("name", ["A", "B", "C", "D", "E"])
+def test_boilerplate_lines_the_rules_were_written_on_leave_the_body_and_prose_stays(name):
+    """bench/boilerplate_forms.py's sets A to E: each was written after the rules were changed for
+    the one before it, then shaped them (bench/quality_notes.md)."""
+    from bench.boilerplate_forms import score
+
+    _, (prose_kept, prose_total), wrong = score(name)
+    assert wrong == KNOWN_MISSES.get(name, []) and prose_kept == prose_total
+
+
+# "Up next" labels a video playlist, but AEB's expected body of a real page keeps its "UP NEXT"
+# (bench/quality_notes.md): AEB's F1 is a goal of issue 17, so the label stays out of READ_MORE.
+KNOWN_MISSES = {"C": ["read_more en: Up next"]}
+
+
+def test_boilerplate_lines_written_after_the_rules_keep_their_floors():
+    """Set F changed no rule: 85 of 139 lines out of the body (60 with the rules before it) and 22
+    of 24 prose lines kept (the same two lost before) when it was written."""
+    from bench.boilerplate_forms import HELD_OUT, score
+
+    by_family, (prose_kept, prose_total), _ = score(HELD_OUT)
+    out, total = sum(o for o, _ in by_family.values()), sum(t for _, t in by_family.values())
+    assert out / total >= 0.6 and prose_kept / prose_total >= 0.9

@@ -29,7 +29,14 @@ NAV_CHROME = re.compile(
     r"|rechercher|connexion|buscar|iniciar sesión|accept(?: all)? cookies|cookie (?:settings|policy|preferences)"
     r"|privacy(?: policy| settings)?|terms (?:of use|of service|and conditions)|contact us|about us"
     r"|impressum|datenschutz(?:erklärung)?|mentions légales|aviso legal|sitemap|all rights reserved"
-    r"|alle akzeptieren|tout accepter|aceptar todo|accetta tutti|aceitar todos|einstellungen verwalten"
+    r"|alle akzeptieren|tout accepter|datenschutzeinstellungen|datenschutzhinweise?|einwilligung widerrufen|do not sell(?: or share)? my personal information"
+    r"|your privacy (?:choices|options)|vos choix en mati[èe]re de (?:confidentialit[ée]|vie priv[ée]e)|tus opciones de privacidad"
+    r"|le tue scelte (?:sulla|di) privacy|as suas escolhas de privacidade|personnaliser|personalizar|personalizza|customi[sz]e|anpassen|privacy settings|param[èe]tres de confidentialit[ée]"
+    r"|configuraci[óo]n de privacidad|impostazioni (?:della )?privacy|defini[çc][õo]es de privacidade"
+    r"|(?:reject|ablehnen|refuser|rechazar|rifiuta|rejeitar|recusar)(?: et fermer| and close| tudo| tutto| todo)?"
+    r"|(?:accept|akzeptieren|accepter|aceptar|accetta|aceitar) (?:and|und|et|y|e) (?:close|schließen|fermer|cerrar|chiudi|fechar)"
+    r"|tout refuser|alle ablehnen|aceptar tod[oa]s?|accetta tutt[io]|aceitar tod[oa]s|reject all|alle ablehnen|tout refuser"
+    r"|rechazar tod[oa]s?|rifiuta tutt[io]|rejeitar tod[oa]s|recusar tod[oa]s|einstellungen verwalten"
     r"|cookie-richtlinie|politique de cookies|pol[íi]tica de (?:privacidad|privacidade)|informativa (?:sulla )?privacy"
     r"|zur startseite|accueil|inicio|in[íi]cio|menu principale|cerca|pesquisar|entrar|accedi|iscriviti|torna su|voltar ao topo"
     r"|loading(?:\.\.\.|…)?|listen to (?:this )?article|(?:\d+ )?min(?:ute)?s? read|print this page)[.!]?$",
@@ -44,7 +51,18 @@ COOKIE_NOTICE = re.compile(
     r"|(?:utilizamos|usamos) cookies|este (?:sitio|portal)(?: web)? (?:utiliza|usa) cookies|configuraci[óo]n de cookies|pol[íi]tica de cookies"
     r"|(?:utilizziamo|usiamo) (?:i )?cookie|questo sito(?: web)? (?:utilizza|usa) (?:i )?cookie|informativa (?:sui |estesa sui )?cookie"
     r"|(?:utilizamos|usamos) cookies|este (?:site|portal) (?:utiliza|usa) cookies|aceit(?:ar|e) (?:todos os )?cookies"
-    r"|(?:accept|akzeptieren|accepter|aceptar|accetta(?:re)?|aceitar)(?: all| alle| tous les| todas las| tutti i| todos os)? cookies)",
+    r"|(?:accept|akzeptieren|accepter|aceptar|accetta(?:re)?|aceitar)(?: all| alle| tous les| les| todas las| las| tutti i| i| todos os| os)? cookies?\b"
+    r"|\bcookies? (?:akzeptieren|zulassen|erlauben|ablehnen)\b"
+    r"|\b(?:we|wir|nous|nosotros|noi|n[óo]s)\b.{0,40}\b(?:use|store|verwenden|nutzen|setzen|utilisons|utilizamos|usamos|utilizziamo"
+    r"|usiamo)\b.{0,20}\bcookies?\b|\b(?:allow|autoriser|permitir|consenti|consentir)(?: all| tous les| todas las| tutti i| todos os)? cookies?\b"
+    r"|\b(?:necessary|essential) cookies? only\b"
+    r"|\b(?:you (?:consent|agree|accept)|vous (?:consentez|acceptez)|stimmen sie|acepta(?:s)? el uso|consientes|acconsenti|accetti"
+    r"|concorda com|aceita o uso|consente)\b.{0,60}\bcookies?\b"
+    r"|\b(?:only|nur|uniquement|solo|s[óo]lo|apenas|seulement) (?:the )?(?:necessary|essential|notwendige|essenzielle|n[ée]cessaires|essentiels"
+    r"|necesarias|esenciales|necessari|essenziali|necess[áa]rios|essenciais) cookies?\b"
+    r"|\bcookies? (?:n[ée]cessaires|necesarias|necessari|necess[áa]rios) uniquement\b|\bgestion des cookies\b"
+    r"|(?:manage|verwalten|g[ée]rer|gestionar|gestisci|gerir|gerenciar)\b.{0,30}\bcookies?\b|\bcookies?\b.{0,20}\b(?:preferences|préférences"
+    r"|preferencias|preferenze|prefer[êe]ncias|defini[çc][õo]es|configura[çc][õo]es|impostazioni)\b|\b(?:preferenze|impostazioni|defini[çc][õo]es|configura[çc][õo]es|prefer[êe]ncias) (?:sui|dei|de|dos) cookies?)",
     I,
 )
 
@@ -81,18 +99,74 @@ NEWSLETTER_PROMO = re.compile(
     r"|start your free trial|unlock (?:this|unlimited|full) |subscribers? only|for subscribers|get unlimited access"
     r"|newsletter abonnieren|jetzt abonnieren|abonnieren sie|melden sie sich .{0,40}newsletter"
     r"|^(?:jetzt|hier) (?:kostenlos |gratis )?(?:registrieren|anmelden|testen)|zum newsletter anmelden|(?:direkt |bequem )?(?:in ihr|ins) (?:e-mail-)?postfach"
-    r"|^(?:\w+ )?(?:nur|exklusiv) f(?:ü|ue)r abonnenten|(?:mit|als) \w+ ?plus weiterlesen|bereits abonnent"
+    r"|^(?:\w+ )?(?:nur|exklusiv) f(?:ü|ue)r abonnenten|(?:mit|als) \S+ ?(?:plus|\+) weiterlesen|bereits abonnent"
+    r"|lesen sie (?:jetzt |hier )?(?:mit|als) \S+(?: \S+)? weiter"
     r"|inscrivez-vous(?=.{0,60}\b(?:newsletters?|lettres?|alertes?|gratuitement))|abonnez-vous|recevez (?:notre|la|nos) (?:newsletter|lettre)|dans votre bo[îi]te (?:mail|e-mail|aux lettres|de r[ée]ception)"
     r"|^(?:\w+ )?r[ée]serv[ée] aux abonn[ée]s|d[ée]j[àa] abonn[ée]|je m'abonne|offre d'abonnement"
-    r"|suscr[ií]b(?:e|ete|irse)|(?:nuestro|al|recibe el|newsletter o) bolet[ií]n|en tu (?:bandeja de entrada|correo)"
+    r"|suscr[ií]b(?:e|ete|irse)|(?:nuestro|recibe el|newsletter o) bolet[ií]n|en tu (?:bandeja de entrada|correo)"
     r"|(?:ya eres|hazte) suscriptor|^(?:\w+ )?exclusivo para suscriptores|date de alta"
-    r"|iscriviti (?:alla|alle|alla nostra|gratis)|abbonati (?:ora|subito|a)|ricevi (?:la|le|la nostra) newsletter|nella tua (?:casella|posta|inbox)"
+    r"|iscriviti (?:alla|alle|alla nostra|gratis)|abbonati (?:ora|subito)|ricevi (?:la|le|la nostra) newsletter|nella tua (?:casella|posta|inbox)"
     r"|gi[àa] abbonato|^(?:\w+ )?riservato agli abbonati|^contenuto riservato"
     r"|assine (?:j[áa]|agora|a newsletter|a nossa newsletter|nossa newsletter|o)|inscreva-se(?=.{0,60}\b(?:newsletters?|alertas?|gratuitamente|boletim))|receba (?:a|as|nossa|nossas) newsletters?"
     r"|na sua caixa de (?:entrada|e-mail|correio)|j[áa] [ée] assinante|^(?:\w+ )?exclusivo para assinantes|seja assinante"
     r"|if you (?:enjoyed|liked|value|appreciate) (?:this|our) (?:article|story|journalism|reporting)"
     r"|get (?:access to|the day's)|delivered (?:through|to) your (?:letterbox|door)|\d+ issues for"
-    r"|subscriptions? (?:service|offer)|members get)",
+    r"|subscriptions? (?:service|offer)|members get|subscribe (?:for|from) (?:just |only )?(?:[$€£]|\d)"
+    r"|weiterlesen mit \S+(?: \S+)? ?(?:plus|\+)"
+    r"|(?:reached|used) (?:your|the) (?:limit|maximum|last) of (?:free )?(?:articles|stories)|free (?:articles?|stories) (?:left|remaining)"
+    r"|kostenlose artikel|articles? gratuits?|art[íi]culos gratuitos|articoli gratuiti|(?:artigos|mat[ée]rias) gratuit[oa]s"
+    r"|already have an account|bereits registriert|vous avez d[ée]j[àa] un compte|ya tienes (?:una )?cuenta|hai gi[àa] un account"
+    r"|j[áa] tem (?:uma )?conta|^newsletters?\s*[:|–—-]|start your (?:free )?(?:subscription|membership|trial)"
+    r"|^(?=.*(?:abo\b|mitglied|abonnent|newsletter|weiterlesen|plus\b|\+|zugang))(?:jetzt |hier |gleich |bitte |zum )?(?:[\w+-]+ ){0,3}"
+    r"(?:abo abschlie(?:ß|ss)en|mitglied werden|abonnent(?:in)? werden|anmelden|registrieren|abonnieren|testen|sichern|bestellen)[.!]?$"
+    r"|inicie (?:a )?sess[ãa]o para|inicia sesi[óo]n para|sign in to (?:read|continue)|log in to (?:read|continue)"
+    r"|^(?:special offer|sonderangebot|angebot|offre sp[ée]ciale|oferta especial|offerta speciale|unlimited (?:digital )?access)\b.{0,40}(?:[$€£]|\d)"
+    r"|(?:(?<=^¿)|^)(?:are you a subscriber|sind sie abonnent(?:in)?|vous [êe]tes abonn[ée]e?|eres suscriptor|sei abbonato|[ée] assinante)\s?\?"
+    r"|^(?:make a donation|haz una donaci[óo]n|fai una donazione|fa[çc]a um donativo|fa[çc]a uma doa[çc][ãa]o|faites un don|spenden sie jetzt)\b)",
+    I,
+)
+
+# A call to subscribe, join, register or give that opens with its verb, in the imperative:
+# "Subscribe to keep reading", "Werden Sie Mitglied", "Faites un don", "Hazte socio", "Sostieni il
+# nostro lavoro", "Apoie o nosso trabalho", "Get our alerts every morning". The verbs that ask
+# for something else too ("join", "become", "werden Sie", "inscreva-se": also to register for a
+# housing lottery) count only with a word for a member, a reader, a newsletter or reading on;
+# "support" not as a noun ("Support for the plan grew"); "subscribe", not "Subscribers ...", and
+# not "Apoie-se". A quoted call in a story has its attribution ("Soutenez le projet, a lancé le
+# maire"): rules.py takes only lines with no comma or quote, and no period after six words.
+_ASK = (r"(?:subscribe|donate|support(?:ing)?(?!\s+(?:for|to|from|of|in|at)\b)|unterst(?:ü|ue)tzen sie|abonnieren sie|spenden sie"
+        r"|abonnez-vous|faites un don|soutenez(?:-nous)?|suscr[ií]bete|suscr[ií]base|apoya(?:nos)?|ap[óo]yanos|abbonati|sostieni(?:ci)?"
+        r"|sosteneteci|assine|apoie(?:-nos)?|fa[çc]a uma doa[çc][ãa]o)")
+_ASK_WITH_NOUN = (r"(?:join|become|sign up|register|log in|sign in|get|werden sie|registrieren sie sich|melden sie sich|erhalten sie"
+                  r"|rejoignez|devenez|inscrivez-vous|connectez-vous|recevez|hazte|h[áa]gase|[úu]nete|reg[íi]strate|inicia sesi[óo]n|recibe"
+                  r"|unisciti|diventa|iscriviti|registrati|accedi|ricevi|junte-se|torne-se|fa[çc]a parte|inscreva-se|cadastre-se|receba"
+                  r"|follow|folgen sie|suivez|sigue|segui|siga|subscreva)")
+_ASKED_FOR = (r"(?:members?|mitglied\w*|membres?|socio|s[óo]cio|abonn\w+|suscriptor\w*|abbonat\w|assinante\w*|subscribers?|supporters?"
+              r"|readers|leser\w*|lecteurs|lectores|lettori|leitores|community|gemeinschaft|communaut[ée]|comunidad|comunit[àa]|comunidade"
+              r"|club|channel|kanal|cha[îi]ne|canal|canale|e-?mail|newsletters?|lettres?|bolet[íi]n|boletim|alerts?|alertes?|alertas?|notifications?|benachrichtigungen|eilmeldungen"
+              r"|continue|continuing|keep reading|weiterlesen|la suite|continuer|seguir leyendo|continuare|continuar|gratis|kostenlos"
+              r"|gratuitement|gratuitamente|gr[áa]tis|for free|every (?:morning|day|week)|jeden (?:morgen|tag|abend)"
+              r"|chaque (?:matin|jour|soir|semaine)|cada (?:mañana|día|semana)|ogni (?:mattina|giorno|settimana)|todas as manh[ãa]s"
+              r"|todos os dias)")
+_JOURNALISM = r"(?:journalism|journalismus|journalisme|r[ée]daction|presse|periodismo|giornalismo|informazione|jornalismo|work|arbeit|trabajo|lavoro|trabalho|travail)"
+_TRIAL = (r"(?:free trial|(?:gratis|kostenlos) testen|probeabo|essai gratuit|essayez gratuitement|prueba (?:gratis|gratuita)"
+          r"|prova (?:gratis|gratuita)|teste gr[áa]tis|experimente gr[áa]tis|(?:try|testen sie|essayez|prueba|prova|experimente)\b.{0,25}"
+          r"\b(?:for free|gratis|kostenlos|gratuitement|gratuitamente|gr[áa]tis))")
+CLAUSE_COMMA = re.compile(r",(?!\d)")  # not the comma of "50,000"
+CALL_TO_ACTION = re.compile(
+    rf"^(?:please (?:consider )?|jetzt |bitte |hier )?(?:{_ASK}(?![\w-])|{_ASK_WITH_NOUN}(?![\w-])(?=.*\b{_ASKED_FOR}\b)"
+    rf"|(?:support|unterst(?:ü|ue)tzen sie|soutenez)\b.{{0,30}}\b{_JOURNALISM}\b|.{{0,40}}\b{_TRIAL}\b)",
+    I,
+)
+
+# A paywall's notice: the story is for subscribers, or how much of it is left to read. Only in a
+# short line (rules.PAYWALL_NOTICE_MAX_WORDS): "Le journal est réservé aux abonnés depuis 2019, a
+# rappelé le directeur" reports the same words.
+PAYWALL_NOTICE = re.compile(
+    r"\b(?:(?:exclusively|only) (?:to|for) (?:subscribers|members)|(?:nur|exklusiv) f(?:ü|ue)r (?:abonnenten|abonnentinnen|mitglieder)"
+    r"|r[ée]serv[ée]e?s? (?:aux|à nos) abonn[ée]e?s|exclusiv[oa]s? para (?:suscriptores|socios|abonados|assinantes)"
+    r"|riservat[oia] (?:agli|ai) abbonati|\d{1,2} ?% (?:de cet article|of (?:this|the) (?:article|story)|dieses (?:artikels|beitrags)"
+    r"|de este art[íi]culo|di questo articolo|deste (?:artigo|texto)))\b",
     I,
 )
 
@@ -136,10 +210,11 @@ SOURCE_LINE = re.compile(r"^(?:source|sources|quelle|quellen|source de l'article
 
 # Contact and follow lines at the end of articles: "Follow him on Twitter @x", "may be reached at".
 FOLLOW_OR_CONTACT = re.compile(
-    r"\bfollow (?:him|her|them|us|me|the [\w ]{1,40}|[A-Z][\w.]+(?: [A-Z][\w.]+)?) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon)\b"
+    r"\bfollow (?:him|her|them|us|me|the [\w ]{1,40}|[A-Z][\w.]+(?: [A-Z][\w.]+)?) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon|whatsapp|telegram"
+    r"|youtube|tiktok|google news)\b"
     r"|\b(?:can|may) be (?:reached|contacted) (?:at|on|via)\b|\b(?:e-?mail|contact) (?:him|her|them|us|the author|[A-Z]\w+(?: [A-Z]\w+)?) at \S+@"
     r"|\bfollow (?:@\w+|ap's full coverage|our (?:full )?coverage)\b|\bhave a (?:news )?tip\?"
-    r"|\b(?:folgen sie (?:uns|\w+(?: \w+)?)|suivez(?:-nous| \w+(?: \w+)?)|s[íi]guenos|sigue a \w+(?: \w+)?|seguici|segui(?:teci)?|siga-nos|siga \w+(?: \w+)?)"
+    r"|\b(?:folgen sie (?:uns|\w+(?: \w+)?)|folge uns|suivez(?:-nous| \w+(?: \w+)?)|s[íi]guenos|sigue a \w+(?: \w+)?|seguici|segui(?:teci)?|siga-nos|siga \w+(?: \w+)?)"
     r" (?:auf|bei|sur|en|su|no|nas|nos|on) (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon|whatsapp|telegram|youtube|tiktok|google news)\b"
     r"|\b(?:ist|est|es|è|é) (?:erreichbar|joignable|contactable|raggiungibile|encontrad[oa]) (?:unter|à|en|a|al|em)\s+\S+@",
     I,
@@ -150,15 +225,24 @@ REPRINT_NOTICE = re.compile(r"\bfor your personal,? non-?commercial use\b|\bto o
 # Share widgets and social prompts.
 SHARE_WIDGET = re.compile(
     r"^(?:share(?: (?:this|the))?(?: article| story| post| page)?(?: on| via| with)?|tweet(?: this)?|e-?mail"
-    r"|print|copy(?: the)? link|link copied|whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|telegram"
-    r"|follow us(?: on)?|teilen|artikel teilen|partager(?: sur| cet article)?|compartir(?: en)?"
+    r"|print(?: this)?(?: article| story| page)?|copy(?: the)? link|link copied|correo(?: electr[óo]nico)?|whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|telegram|click to share(?: on)?"
+    r"|follow us(?: on)?|teilen(?: auf| per| via)?|(?:jetzt )?(?:auf|per|via|bei) \w+ teilen|artikel teilen|partager(?: sur| cet article)?|compart(?:ir|e)(?: en| esta noticia| este art[íi]culo)?"
     r"|(?:diesen )?artikel (?:teilen|drucken|versenden|merken)|drucken|link kopieren|imprimer|copier le lien|envoyer par e-?mail"
-    r"|imprimir|copiar (?:el )?enlace|copiar link|compartilh(?:e|ar)(?: (?:no|este artigo|esta not[íi]cia))?|condividi(?: su| l'articolo)?"
+    r"|imprimir|copiar (?:el )?enlace|copiar link|(?:compartilh|partilh)(?:e|ar)(?: (?:no|na|em|este artigo|esta not[íi]cia))?"
+    r"|condividi(?: su| l'articolo| questo articolo| la notizia)?"
     r"|stampa|copia (?:il )?link|salva"
     r"|comments?|\d+ comments?|leave a comment|view comments|show comments|kommentare|commentaires|comentarios"
     r"|\d+ (?:kommentare|commentaires|comentarios|commenti|coment[áa]rios)|commenti|coment[áa]rios|laisser un commentaire|deja (?:un|tu) comentario"
-    r"|lascia un commento|deixe (?:um|seu) coment[áa]rio)"
-    r"(?:[\s:,|/·•]+(?:facebook|twitter|x|e-?mail|whatsapp|linkedin|reddit|pinterest|telegram|print|copy link|messenger|flipboard))*[.:!]?$",
+    r"|lascia un commento|deixe (?:um|seu) coment[áa]rio"
+    r"|suivez-nous|s[íi]guenos|seguici|siga-nos|folgen sie uns|folge uns|(?:teilen sie|partagez|comparta|condividete|partilhem?|compartilhem?)"
+    r" (?:diesen|cet|este|esta|questo|o|a) (?:artikel|article|art[íi]culo|articolo|artigo|not[íi]cia|noticia)|save(?: (?:this )?(?:article|story)| for later)?|(?:artikel )?merken"
+    r"|sauvegarder|enregistrer(?: l'article)?|guardar(?: (?:art[íi]culo|artigo|noticia|not[íi]cia))?|salva(?: (?:l')?articolo)?"
+    r"|link (?:copied|kopiert|copi[ée]|copiado|copiato)|copier le lien(?: de l'article)?"
+    r"|(?:print|imprimer|imprimir|stampa|drucken|e-?mail|envoyer|enviar|invia|senden|versenden)(?: (?:this|the|l'|la|el|o|a|den|diesen|questo|este|esta))?"
+    r" ?(?:article|artikel|articolo|art[íi]culo|artigo|noticia|not[íi]cia|notizia|story|page|seite)"
+    r"|(?:envoyer|enviar|invia|senden|versenden|send)(?= (?:by|per|par|por|via) ))"
+    r"(?:\s+(?:by|via|per|par|por|through) (?:e-?mail|correo(?: electr[óo]nico)?|correio(?: eletr[óo]nico)?|mail))?"
+    r"(?:[\s:,|/·•]+(?:facebook|twitter|x|e-?mail|whatsapp|linkedin|reddit|pinterest|telegram|print|copy link|messenger|flipboard))*\s*[.:!]?$",
     I,
 )
 SOCIAL_NAMES = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|instagram|youtube|tiktok|e-?mail|messenger)\b", I)
@@ -166,18 +250,31 @@ SOCIAL_NAMES = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|pinterest|re
 # Read-more, related and recommendation teasers: a label at the start of a line.
 READ_MORE = re.compile(
     r"^(?:read more|read next|read also|also read|see also|more from|more on this|more stories|more news"
-    r"|related(?: articles?| stories| coverage| content| news)?|recommended(?: for you)?|you may also like"
+    r"|related(?: articles?| stories| coverage| content| news| posts?| reading|(?=\s*:))|recommended(?: for you)?|you may also like"
     r"|you might also like|don't miss|editor's picks?|trending(?: now)?|most (?:read|popular)|popular now"
     r"|top stories|latest news|click here|continue reading|keep reading|see more|also on [\w-]+\.\w+"
     r"|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|weitere artikel|lire aussi|à lire aussi"
-    r"|a lire aussi|voir aussi|sur le même sujet|leer más|lee también|te puede interesar|relacionad[oa]s?"
+    r"|a lire aussi|voir aussi|sur le même sujet|leer más|lee también|te puede interesar"
     r"|noticias relacionadas|leggi anche"
     r"|das könnte sie auch interessieren|empfohlene artikel|verwandte artikel|meistgelesen(?:e artikel)?|lesen sie hier"
     r"|à lire également|lire également|à voir aussi|sur le même th[èe]me|les plus lus|vous aimerez aussi|ces articles (?:pourraient|peuvent) vous int[ée]resser"
     r"|lea también|lee además|tambi[ée]n te puede interesar|lo más le[íi]do|contenido relacionado|te recomendamos|puede interesarte"
     r"|potrebbe interessarti|ti potrebbe interessare|articoli correlati|i più letti|vedi anche|guarda anche"
     r"|leia também|veja também|mais lidas|not[íi]cias relacionadas|mat[ée]rias relacionadas|voc[êe] tamb[ée]m pode gostar"
-    r"|recomendado para voc[êe]|confira também)\b\s*[:|»>–—-]?",
+    r"|recomendado para voc[êe]|confira também|(?:voc[êe] )?pode (?:tamb[ée]m )?gostar|ver tambi[ée]n|m[áa]s noticias|mehr nachrichten"
+    r"|plus d'actualit[ée]s|altre notizie|mais not[íi]cias|weitere nachrichten|plus d'infos|mehr anzeigen|(?:en )?voir plus"
+    r"|ver m[áa]s|vedi (?:di )?pi[uù]|mostra (?:di )?pi[uù]|ver mais|lire plus|read this next|what to read next"
+    r"|(?:lesen sie )?als n[äa]chstes(?: lesen)?|(?:à )?lire ensuite|a continuaci[óo]n|leia a seguir|a seguir"
+    r"|most (?:viewed|shared)|meistgesehen|am meisten gelesen|(?:les )?(?:articles )?(?:les )?plus (?:lus|vus|partag[ée]s)"
+    r"|lo m[áa]s (?:visto|compartido)|(?:los |las )?m[áa]s (?:le[íi]d[oa]s|vist[oa]s)|(?:i )?pi[uù] (?:letti|visti|condivisi)"
+    r"|(?:as )?mais (?:vistas|vistos|partilhadas|compartilhadas)(?: da semana| do dia)?"
+    r"|more on (?:this )?(?:topic|subject)|more from this section|weitere artikel zum thema|mehr aus (?:dem ressort|der rubrik)"
+    r"|nos articles sur le (?:m[êe]me )?sujet|(?:plus|à lire) dans la rubrique|m[áa]s sobre (?:este|el) tema|(?:tambi[ée]n )?en la (?:misma )?secci[óo]n"
+    r"|dalla stessa sezione|altro su questo (?:tema|argomento)|mais sobre (?:o|este) (?:tema|assunto)|na mesma (?:se[çc][ãa]o|sec[çc][ãa]o)"
+    r"|das k[öo]nnte sie interessieren|(?:auch )?lesenswert|à d[ée]couvrir(?: aussi)?|vous pourriez (?:aussi )?aimer"
+    r"|(?:tambi[ée]n )?le puede interesar|potrebbe interessarti anche|(?:tamb[ée]m )?(?:pode|poder[áa]) (?:lhe |te )?interessar"
+    r"|read the full (?:story|article)|(?:den )?ganzen artikel lesen|lire l'article(?: complet)?|leer (?:la noticia|el art[íi]culo)(?: completo)?"
+    r"|leggi l'articolo(?: completo)?|leia (?:a mat[ée]ria|o artigo)(?: completo| completa)?)\b\s*[:|»>–—-]?",
     I,
 )
 
@@ -185,23 +282,50 @@ READ_MORE = re.compile(
 TEASER_LABEL = re.compile(
     r"^(?:more|also|watch|listen|video|photos|gallery|mehr|aussi|más|anche|mais|weiterlesen|zum thema|passend dazu"
     r"|lire la suite|en savoir plus|à découvrir|seguir leyendo|sigue leyendo|más información|continua a leggere"
-    r"|per saperne di più|approfondisci|correlati|leggi (?:pure|di più)|continue lendo|saiba mais|confira(?: mais)?|leia mais|veja mais|galerie|galería|galleria|galeria|v[íi]deo)\s*(?:[:|»>–—]|$)",
+    r"|per saperne di più|approfondisci|correlati|leggi (?:pure|di più)|continue lendo|saiba mais|confira(?: mais)?|leia mais|veja mais|galerie|galería|galleria|galeria|v[íi]deo"
+    r"|(?:more|other|related|similar|recommended|top) (?:articles|stories|headlines|topics|news|reading)"
+    r"|(?:mehr|weitere|verwandte|[äa]hnliche|empfohlene|top)[- ](?:artikel|themen|nachrichten|beitr[äa]ge|meldungen)"
+    r"|(?:plus d'|d'autres |autres )articles|(?:à voir|à lire) (?:aussi|également)|dans la m[êe]me rubrique"
+    r"|(?:m[áa]s|otros|otras) (?:art[íi]culos|noticias|temas)|te (?:sugerimos|recomendamos)|relacionad[oa]s?"
+    r"|related|(?:altri|pi[uù]) articoli|ti (?:consigliamo|suggeriamo)|correlat[oia]"
+    r"|mais (?:artigos|not[íi]cias)|recomendamos|sugerimos|relacionad[oa]s?"
+    r"|popular (?:stories|articles|now)|beliebte (?:artikel|beitr[äa]ge)|articles populaires|art[íi]culos populares|articoli popolari"
+    r"|artigos populares|further reading|in other news|pour aller plus loin|para saber m[áa]s|per approfondire|para saber mais"
+    r"|weiterf[üu]hrende (?:artikel|links)|lesen sie dazu(?: auch)?|à lire sur le m[êe]me sujet|don'?t miss|nicht verpassen|à ne pas manquer"
+    r"|no te pierdas|da non perdere|n[ãa]o perca|(?:read|lire|leer|leggi|ler|lesen) (?:more|plus|m[áa]s|altre|mais|mehr)"
+    r"(?: (?:stories|news|noticias|notizie|not[íi]cias|artikel|articles))?(?: like this)?|mehr lesen|en lire plus)\s*(?:[:|»>–—]|$)",
     I,
 )
 
 # Advertisement markers: whole lines.
 ADVERTISEMENT = re.compile(
-    r"^(?:advertisement|advertising|ad|sponsored(?: content| post)?|paid (?:content|post|partner)"
+    r"^[\s*·•|–—-]*(?:advertisement|advertising|ad|sponsored(?: content| post)?|paid (?:content|post|partner)"
+    r"|(?:promoted|partner|branded|paid) (?:content|post|story|article)|ad (?:feedback|choices)|adchoices"
+    r"|bezahlter (?:inhalt|beitrag)|partnerinhalt|publi-?r[ée]dactionnel|publi-?reportage|contenu (?:partenaire|de marque|payant)"
+    r"|contenido (?:de marca|pagado)|publirreportaje|contenuto (?:a pagamento|di marca)|sponsorizzato|pubbliredazionale"
+    r"|conte[úu]do (?:de marca|pago)|publieditorial|publi-?reportagem|werbeanzeige|annonce publicitaire|anuncio publicitario"
+    r"|annuncio pubblicitario|an[úu]ncio publicit[áa]rio|publicite|ad content|paid partnership|partenariat|promotion|anzeigen"
+    r"|sponsored links|liens sponsoris[ée]s|enlaces patrocinados|link sponsorizzati|links patrocinados"
+    r"|promot(?:ional|ed) content|contenu promotionnel|contenido promocional|contenido promocionado|contenuto promozionale|conte[úu]do promocional"
+    r"|(?:sponsored|patrocinado|gesponsert|sponsoris[ée]|sponsorizzato|patrocinad[oa]) (?:by|por|von|par|da)"
+    r"|(?:contenido|contenu|contenuto|conte[úu]do) (?:patrocinado|sponsoris[ée]|sponsorizzato) (?:por|par|da)"
+    r"|(?:der )?artikel (?:wird )?(?:unten )?fortgesetzt|la suite (?:ci-dessous|plus bas)|l'article continue (?:ci-dessous|plus bas)"
+    r"|(?:la noticia|el art[íi]culo) contin[úu]a (?:abajo|debajo)|(?:l'articolo|la notizia) continua (?:sotto|pi[uù] in basso)"
+    r"|(?:a not[íi]cia|o artigo|a mat[ée]ria|o texto) continua (?:abaixo|a seguir)"
     r"|(?:story|article) continues (?:below|after)(?: (?:this |the )?(?:advertisement|ad))?"
     r"|scroll (?:down )?to continue(?: (?:with|reading) (?:content|article))?|continue reading below"
     r"|anzeige|werbung|publicité|publicidad|pubblicità|annonce|reklame|publicidade|an[úu]ncio|pub"
-    r"|gesponsert|sponsored by \S.{0,40}|contenu sponsoris[ée]|contenido patrocinado|patrocinado|contenuto sponsorizzato|conte[úu]do patrocinado"
+    r"|gesponsert|gesponserte[rs]? (?:inhalt|beitrag|artikel)|annuncio|sponsored by \S.{0,40}|contenu sponsoris[ée]|contenido patrocinado|patrocinado|contenuto sponsorizzato|conte[úu]do patrocinado"
     r"|(?:der )?artikel (?:wird )?(?:nach|unter) der (?:anzeige|werbung)(?: fortgesetzt| weiter)?|(?:weiter|weiterlesen|lesen sie weiter) nach der (?:anzeige|werbung)"
     r"|la suite (?:de l'article )?(?:après|sous) (?:cette|la) (?:publicit[ée]|annonce)|l'article continue (?:ci-dessous|après la publicit[ée])"
     r"|(?:la noticia |el art[íi]culo )?contin[úu]a (?:despu[ée]s de|tras) (?:la|el|este) (?:publicidad|anuncio)"
     r"|sigue leyendo (?:despu[ée]s de|tras|bajo) (?:la|el|este) (?:publicidad|anuncio)"
     r"|continua a leggere (?:dopo|sotto) (?:la )?pubblicit[àa]"
-    r"|(?:l'articolo )?continua (?:dopo|sotto) (?:la )?pubblicit[àa]|(?:a mat[ée]ria |o texto )?continua (?:ap[óo]s|depois d)[ao]? (?:a )?publicidade)[.:]?$",
+    r"|(?:l'articolo )?continua (?:dopo|sotto) (?:la )?pubblicit[àa]|(?:a mat[ée]ria |o texto )?continua (?:ap[óo]s|depois d)[ao]? (?:a )?publicidade)"
+    r"(?:\s*[-–—:|]\s*(?:scroll (?:down )?to continue(?: reading)?|continue reading(?: below)?|story continues below"
+    r"|(?:der )?artikel (?:wird )?(?:unten )?fortgesetzt|weiterlesen unten|la suite (?:de l'article )?(?:ci-dessous|plus bas)"
+    r"|sigue leyendo|contin[úu]a leyendo|continua a leggere|continue a ler|continue lendo|continue reading below))?[\s*·•|:.–—-]*$"
+    r"|^(?:advertisement|anzeige|publicit[ée]|publicidad|pubblicit[àa]|publicidade) (?:continue reading below|continue reading|weiterlesen)$",
     I,
 )
 
@@ -400,7 +524,12 @@ PHOTO_CREDIT_LINE = re.compile(
     r"|bildquelle|bildnachweis|fotonachweis|crédits? photos?|crédito da foto|cr[ée]dito de la foto|credito fotografico|foto di)s?(?: credit)?\s*[:/©]\s*[^\n]{2,80}\)?"
     r"|\(?(?:AP|AFP|Reuters|EPA|Getty Images|dpa|Xinhua|Anadolu|Bloomberg|Shutterstock)(?: Photo| Images)?(?:\s*/\s*[^\n]{2,60})?\)?"
     r"|©\s*[^\n]{2,60}|(?:image|photo) (?:copyright|source)\s*[^\n]{2,60}"
-    r"|(?:photos?|fotos?|fotograf[íi]as?) (?:by|von|de|di|da|do) (?-i:[A-ZÀ-Þ])[^\n]{2,60})$",
+    r"|(?:photos?|fotos?|fotograf[íi]as?) (?:by|von|de|di|da|do) (?-i:[A-ZÀ-Þ])[^\n]{2,60}"
+    r"|(?:photo|image|foto|imagen|imagem|bild) (?:courtesy(?: of)?|cortes[íi]a(?: de)?|fournie par|cedida por|gentilmente concessa da)\s+[^\n]{2,60}"
+    r"|(?:file|archive) (?:photo|image|picture)|photo d'archives?|(?:imagen|foto) de archivo|(?:foto|immagine) d'archivio|fotogramma|foto de arquivo|archivbild|archivfoto"
+    r"|photo d'illustration|foto ilustrativa|imagen ilustrativa|foto di repertorio|symbolbild|symbolfoto|imagem ilustrativa"
+    r"|(?:file|archive) (?:photo|image)|(?:photo|foto|bild) (?-i:AP|AFP|Reuters|EPA|dpa|ANSA|EFE|Lusa|Xinhua|LaPresse|Getty Images|Imago|Keystone|DR|D\.R\.)"
+    r")(?:\s*[:.]\s*[^\n]{2,60})?$",
     I,
 )
 LEADING_CREDIT = re.compile(r"^(?:photo|foto|image|credit|bild)\s*:\s*", I)

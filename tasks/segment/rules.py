@@ -70,6 +70,9 @@ LINK_LINE_MAX_WORDS = 20
 NEWSLETTER_PROMO_MAX_WORDS = 45
 MEMBERSHIP_ASK_MAX_WORDS = 90
 NEWSLETTER_NAME_MAX_WORDS = 6
+CALL_TO_ACTION_MAX_WORDS = 15
+CALL_TO_ACTION_MAX_PERIOD_WORDS = 6
+PAYWALL_NOTICE_MAX_WORDS = 10
 TIMESTAMP_MAX_WORDS = 16
 DATE_AND_TIME_MAX_WORDS = 12
 SOURCE_LINE_MAX_WORDS = 12
@@ -118,6 +121,14 @@ def _mostly_links(text: str) -> bool:
     return len("".join(p.URL.findall(text))) * 2 > len(text)
 
 
+def _unattributed(text: str) -> bool:
+    """A call printed on the page, not quoted in a sentence: no comma (but in a number), quote or
+    semicolon (a story's quoted call has its attribution), and a final period only in a short line."""
+    if any(mark in text for mark in ';"“”«»„') or p.CLAUSE_COMMA.search(text):
+        return False
+    return not text.rstrip().endswith(".") or len(text.split()) <= CALL_TO_ACTION_MAX_PERIOD_WORDS
+
+
 def _mostly_social(text: str) -> bool:
     """A line of network names ("Facebook Twitter Email") is a share widget."""
     names = p.SOCIAL_NAMES.findall(text)
@@ -151,6 +162,10 @@ LINE_RULES = (
              LINK_LINE_MAX_WORDS, _mostly_links),
     LineRule(NEWSLETTER_PROMO, "NEWSLETTER_PROMO: anywhere", NEWSLETTER_PROMO_MAX_WORDS, p.NEWSLETTER_PROMO.search),
     LineRule(NEWSLETTER_PROMO, "NEWSLETTER_NAME: the whole line", NEWSLETTER_NAME_MAX_WORDS, p.NEWSLETTER_NAME.match),
+    LineRule(NEWSLETTER_PROMO, "CALL_TO_ACTION: the start, in a line with no comma or quote (a period only up to "
+             f"{CALL_TO_ACTION_MAX_PERIOD_WORDS} words)", CALL_TO_ACTION_MAX_WORDS,
+             lambda t: p.CALL_TO_ACTION.match(t) and _unattributed(t)),
+    LineRule(NEWSLETTER_PROMO, "PAYWALL_NOTICE: anywhere", PAYWALL_NOTICE_MAX_WORDS, p.PAYWALL_NOTICE.search),
     LineRule(NEWSLETTER_PROMO, "MEMBERSHIP_ASK: the start, with a MEMBERSHIP_ACTION anywhere", MEMBERSHIP_ASK_MAX_WORDS,
              lambda t: p.MEMBERSHIP_ASK.match(t) and p.MEMBERSHIP_ACTION.search(t)),
     LineRule(TIMESTAMP, "TIMESTAMP_LINE: the whole line", TIMESTAMP_MAX_WORDS, p.TIMESTAMP_LINE.match),
@@ -388,8 +403,11 @@ RULES = (
         "story, the magazine and the archive, with no paywalls or meters, and they keep our reporting independent "
         "of advertisers.\n"
         "Se você gostou desta reportagem, apoie o jornalismo independente: torne-se assinante a partir de 1,90 "
-        "euros por mês e leia tudo sem limites.",
+        "euros por mês e leia tudo sem limites.\nHazte socio y lee todas las noticias sin límites\n"
+        "Questo contenuto è riservato agli abbonati",
         "Voters can register online until Friday, and campaigns may send them e-mails only after that date.\n"
+        "Support for the new ferry grew after the council published its costs, a poll found.\n"
+        "Subscribers to the ferry pass will pay half price from May, the operator said.\n"
         "Der Verlag verlor im vergangenen Jahr 8.000 Abonnenten der gedruckten Zeitung.\n"
         "If you enjoyed the first season of the series, the second is darker and slower, critics who saw the "
         "opening episodes said on Tuesday.",
