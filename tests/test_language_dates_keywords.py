@@ -137,3 +137,49 @@ def test_the_cleaning_hands_the_stamps_to_the_dates():
             "Mittwoch beschlossen, bis 2030 weitere Radwege zu bauen, und rechnet mit Kosten von 40 Millionen Euro.\n")
     [draft] = segment_document(text)
     assert draft.stamps == ["Veröffentlicht am 3. März 2024, 18:20 Uhr"] and "2024" not in draft.body
+
+
+def test_a_declared_day_takes_the_time_of_a_stamp_of_that_day_only():
+    stamps = ("Publicado em 14 de março de 2024, às 08h30",)
+    published = resolve_published_at(declared="2024-03-14", declared_source="html_meta", url=None, text="", stamps=stamps)
+    assert published == PublishedAt(datetime(2024, 3, 14, 8, 30, tzinfo=UTC), "page_stamp", None)
+    other_day = resolve_published_at(declared="2024-03-15", declared_source="html_meta", url=None, text="", stamps=stamps)
+    assert other_day == PublishedAt(datetime(2024, 3, 15, tzinfo=UTC), "html_meta", None)
+    timed = resolve_published_at(declared="2024-03-14T09:00:00+01:00", declared_source="html_meta", url=None, text="",
+                                 stamps=stamps)
+    assert timed == PublishedAt(datetime(2024, 3, 14, 8, 0, tzinfo=UTC), "html_meta", 60)  # the page's own time wins
+
+
+PARAGRAPHS = ("<p>The county council approved on Thursday a new ferry service between the harbour and the island, ending "
+              "two years without a crossing, officials said at a meeting in the town hall.</p><p>The operator expects the "
+              "first crossings in May and says tickets will cost the same as the bus, the council's transport chief said.</p>"
+              "<p>Opposition councillors said the subsidy of 2 million pounds a year was too high and asked for a review.</p>")
+
+
+def _published(header: str) -> tuple:
+    from newsflow.tasks.core.schema import RawDocument
+    from newsflow.tasks.pipeline.batches import run_stages
+
+    html = (f"<html><head><title>Council approves new harbour ferry</title></head><body><article><h1>Council approves new "
+            f"harbour ferry</h1>{header}{PARAGRAPHS}</article><footer>© 2024 Harbour Gazette</footer></body></html>")
+    raw = RawDocument("p.html", "file", "text/html", html.encode(), url="https://gazette.example/ferry")
+    [article] = run_stages([raw], "r", datetime(2025, 1, 1, tzinfo=UTC), None, 30.0).tables["articles"].to_pylist()
+    return article["published_at"], article["published_at_source"], article["published_at_utc_offset_minutes"]
+
+
+@pytest.mark.parametrize("stamp", ["Publicado el 14 de marzo de 2024 a las 08:30", "Pubblicato il 14 marzo 2024 alle 08:30",
+                                   "Publicado em 14 de março de 2024, às 08h30", "Published: 14 March 2024, 08:30",
+                                   "Veröffentlicht am 14.03.2024 um 08:30 Uhr", "Publié le 14 mars 2024 à 08h30"])
+def test_a_pages_stamp_dates_it_never_the_copyright_year(stamp):
+    """htmldate falls back to 1 January of the footer's "© 2024" when it reads no date (here in
+    Spanish, Italian, Portuguese): a day newsflow never takes (extract/page.py written_date)."""
+    assert _published(f"<p class='date'>{stamp}</p>") == (datetime(2024, 3, 14, 8, 30, tzinfo=UTC), "page_stamp", None)
+
+
+def test_a_page_with_only_a_copyright_year_has_no_publication_date():
+    assert _published("") == (None, None, None)
+
+
+def test_a_time_element_gives_the_time_of_the_day_the_page_is_dated():
+    header = "<p>By Nora Berg <time datetime='2024-03-14T08:30:00+01:00'>14 March 2024</time></p>"
+    assert _published(header) == (datetime(2024, 3, 14, 7, 30, tzinfo=UTC), "html_meta", 60)

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from newsflow.tasks.core.settings import DATE_TEXT_WINDOW
 from newsflow.tasks.core.timestamps import as_utc, read_timestamp, utc_offset_minutes
-from newsflow.tasks.enrich.text_dates import find_text_date
+from newsflow.tasks.enrich.text_dates import TextDate, find_text_date
 
 # /2025/01/13/, /2025-01-13/, /20250113/ in a URL path.
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|-|_|\.|$)")
 # A page stamp of when the story was changed, not published ("Updated: ...", "Mis à jour le ...").
+# A time of day in a declared timestamp ("2025-10-02T08:30", "2025-10-02 08:30:00").
+CLOCK_IN_TIMESTAMP = re.compile(r"\d{1,2}:\d{2}")
 UPDATE_STAMP = re.compile(r"\b(?:updated|last modified|aktualisiert|ge[äa]ndert|mis à jour|actualizado|aggiornato|atualizado)\b", re.I)
 
 
@@ -36,13 +38,17 @@ def resolve_published_at(
     *, declared: str | None, declared_source: str | None, url: str | None, text: str, stamps: tuple[str, ...] = ()
 ) -> PublishedAt:
     """The publication time and where it came from: the input's own field, a publication stamp the
-    cleaning took off the page ("Veröffentlicht am 3. März 2024, 18:20 Uhr"), the URL, or the text."""
-    if declared:
-        parsed = read_timestamp(declared)
-        if parsed is not None:
-            return PublishedAt(as_utc(parsed), declared_source or "declared", utc_offset_minutes(parsed))
+    cleaning took off the page ("Veröffentlicht am 3. März 2024, 18:20 Uhr"), the URL, or the text.
+    A field that gives only the day takes the time of a stamp of that day (a page's meta date and
+    the time under its byline)."""
     published = [stamp for stamp in stamps if not UPDATE_STAMP.search(stamp)]
     stamped = find_text_date("\n".join(published)) if published else None
+    if declared:
+        parsed = read_timestamp(declared)
+        if parsed is not None and stamped is not None and _timed_on(stamped, parsed) and not CLOCK_IN_TIMESTAMP.search(declared):
+            return PublishedAt(stamped.at, "page_stamp", stamped.utc_offset_minutes)  # the declared day, at the stamp's time
+        if parsed is not None:
+            return PublishedAt(as_utc(parsed), declared_source or "declared", utc_offset_minutes(parsed))
     if stamped is not None:
         return PublishedAt(stamped.at, "page_stamp", stamped.utc_offset_minutes)
     from_url = date_from_url(url)
@@ -52,6 +58,12 @@ def resolve_published_at(
     if from_text is not None:
         return PublishedAt(from_text.at, "text", from_text.utc_offset_minutes)
     return PublishedAt()
+
+
+def _timed_on(stamped: TextDate, day: datetime) -> bool:
+    """The stamp gives a time of day, on `day` in the stamp's own zone."""
+    local = stamped.at + timedelta(minutes=stamped.utc_offset_minutes or 0)
+    return local.date() == day.date() and (local.hour, local.minute) != (0, 0)
 
 
 def date_from_url(url: str | None) -> datetime | None:

@@ -40,8 +40,8 @@ CLOCK = (
     r"(\d{1,2})(?:[:h]|\.(?=\d{2}\s*(?:uhr|[ap]\.?m)))(\d{2})(?::\d{2})?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:uhr|hs?|horas|hrs?)\b)?"
     rf"\s*(?:(?:gmt|utc)\s?([+-]\s?\d{{1,2}}(?::?\d{{2}})?)|(?-i:({_ZONE}))\b|([+-]\d{{2}}:?\d{{2}}))?"
 )
-# A time right after the date ("..., 18:20 Uhr", "... at 10:30 a.m.", "... às 9h15", "...T08:30") ...
-TIME_AFTER = re.compile(rf"\s*(?:[,|/–—T-]|\bat\b|\bum\b|à|às|a las|alle(?: ore)?|ore)?\s*{CLOCK}", re.I)
+# A time right after the date ("..., 18:20 Uhr", "... at 10:30 a.m.", "..., às 9h15", "...T08:30") ...
+TIME_AFTER = re.compile(rf"\s*(?:[,|/–—T-]\s*)?(?:\bat\b|\bum\b|à|às|a las|alle(?: ore)?|ore)?\s*{CLOCK}", re.I)
 # ... or right before it ("Published 3:45 PM, Jan 13, 2025").
 TIME_BEFORE = re.compile(rf"{CLOCK}\s*(?:[,|/–—-]|\bon\b|\bam\b|\ble\b|\bel\b|\bil\b)?\s*$", re.I)
 

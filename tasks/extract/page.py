@@ -103,7 +103,8 @@ def published_time(tree: HtmlElement, day: str | None) -> str | None:
 
 
 def _published_values(tree: HtmlElement) -> list[str]:
-    """Publication timestamps as the page writes them, meta tags first, then <time>, then JSON-LD."""
+    """Publication timestamps as the page writes them: meta tags, <time> marked as the publication's,
+    JSON-LD, then any <time>."""
     values = [meta.get("content") or "" for meta in tree.iter("meta")
               if (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower() in PUBLISHED_META_NAMES]
     values += [time.get("datetime") or "" for time in tree.iter("time")
@@ -111,6 +112,9 @@ def _published_values(tree: HtmlElement) -> list[str]:
     for script in tree.iter("script"):
         if (script.get("type") or "").lower() == "application/ld+json" and script.text:
             values += JSON_LD_PUBLISHED.findall(script.text)
+    # Last, any <time datetime>: many pages mark the byline's time with no itemprop; it counts only
+    # on the day htmldate chose (published_time).
+    values += [time.get("datetime") or "" for time in tree.iter("time")]
     return values
 
 
@@ -144,10 +148,23 @@ def page_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
     meta.title = meta.title or tm.extract_title(tree)
     meta.author = meta.author or tm.extract_author(tree)
     meta.url = meta.url or tm.extract_url(tree, url)
-    meta.date = find_date(tree, **{**set_date_params(True), "url": meta.url})
+    meta.date = written_date(tree, meta.url)
     meta.sitename = _site_name(meta.sitename or tm.extract_sitename(tree), meta.url)
     meta.clean_and_trim()
     return meta
+
+
+def written_date(tree: HtmlElement, url: str | None) -> str | None:
+    """htmldate's publication day, unless htmldate made the day up. Its extensive search ends, when
+    no full date is found, with the first of a month it found written as month and year, or the
+    1st of January of the page's copyright year ("© 2024" gives 2024-01-01): a date newsflow never
+    invents (tasks/enrich/dates.py). Such a first of the month is kept only when htmldate's search
+    of the page's markup and URL alone, which uses no such fallback, finds it too; otherwise the
+    page's publication stamp, URL or text decide."""
+    day = find_date(tree, **{**set_date_params(True), "url": url})
+    if day and day.endswith("-01") and find_date(tree, **{**set_date_params(False), "url": url}) != day:
+        return None
+    return day
 
 
 def _site_name(name: str | None, url: str | None) -> str | None:
