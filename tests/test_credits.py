@@ -173,6 +173,9 @@ def test_a_byline_of_people_and_a_desk_keeps_both():
         ("Edición de Carmen López", [("Carmen López", "editing")]),
         ("Testo di Paolo Conti; foto di Anna Neri", [("Paolo Conti", "writing"), ("Anna Neri", "photo")]),
         ("Tradução de Ana Costa", [("Ana Costa", "translation")]),
+        ("Photography by Kim Lee", [("Kim Lee", "photo")]),
+        ("Translated from the Spanish by Ana Ruiz", [("Ana Ruiz", "translation")]),
+        ("Redaktion: Paul Schmidt", [("Paul Schmidt", "editing")]),
     ],
 )
 def test_credit_lines_give_each_name_its_role(line, credits):

@@ -464,10 +464,10 @@ CREDIT_ROLE_LABELS = (
                   r"|informaci[óo]n de|reportaje de|servizio di|reportagem(?: de)?"),
     ("writing", r"writing by|written by|words by|story by|compiled by|text|texte|texto(?: de)?|testo(?: di)?|r[ée]dig[ée] par"
                 r"|escrito por|scritto da"),
-    ("editing", r"editing by|edited by|produced by|redigiert von|bearbeitet von|[ée]dit[ée] par|[ée]dition|edici[óo]n(?: de)?"
+    ("editing", r"editing by|edited by|produced by|redigiert von|bearbeitet von|redaktion|[ée]dit[ée] par|[ée]dition|edici[óo]n(?: de)?"
                 r"|editado por|a cura d(?:i|ella|el)|edi[çc][ãa]o(?: de)?"),
-    ("photo", r"photos? by|photographs? by|photography|photos?|fotos?(?: (?:de|di|von))?|bilder|fotograf[íi]as?(?: de)?"),
-    ("translation", r"translated by|translation(?: by)?|übersetzung|übersetzt von|aus dem \w+en (?:übersetzt )?von|traduit(?: de l'\w+)? par"
+    ("photo", r"photos? by|photographs? by|photography(?: by)?|photos?|fotos?(?: (?:de|di|von))?|bilder|fotograf[íi]as?(?: de)?"),
+    ("translation", r"translated(?: from (?:the )?\w+)? by|translation(?: by)?|übersetzung|übersetzt von|aus dem \w+en (?:übersetzt )?von|traduit(?: de l'\w+)? par"
                     r"|traduction|traducci[óo]n(?: de)?|traducido por|traduzione(?: di)?|tradotto da|tradu[çc][ãa]o(?: de)?|traduzido por"),
 )
 CREDIT_ROLE_LABEL = re.compile(
