@@ -176,6 +176,9 @@ def test_a_byline_of_people_and_a_desk_keeps_both():
         ("Photography by Kim Lee", [("Kim Lee", "photo")]),
         ("Translated from the Spanish by Ana Ruiz", [("Ana Ruiz", "translation")]),
         ("Redaktion: Paul Schmidt", [("Paul Schmidt", "editing")]),
+        ("(Reporting by Jane Doe; Editing by Marco Bianchi)", [("Jane Doe", "reporting"), ("Marco Bianchi", "editing")]),
+        ("(Información de Lucía Ortiz; Edición de Carmen López)", [("Lucía Ortiz", "reporting"), ("Carmen López", "editing")]),
+        ("(Reportagem de Ana Sousa; Edição de João Costa)", [("Ana Sousa", "reporting"), ("João Costa", "editing")]),
     ],
 )
 def test_credit_lines_give_each_name_its_role(line, credits):

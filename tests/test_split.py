@@ -503,3 +503,66 @@ def test_the_first_item_of_a_list_without_bullets_opens_no_story():
     assert [title for title, _ in found] == [HIKE_TITLE, BANK_TITLE]
     assert found[0][1].split() == HIKE.split()
 
+
+
+# A headline, its deck (a standfirst printed without a final period), a byline and a stamp: the
+# story opens at the headline, which no body above ends with. Kicker labels between the stories.
+DECKS = {
+    "en": ("By Jane Doe", "14 March 2024, 08:30",
+           "Firefighters from three countries fight flames fanned by strong winds in the national park"),
+    "de": ("Von Jonas Weber", "14.03.2024, 08:30 Uhr",
+           "Feuerwehrleute aus drei Ländern kämpfen im Nationalpark gegen die vom Wind angefachten Flammen"),
+    "pt": ("Por Ana Sousa", "14 de março de 2024, 08h30",
+           "Bombeiros de três países combatem as chamas atiçadas pelo vento no parque nacional do Gerês"),
+}
+
+
+@pytest.mark.parametrize("language", DECKS)
+@pytest.mark.parametrize("label", ["", "World\n", "WORLD\n"])
+def test_a_headline_over_its_deck_opens_the_story(language, label):
+    byline, stamp, deck = DECKS[language]
+    text = (f"{BANK_TITLE}\n\n{BANK}\n{label}{FIRE_TITLE}\n{deck}\n{byline}\n{stamp}\n\n{FIRE}")
+    bank, fire = segment_document(text)
+    assert fire.title == FIRE_TITLE and fire.body.startswith(deck)  # a standfirst is the article's
+    assert not bank.body.rstrip().endswith((FIRE_TITLE, deck))
+
+
+def test_a_list_line_over_a_long_marked_headline_is_no_headline_over_a_deck():
+    """The rule takes the headline over a deck only at the head of its run of headline-shaped lines."""
+    dates = "\n".join(f"Oct. {day} -- Pavilion {day}, Houston, TX" for day in (3, 9, 10))
+    long_title = "Central Bank Holds Rates Steady as Inflation Cools Faster Than Expected in Autumn"
+    text = f"{FIRE_TITLE}\n\n{FIRE}\n{dates}\n{long_title}\nBy Jane Doe\n\n{BANK}"
+    fire, bank = segment_document(text)
+    assert bank.title == long_title and fire.body.rstrip().endswith("Pavilion 10, Houston, TX")
+
+
+@pytest.mark.parametrize("kicker", ["POLITICS", "Analysis", "Economía", "Welt und Politik"])
+def test_a_kicker_over_the_first_headline_is_dropped_and_the_headline_is_the_title(kicker):
+    [story] = segment_document(f"{kicker}\n{FIRE_TITLE}\n\n{FIRE}")
+    assert story.title == FIRE_TITLE and kicker not in story.body
+    assert [span.rule for span in story.spans if span.text == kicker] == ["kicker"]
+
+
+def test_a_short_label_over_a_headline_inside_the_text_stays():
+    text = f"{FIRE_TITLE}\n\n{FIRE}\nBOYS SOCCER\nCentral beats North Valley 3-1 in the regional final\n\n{BANK}"
+    assert "BOYS SOCCER" in "\n".join(story.body for story in segment_document(text))
+
+
+def test_the_pages_own_title_over_an_exclaiming_first_paragraph_is_no_kicker():
+    text = (f"Classificação NASCAR\nNesta página você terá sempre a classificação atualizada da NASCAR até a última "
+            f"corrida!\n\n{FIRE}")
+    [story] = segment_document(text, title_hint="Classificação NASCAR")
+    assert story.title == "Classificação NASCAR"
+
+
+@pytest.mark.parametrize("ending", ["(Reporting by Jane Doe; Editing by Marco Bianchi)", "Mitarbeit: Jonas Weber",
+                                    "(Servizio di Marco Bianchi; a cura di Giulia Rossi)",
+                                    "© 2024 The Associated Press. All rights reserved.", "© Riproduzione riservata"])
+def test_a_headline_under_a_storys_credits_or_copyright_opens_the_next_story(ending):
+    text = f"{QUAKE_TITLE}\n{_no_blank_lines(QUAKE)}\n{ending}\n{FIRE_TITLE}\n{_no_blank_lines(FIRE)}\n"
+    quake, fire = segment_document(text)
+    assert fire.title == FIRE_TITLE and ending not in quake.body
+
+
+def _no_blank_lines(text: str) -> str:
+    return "\n".join(line for line in text.split("\n") if line.strip())

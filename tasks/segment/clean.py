@@ -70,6 +70,7 @@ def segment_document(text: str, title_hint: str | None = None, caption_lines: It
     mark_author_boxes(lines)
     mark_figure_captions(lines, caption_lines)
     mark_link_lines(lines, link_lines)
+    mark_kickers(lines, title_hint)
     counts = Counter(line.key for line in lines)
     starts = story_starts(lines, counts, title_hint, weights)
     drafts = []
@@ -122,6 +123,31 @@ def mark_related_links(lines: list[Line]) -> None:
             items.pop()
         for line in items:
             line.mark(rules.RELATED_LINKS)
+
+
+def mark_kickers(lines: list[Line], title_hint: str | None = None) -> None:
+    """A section's or a genre's label over the document's first headline ("POLITICS", "Analysis",
+    "Economía"): a first line of a few words with no punctuation at its end, then a longer
+    headline-shaped line with at most one blank line between, then the story's text within a few
+    lines. It labels the page, not the story, and left in place it hides the headline from the
+    title. Further down the same shape is as often the article's own ("BOYS SOCCER" over a
+    roundup's results on an AEB page, a meal plan's "Meal 1", a name over a quote), and stays; so
+    does the page's own title (its <title>, `title_hint`) over an exclaiming first paragraph."""
+    body = [line for line in lines if line.is_body][: rules.KICKER_TEXT_WITHIN + 2]
+    if len(body) < 3:
+        return
+    kicker, headline = body[0], body[1]
+    if title_hint is not None and kicker.key == fold(title_hint):
+        return
+    if not (kicker.words <= rules.KICKER_MAX_WORDS and len(kicker.text) <= rules.KICKER_MAX_CHARACTERS
+            and kicker.text[0].isupper() and not kicker.text.endswith(KICKER_END)
+            and headline.gap <= 1 and headline.words > kicker.words + 1 and is_headline(headline)):
+        return
+    if any(_is_prose(line) for line in body[2:]):
+        kicker.mark(rules.KICKER)
+
+
+KICKER_END = (".", ",", ";", ":", "!", "?", "…", ")")
 
 
 def _is_prose(line: Line) -> bool:

@@ -191,10 +191,17 @@ def _slot_signer(unit: str, strong: bool) -> bool:
     return OUTLET.fullmatch(unit) is not None
 
 
+def unwrapped(text: str) -> str:
+    """A credit line without the parentheses wire copies close with: "(Reporting by A; Editing by B)"."""
+    text = text.strip()
+    return text[1:-1].strip() if text.startswith("(") and text.endswith(")") else text
+
+
 def is_credit_label_line(text: str) -> bool:
     """A line that opens with a credit label and names only people or agencies after each label:
     "Traduit par Claire Martin", "Fotos: Ana Lima/Folhapress"; a bare label word ("Text",
     "Recherche") needs its colon, and "Recherche: Die Polizei fand ..." is prose."""
+    text = unwrapped(text)
     match = CREDIT_LABEL_LINE.match(text)
     if match is None:
         return False
@@ -221,6 +228,7 @@ def names_only(text: str) -> bool:
 def credit_pieces(line: str, role: str) -> list[tuple[str, str]]:
     """A credit line cut at its role labels: (text, role) for what stands before the first label
     (`role`, or additional reporting before "contributed ...") and after each label."""
+    line = unwrapped(line)
     labels = list(CREDIT_ROLE_LABEL.finditer(line))
     head = line[: labels[0].start()] if labels else line
     contributed = CONTRIBUTED.search(head)

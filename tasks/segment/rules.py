@@ -42,6 +42,7 @@ AI_DISCLOSURE = "ai_disclosure"
 BYLINE = "byline"
 DESK_BYLINE = "desk_byline"
 OUTLET_BYLINE = "outlet_byline"
+KICKER = "kicker"
 AUTHOR_BOX = "author_box"
 TITLE = "title"
 REPEATED_TITLE = "repeated_title"
@@ -84,6 +85,9 @@ AI_DISCLOSURE_MAX_WORDS = 40
 # Limits of the rules that look at more than the line's own phrases.
 BYLINE_MAX_WORDS = 12
 OUTLET_BYLINE_MAX_WORDS = 8
+KICKER_MAX_WORDS = 3
+KICKER_MAX_CHARACTERS = 30
+KICKER_TEXT_WITHIN = 4  # the story's text starts within so many body lines under the headline
 WRITTEN_BY_MAX_WORDS = 10
 AUTHOR_BIO_MAX_LINES = 2
 AUTHOR_BIO_MAX_WORDS = 60
@@ -501,6 +505,19 @@ RULES = (
         _HOUSING + "\nÜber den Autor\nJonas Becker\n"
         "Jonas Becker berichtet seit 2015 über Wohnen und Verkehr in Leipzig.\n",
         "Von Montag an gilt der neue Fahrplan der Leipziger Verkehrsbetriebe.\n\n" + _HOUSING,
+    ),
+    Rule(
+        KICKER, schema.DROPPED, NEIGHBOURS,
+        ("the document's first body line, when it starts with a capital and ends with no punctuation, right "
+         "above a headline-shaped line (split.is_headline) at least two words longer, with at most one blank line "
+         "between, and prose follows the headline within a few lines",),
+        (f"kicker {_word_cap(KICKER_MAX_WORDS)}, {KICKER_MAX_CHARACTERS} characters",
+         f"prose within {KICKER_TEXT_WITHIN} body lines under the headline"),
+        "A section's or genre's label over a headline (POLITICS, Analysis, Economía) labels the page, not the "
+        "story; left in the text it hides the headline from the title and from the splitting.",
+        "ECONOMÍA\nEl Gobierno aprueba un plan de vivienda\n\n" + _PRICES,
+        "Record Floods Close Porto Alegre Airport\n\n" + _FLOODS + "BOYS SOCCER\nCentral beats North Valley 3-1 "
+        "in the regional final\n\n" + _FLOODS,
     ),
     Rule(
         RELATED_LINKS, schema.DROPPED, NEIGHBOURS,

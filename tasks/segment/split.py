@@ -60,6 +60,8 @@ REPEAT_LOOKAHEAD = 8  # lines within which a repeated headline counts as the pag
 RUN_LEDE_SHARE = 0.25  # a headline shares at least this much of its words with its lede (see _one_per_run)
 MAX_EXCLAMATION_WORDS = 5  # a short exclamation (see _exclaims)
 MAX_MARK_WORDS = 3  # a masthead or agency in capitals (see _capitals_mark)
+MIN_DECK_WORDS = 10  # a standfirst under a headline is a sentence (see _headline_over_deck)
+SENTENCE_END = (".", "!", "?", ":", ";", ",", "…")
 MAX_CAPTIONS_UNDER_HEADLINE = 3  # photo caption lines between a headline and a masthead under it
 # What the cleaner may have made of a site's or agency's mark under a headline's captions (see
 # _text_under_captions_and_mark): nothing, a mark, an agency's byline, a credit, a copyright line.
@@ -161,14 +163,14 @@ def story_starts(lines: list[Line], counts: Counter, title_hint: str | None,
 def story_candidates(facts: LineFacts, counts: Counter) -> tuple[list[int], set[int]]:
     """The lines a story may open at, one per run of headline-shaped lines, and among them the
     starts the layout marks by itself (a repeated headline, a wire dateline, a byline or a date
-    under the headline)."""
+    under the headline, the previous story's credits or copyright above it)."""
     lines = facts.lines
     items = _numbered_items(facts)
     shaped = [i for i in range(len(lines)) if facts.headline[i] and not _repeats_above(lines, i) and i not in items]
     headers = {i: end for i in shaped if (end := _text_under_captions_and_mark(facts, i)) is not None}
     datelines = [i for i in range(1, len(lines)) if _opens_with_dateline(facts, i) and i not in headers.values()]
     marked = {i for i in shaped if _repeated_below(lines, i, counts) or _dateline_follows(lines, i)
-              or _byline_follows(facts, i) or _dated(lines, i) or i in headers}
+              or _byline_follows(facts, i) or _dated(lines, i) or i in headers or _after_story_end(lines, i)}
     # A masthead in capitals opens no story: the headline above it does (_headline_over_captions).
     shaped_lines = set(shaped)
     to_headline = {i: _headline_over_captions(facts, i, shaped_lines) for i in shaped if _capitals_mark(lines[i])}
@@ -237,8 +239,36 @@ def _one_per_run(facts: LineFacts, shaped: list[int], marked: set[int]) -> list[
         best = max(overlap)
         pick = next((i for i in run if i in marked), None)
         least = min(best / 2, RUN_LEDE_SHARE)
+        if pick is not None and (above := _headline_over_deck(facts, run, overlap, pick)) is not None:
+            marked.add(above)  # the headline carries its deck's mark: the layout opens the story there
+            pick = above
         chosen.append(pick if pick is not None else next(i for i, o in zip(run, overlap) if o >= least))
     return chosen
+
+
+def _headline_over_deck(facts: LineFacts, run: list[int], overlap: list[float], pick: int) -> int | None:
+    """The headline right above the marked line of a run when the text below is about it too: the
+    byline or the date marks the line over it, which under a headline is its deck (a standfirst
+    written without a final period, longer than the headline), and the story opens at the
+    headline, which stands apart from the text above it. The deck often repeats the lede, so the headline's share of the lede is not held
+    against the deck's: one shared word says the text is about it. None otherwise."""
+    j = run.index(pick)
+    if not 0 < j <= 2:  # the headline opens its run, maybe under one line (a label); not a list's last item
+        return None
+    above = run[j - 1]
+    adjacent = not any(line.is_body for line in facts.lines[above + 1 : pick]) and facts.lines[pick].gap <= 1
+    deck_like = facts.lines[pick].words >= MIN_DECK_WORDS and facts.lines[pick].words > facts.lines[above].words
+    return above if adjacent and deck_like and overlap[j - 1] > 0 and _set_apart(facts, above) else None
+
+
+def _set_apart(facts: LineFacts, i: int) -> bool:
+    """A headline stands apart from the text above it: first, after a blank line, under a line
+    that is no prose (a stamp, another headline-shaped line), or under a short label that itself
+    stands apart (a section's "Monde"); a story's last line runs on from its paragraph."""
+    if i == 0 or facts.lines[i].gap > 0 or not facts.prose_words[i - 1]:
+        return True
+    label = facts.lines[i - 1]
+    return label.words <= MAX_MARK_WORDS and not label.text.endswith(SENTENCE_END) and (i == 1 or label.gap > 0)
 
 
 def _runs(facts: LineFacts, shaped: list[int]) -> list[list[int]]:
@@ -293,6 +323,17 @@ def _byline_follows(facts: LineFacts, i: int) -> bool:
 def _is_byline(line: Line) -> bool:
     """A line the cleaning took as a byline: a person's (to authors) or a desk's or agency's (to credits)."""
     return line.kind == AUTHOR or line.rule == rules.DESK_BYLINE
+
+
+def _after_story_end(lines: list[Line], i: int) -> bool:
+    """Right under the line a story ends with: its credits ("(Reporting by A; Editing by B)",
+    "Mitarbeit: C") or its copyright ("© 2024 The Associated Press. All rights reserved."), as
+    wire copies end. A headline-shaped line there heads the next story."""
+    if i == 0 or lines[i - 1].is_body:
+        return False
+    above = lines[i - 1]
+    return above.rule == rules.CONTRIBUTOR_CREDIT or (
+        above.rule == rules.NAV_CHROME and bool(p.COPYRIGHT.match(above.text) or p.REPRINT_NOTICE.search(above.text)))
 
 
 def _dated(lines: list[Line], i: int) -> bool:
