@@ -125,6 +125,13 @@ def _mostly_links(text: str) -> bool:
     return len("".join(p.URL.findall(text))) * 2 > len(text)
 
 
+def _cookie_notice(text: str) -> bool:
+    """COOKIE_NOTICE, searched only in lines that name cookies, as each of its phrases does: the
+    search over every line of AEB's 181 pages took 0.13 s against 0.06 s before the consent
+    phrases were added, most of it on paragraphs of prose."""
+    return "cookie" in text.lower() and p.COOKIE_NOTICE.search(text) is not None
+
+
 def _unattributed(text: str) -> bool:
     """A call printed on the page, not quoted in a sentence: no comma (but in a number), quote or
     semicolon (a story's quoted call has its attribution), and a final period only in a short line."""
@@ -151,7 +158,7 @@ LINE_RULES = (
     LineRule(SITE_MARK, "SITE_MARK: the whole line", ANY_LENGTH, p.SITE_MARK.match),
     LineRule(NAV_CHROME, "NAV_CHROME, BREADCRUMB or COPYRIGHT: the whole line (COPYRIGHT its start)",
              MAX_BOILERPLATE_WORDS, lambda t: p.NAV_CHROME.match(t) or p.BREADCRUMB.match(t) or p.COPYRIGHT.match(t)),
-    LineRule(NAV_CHROME, "COOKIE_NOTICE: anywhere", COOKIE_NOTICE_MAX_WORDS, p.COOKIE_NOTICE.search),
+    LineRule(NAV_CHROME, "COOKIE_NOTICE: anywhere", COOKIE_NOTICE_MAX_WORDS, _cookie_notice),
     LineRule(ADVERTISEMENT, "ADVERTISEMENT: the whole line", ANY_LENGTH, p.ADVERTISEMENT.match),
     LineRule(SHARE_WIDGET, "SHARE_WIDGET: the whole line; or two or more SOCIAL_NAMES, half the words or more",
              MAX_BOILERPLATE_WORDS, lambda t: p.SHARE_WIDGET.match(t) or _mostly_social(t)),
