@@ -126,6 +126,11 @@ def summary_rows(artifacts: list[dict]) -> dict[str, int]:
     return {row["what"]: row["count"] for row in rows}
 
 
+# The worker and the served runner look for runs due every 10 s by default: each triggered run
+# waited up to that long before it started. Polling every second tests the same path sooner.
+QUICK_POLLS = {"PREFECT_WORKER_QUERY_SECONDS": "1", "PREFECT_RUNNER_POLL_FREQUENCY": "1"}
+
+
 @pytest.mark.slow
 def test_the_readme_scheduled_path_runs_a_triggered_ingest_to_completion(tmp_path):
     home = project(tmp_path)
@@ -155,7 +160,8 @@ def test_the_readme_scheduled_path_runs_a_triggered_ingest_to_completion(tmp_pat
 
         elsewhere = tmp_path / "elsewhere"  # the worker's own folder does not matter
         elsewhere.mkdir()
-        worker = start([PREFECT, "worker", "start", "--pool", "newsflow-process"], env, elsewhere, tmp_path / "worker.log")
+        worker = start([PREFECT, "worker", "start", "--pool", "newsflow-process"], {**env, **QUICK_POLLS}, elsewhere,
+                       tmp_path / "worker.log")
         try:
             shutil.copytree(EXAMPLES, home / "inbox")
             ingest = run_deployment(env, "ingest/ingest-inbox")
@@ -210,7 +216,7 @@ def test_the_readme_scheduled_path_runs_a_triggered_ingest_to_completion(tmp_pat
         # a triggered run completes, and SIGTERM stops it cleanly.
         log = tmp_path / "serve.log"
         served = start([sys.executable, "-m", "newsflow.flows.cli", "serve", "--inbox", "inbox", "--only", "ingest-inbox"],
-                       {**env, "PREFECT_LOGGING_LEVEL": "INFO"}, home, log)
+                       {**env, **QUICK_POLLS, "PREFECT_LOGGING_LEVEL": "INFO"}, home, log)
         try:
             (home / "inbox" / "new.txt").write_text("HARBOUR CITY (Wire) - The harbour ferry resumed service on "
                                                    "Tuesday after a two-day strike ended with a pay deal.\n")
