@@ -104,14 +104,24 @@ def wait_for_final_state(api_url: str, flow_run_id: str, seconds: float = 300) -
     raise TimeoutError(f"the flow run {flow_run_id} did not end in {seconds} s")
 
 
-def flow_run_logs(api_url: str, flow_run_id: str, seconds: float = 60) -> list[dict]:
+LOGS_SETTLED_SECONDS = 10.0
+
+
+def flow_run_logs(api_url: str, flow_run_id: str, seconds: float = 60, settled: float = LOGS_SETTLED_SECONDS) -> list[dict]:
     """The run's logs, once the last of them reached the server: the run's process sends them in
-    the background, and its "Finished in state" line comes last."""
+    the background, and its "Finished in state" line comes last. A run whose process exits before
+    its log worker sends that line (a worker's run that had nothing to do) has its logs once no
+    new one has come for `settled` seconds: waiting for the line cost the scheduled-path test a
+    minute a run."""
     deadline = time.monotonic() + seconds
+    count, since = -1, time.monotonic()
     while True:
         logs = api(api_url, "logs/filter", {"logs": {"flow_run_id": {"any_": [flow_run_id]}}, "limit": 200})
         assert isinstance(logs, list)
-        if any("Finished in state" in log["message"] for log in logs) or time.monotonic() > deadline:
+        if len(logs) != count:
+            count, since = len(logs), time.monotonic()
+        if (any("Finished in state" in log["message"] for log in logs) or time.monotonic() > deadline
+                or (logs and time.monotonic() - since >= settled)):
             return logs
         time.sleep(1)
 
