@@ -15,6 +15,7 @@ import sys
 import time
 from pathlib import Path
 
+from bench.reports import write_report
 from newsflow.tasks.segment.clean import segment_document
 
 REPO = Path(__file__).resolve().parents[1]
@@ -457,10 +458,7 @@ def render() -> str:
 
 
 def main() -> int:
-    text = render()
-    REPORT.write_text(text, encoding="utf-8")
-    print(text)
-    return 0
+    return write_report(REPORT, render())
 
 
 if __name__ == "__main__":

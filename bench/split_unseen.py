@@ -19,6 +19,7 @@ import sys
 import time
 from pathlib import Path
 
+from bench.reports import write_report
 from bench.split_bench import LayoutScore, halves, load_articles, score_doc
 from bench.split_layouts import CITIES, LANGUAGES, PHOTOGRAPHERS, Article, _Writer
 from newsflow.tasks.segment.split import FITTED_WEIGHTS
@@ -151,10 +152,7 @@ def render() -> str:
 
 
 def main() -> int:
-    text = render()
-    REPORT.write_text(text, encoding="utf-8")
-    print(text)
-    return 0
+    return write_report(REPORT, render())
 
 
 if __name__ == "__main__":

@@ -50,7 +50,7 @@ from newsflow.tasks.segment.credits import (
     split_caption,
 )
 from newsflow.tasks.segment.lines import Line, fold, split_lines
-from newsflow.tasks.segment.split import FITTED_WEIGHTS, BreakWeights, is_headline, story_starts
+from newsflow.tasks.segment.split import FITTED_WEIGHTS, LABEL_NOT_ENDING, BreakWeights, is_headline, story_starts
 
 
 def segment_document(text: str, title_hint: str | None = None, caption_lines: Iterable[str] = (),
@@ -140,14 +140,12 @@ def mark_kickers(lines: list[Line], title_hint: str | None = None) -> None:
     if title_hint is not None and kicker.key == fold(title_hint):
         return
     if not (kicker.words <= rules.KICKER_MAX_WORDS and len(kicker.text) <= rules.KICKER_MAX_CHARACTERS
-            and kicker.text[0].isupper() and not kicker.text.endswith(KICKER_END)
+            and kicker.text[0].isupper() and not kicker.text.endswith(LABEL_NOT_ENDING)
             and headline.gap <= 1 and headline.words > kicker.words + 1 and is_headline(headline)):
         return
     if any(_is_prose(line) for line in body[2:]):
         kicker.mark(rules.KICKER)
 
-
-KICKER_END = (".", ",", ";", ":", "!", "?", "…", ")")
 
 
 def _is_prose(line: Line) -> bool:

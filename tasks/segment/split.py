@@ -61,7 +61,8 @@ RUN_LEDE_SHARE = 0.25  # a headline shares at least this much of its words with 
 MAX_EXCLAMATION_WORDS = 5  # a short exclamation (see _exclaims)
 MAX_MARK_WORDS = 3  # a masthead or agency in capitals (see _capitals_mark)
 MIN_DECK_WORDS = 10  # a standfirst under a headline is a sentence (see _headline_over_deck)
-SENTENCE_END = (".", "!", "?", ":", ";", ",", "…")
+# A label ends with none of these: a line that does is (part of) a sentence (see _set_apart, clean.mark_kickers).
+LABEL_NOT_ENDING = (".", "!", "?", ":", ";", ",", "…", ")")
 MAX_CAPTIONS_UNDER_HEADLINE = 3  # photo caption lines between a headline and a masthead under it
 # What the cleaner may have made of a site's or agency's mark under a headline's captions (see
 # _text_under_captions_and_mark): nothing, a mark, an agency's byline, a credit, a copyright line.
@@ -268,7 +269,7 @@ def _set_apart(facts: LineFacts, i: int) -> bool:
     if i == 0 or facts.lines[i].gap > 0 or not facts.prose_words[i - 1]:
         return True
     label = facts.lines[i - 1]
-    return label.words <= MAX_MARK_WORDS and not label.text.endswith(SENTENCE_END) and (i == 1 or label.gap > 0)
+    return label.words <= MAX_MARK_WORDS and not label.text.endswith(LABEL_NOT_ENDING) and (i == 1 or label.gap > 0)
 
 
 def _runs(facts: LineFacts, shaped: list[int]) -> list[list[int]]:
