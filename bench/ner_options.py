@@ -27,10 +27,10 @@ import spacy  # noqa: E402
 from thinc.api import NumpyOps  # noqa: E402
 
 from bench.quality import load_pages  # noqa: E402
+from newsflow.tasks.core.language import detect_language  # noqa: E402
 from newsflow.tasks.core.schema import Entity  # noqa: E402
 from newsflow.tasks.core.settings import NER_BATCH_SIZE, NER_MAX_CHARS  # noqa: E402
 from newsflow.tasks.enrich import entities as ner  # noqa: E402
-from newsflow.tasks.enrich.language import detect_language  # noqa: E402
 from newsflow.tasks.extract.page import extract_html  # noqa: E402
 from newsflow.tasks.segment.clean import segment_document  # noqa: E402
 

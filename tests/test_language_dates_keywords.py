@@ -2,9 +2,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from newsflow.tasks.core.language import detect_language
 from newsflow.tasks.enrich.dates import PublishedAt, resolve_published_at
 from newsflow.tasks.enrich.keywords import extract_keywords
-from newsflow.tasks.enrich.language import detect_language
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -566,3 +567,31 @@ def test_a_headline_under_a_storys_credits_or_copyright_opens_the_next_story(end
 
 def _no_blank_lines(text: str) -> str:
     return "\n".join(line for line in text.split("\n") if line.strip())
+
+
+# Stories written for newsflow in five languages (bench/stories/README.md).
+STORIES = Path(__file__).resolve().parents[1] / "bench" / "stories"
+
+
+def _story(language: str, number: int) -> str:
+    return (STORIES / language / f"{number:02d}.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es", "it", "pt"])
+def test_glued_stories_in_another_language_split_on_its_function_words(language):
+    """Two stories of one language, each under its headline, no blank lines: the language's
+    function words ("der", "les", "una", "della", "uma") are shared by any two stories and say
+    nothing of the topic; with English's alone, each pair stayed one story."""
+    text = "\n".join(line for number in (3, 7) for line in _story(language, number).splitlines() if line.strip())
+    drafts = [draft for draft in segment_document(text) if draft.body]
+    assert [draft.title for draft in drafts] == [_story(language, n).splitlines()[0] for n in (3, 7)]
+
+
+def test_prose_languages_keep_english_and_name_both_ends():
+    """A glued document may mix languages: English stays, and its first and last prose name the others."""
+    german, french = _story("de", 3), _story("fr", 7)
+    lines = split_lines(german + "\n\n" + french)
+    for line in lines:
+        classify_line(line)
+    facts = describe(lines)
+    assert split.prose_languages(lines, facts.prose_words) == ("en", "de", "fr")

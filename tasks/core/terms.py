@@ -41,10 +41,17 @@ def stop_words(language: str | None) -> frozenset[str]:
     raise RuntimeError(f"spaCy's English stop words are missing from {SPACY_LANGUAGES}; reinstall spacy")
 
 
-def content_terms(text: str, language: str | None = None) -> Counter[str]:
-    """Counts of a text's content words (letters only, 3+ long, lower-cased, no stop words)."""
-    stops = stop_words(language)
+def content_terms(text: str, language: str | None = None, stops: frozenset[str] | None = None) -> Counter[str]:
+    """Counts of a text's content words (letters only, 3+ long, lower-cased, no stop words: the
+    language's, or `stops` when given)."""
+    stops = stop_words(language) if stops is None else stops
     return Counter(word for word in CONTENT_WORD.findall(text.lower()) if word not in stops)
+
+
+@lru_cache(maxsize=64)
+def function_words(languages: tuple[str | None, ...]) -> frozenset[str]:
+    """The stop words of several languages together."""
+    return frozenset().union(*(stop_words(language) for language in languages))
 
 
 def cosine(left: Counter[str], right: Counter[str]) -> float:

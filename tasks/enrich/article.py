@@ -7,11 +7,11 @@ from datetime import datetime
 
 from newsflow.tasks.core.agencies import AGENCIES
 from newsflow.tasks.core.ids import article_id, body_sha256
+from newsflow.tasks.core.language import detect_language
 from newsflow.tasks.core.schema import AUTHOR_ROLE, REPORTING, WRITING, Article, Credit, Document, StoryDraft, TextFacts
 from newsflow.tasks.enrich.dateline import parse_dateline
 from newsflow.tasks.enrich.dates import resolve_published_at
 from newsflow.tasks.enrich.keywords import extract_keywords
-from newsflow.tasks.enrich.language import detect_language
 
 # A run of word characters (letters, digits, underscore): what `word_count` counts.
 WORD_CHAR_RUN = re.compile(r"\w+")

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import pyarrow as pa
 
 from newsflow.tasks.core.ids import article_id, body_digest, body_sha256, sha256_hex
+from newsflow.tasks.core.language import detect_language
 from newsflow.tasks.core.schema import (
     ARTICLES,
     BANDS,
@@ -37,7 +38,6 @@ from newsflow.tasks.core.settings import EXTRACT_TIMEOUT_SECONDS
 from newsflow.tasks.core.timelimit import TimeLimitExceeded, call_with_time_limit
 from newsflow.tasks.enrich.article import enrich_story
 from newsflow.tasks.enrich.entities import extract_entities, load_pipeline, model_name, speaks
-from newsflow.tasks.enrich.language import detect_language
 from newsflow.tasks.extract.page import FALLBACK_EXTRACTION, extracted_again, prepare_document, writable_raw
 from newsflow.tasks.link.minhash import MinHashes, signature_table_rows, signatures, signed
 from newsflow.tasks.pipeline.memory import keep_large_blocks_off_the_heap, return_freed_memory
