@@ -2,13 +2,15 @@
 bench/SPLIT_LANGUAGES.md.
 
 bench/split_bench.py and bench/split_unseen.py glue AEB's article bodies, nearly all English, and
-write only the layout's markup in other languages. Here the bodies themselves are German, French,
-Spanish, Italian, Portuguese, Dutch, Swedish and Polish: original stories written for newsflow
-(bench/stories/, 8 per language, and bench/stories_later/, written after the change these
-stories prompted, 4 more per language and three languages more; each folder's README says how).
+write only the layout's markup in other languages. Here the bodies themselves are in twelve
+languages: original stories written for newsflow
+(bench/stories/, 8 per language; bench/stories_later/, written after the change these stories
+prompted, 4 more per language and three languages more; bench/stories_final/, written after
+that, with English, Danish, Czech, Romanian, Catalan and Brazilian Portuguese; each folder's
+README says how).
 They are glued in every multi-story layout of bench/split_layouts.py and set alone in every
-one-story layout, with the layout's markup in the stories' language (in English for nl, sv and
-pl, which bench/split_layouts.py has no markup for).
+one-story layout, with the layout's markup in the stories' language (in English for the languages
+bench/split_layouts.py has no markup for).
 
 Each document is split twice in the same run: as the pipeline does, with the function words of the
 document's language left out of the topic words (tasks/segment/split.py `prose_languages`), and
@@ -32,7 +34,8 @@ from newsflow.tasks.segment.clean import segment_document
 
 REPO = Path(__file__).resolve().parents[1]
 REPORT = REPO / "bench" / "SPLIT_LANGUAGES.md"
-SETS = {"stories": REPO / "bench" / "stories", "stories_later": REPO / "bench" / "stories_later"}
+SETS = {"stories": REPO / "bench" / "stories", "stories_later": REPO / "bench" / "stories_later",
+        "stories_final": REPO / "bench" / "stories_final"}
 SEED = 11
 DOCS_PER_LAYOUT = 6  # glued documents per language and multi-story layout
 
@@ -50,10 +53,11 @@ def documents(stories: dict[str, list[Article]], seed: int = SEED) -> list[Doc]:
     """Glued documents in every multi-story layout and every story alone in every one-story layout,
     each labelled with its stories' language."""
     rng = random.Random(seed)
+    every = [article for _, articles in sorted(stories.items()) for article in articles]  # related links' titles
     docs = []
     for language, articles in sorted(stories.items()):
         markup = language if language in LANGUAGES else "en"
-        written = [glued(layout, rng.sample(articles, rng.randint(2, min(4, len(articles)))), markup, rng, articles)
+        written = [glued(layout, rng.sample(articles, rng.randint(2, min(4, len(articles)))), markup, rng, every)
                    for layout in MULTI_STORY for _ in range(DOCS_PER_LAYOUT)]
         written += [alone(layout, article, markup, rng) for layout in ONE_STORY for article in articles]
         docs += [Doc(d.layout, language, d.text, d.starts, d.headlines, d.bylines) for d in written]

@@ -90,12 +90,13 @@ def test_layouts_the_splitting_was_not_built_on_keep_their_floor(shared_dir):
 
 
 @pytest.mark.slow
-def test_stories_in_other_languages_keep_their_floor():
-    """bench/split_languages.py's later set (written after the change it checks, in eight
-    languages): 461 of 576 glued documents right and 226 of 228 stories alone kept whole when the
-    splitter began to leave out the document's own function words (306 and 226 with English's)."""
+@pytest.mark.parametrize(("name", "glued_floor"), [("stories_later", 0.84), ("stories_final", 0.82)])
+def test_stories_in_other_languages_keep_their_floor(name, glued_floor):
+    """bench/split_languages.py's sets written after the change they check: 487 of 576 glued
+    documents right in eight languages (314 with English's function words only) and 533 of 648 in
+    nine (393), with the same stories alone kept whole both ways (226 of 228, 208 of 210)."""
     from bench.split_languages import SETS, documents, load_stories, score
 
-    tallies = score(documents(load_stories(SETS["stories_later"])))
+    tallies = score(documents(load_stories(SETS[name])))
     glued, alone = tallies[("all", "glued")], tallies[("all", "one story")]
-    assert glued.right / glued.docs >= 0.79 and alone.right / alone.docs >= 0.98
+    assert glued.right / glued.docs >= glued_floor and alone.right / alone.docs >= 0.98

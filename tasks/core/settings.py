@@ -55,7 +55,8 @@ LANGUAGE_SAMPLE_CHARS = 2000
 SPLIT_LANGUAGE_SAMPLE_CHARS = 1000
 # Letters a topic word is cut to when a document's prose is in a language other than English (see
 # tasks/segment/split.py describe). Cut to 5, held-out glued stories in eight languages got fewer
-# story counts right than at 6 (0.788 against 0.800), with the same stories alone (226 of 228).
+# story counts right than at 6 (0.788 against 0.800 of bench/stories_later/ as first drawn), with the
+# same stories alone (226 of 228).
 SPLIT_WORD_PREFIX_LETTERS = 6
 
 # Characters from the top of a body searched for an explicit publication date: the dateline,
