@@ -153,26 +153,30 @@ def test_prose_with_a_familys_words_stays_body(sentence):
     assert line.rule is None
 
 
-@pytest.mark.parametrize("name", ["A", "B", "C", "D", "E"])
+@pytest.mark.parametrize("name", ["A", "B", "C", "D", "E", "F"])
 def test_boilerplate_lines_the_rules_were_written_on_leave_the_body_and_prose_stays(name):
-    """bench/boilerplate_forms.py's sets A to E: each was written after the rules were changed for
+    """bench/boilerplate_forms.py's sets A to F: each was written after the rules were changed for
     the one before it, then shaped them (bench/quality_notes.md)."""
     from bench.boilerplate_forms import score
 
     _, (prose_kept, prose_total), wrong = score(name)
-    assert wrong == KNOWN_MISSES.get(name, []) and prose_kept == prose_total
+    assert wrong == KNOWN_MISSES.get(name, []) and prose_kept == prose_total - len(PROSE_LOST.get(name, []))
 
 
 # "Up next" labels a video playlist, but AEB's expected body of a real page keeps its "UP NEXT"
 # (bench/quality_notes.md): AEB's F1 is a goal of issue 17, so the label stays out of READ_MORE.
-KNOWN_MISSES = {"C": ["read_more en: Up next"]}
+# Set F's two prose lines open with a read-more label's words and a comma or a phrase after them;
+# they were lost the same way before any rule was written on set F.
+PROSE_LOST = {"F": ["prose en: Top stories in the local paper focused on the ferry for a week.",
+                    "prose en: Trending upward, ticket sales reached 4,000 a day in July."]}
+KNOWN_MISSES = {"C": ["read_more en: Up next"], "F": PROSE_LOST["F"]}
 
 
 def test_boilerplate_lines_written_after_the_rules_keep_their_floors():
-    """Set F changed no rule: 85 of 139 lines out of the body (60 with the rules before it) and 22
-    of 24 prose lines kept (the same two lost before) when it was written."""
+    """Set G (bench/boilerplate_set_g.py) changed no rule: 93 of 162 lines out of the body (90 with
+    the rules before set F's round) and 23 of 24 prose lines kept when it was added."""
     from bench.boilerplate_forms import HELD_OUT, score
 
     by_family, (prose_kept, prose_total), _ = score(HELD_OUT)
     out, total = sum(o for o, _ in by_family.values()), sum(t for _, t in by_family.values())
-    assert out / total >= 0.6 and prose_kept / prose_total >= 0.9
+    assert out / total >= 0.57 and prose_kept / prose_total >= 0.95

@@ -34,7 +34,8 @@ NAV_CHROME = re.compile(
     r"|le tue scelte (?:sulla|di) privacy|as suas escolhas de privacidade|personnaliser|personalizar|personalizza|customi[sz]e|anpassen|privacy settings|param[èe]tres de confidentialit[ée]"
     r"|configuraci[óo]n de privacidad|impostazioni (?:della )?privacy|defini[çc][õo]es de privacidade"
     r"|(?:reject|ablehnen|refuser|rechazar|rifiuta|rejeitar|recusar)(?: et fermer| and close| tudo| tutto| todo)?"
-    r"|(?:accept|akzeptieren|accepter|aceptar|accetta|aceitar) (?:and|und|et|y|e) (?:close|schließen|fermer|cerrar|chiudi|fechar)"
+    r"|(?:accept|akzeptieren|accepter|aceptar|accetta|aceitar) (?:and|und|et|y|e) (?:close|schließen|fermer|cerrar|chiudi|fechar"
+    r"|continue|weiter|continuer|continuar|continua)"
     r"|tout refuser|alle ablehnen|aceptar tod[oa]s?|accetta tutt[io]|aceitar tod[oa]s|reject all|alle ablehnen|tout refuser"
     r"|rechazar tod[oa]s?|rifiuta tutt[io]|rejeitar tod[oa]s|recusar tod[oa]s|einstellungen verwalten"
     r"|cookie-richtlinie|politique de cookies|pol[íi]tica de (?:privacidad|privacidade)|informativa (?:sulla )?privacy"
@@ -62,7 +63,7 @@ COOKIE_NOTICE = re.compile(
     r"|necesarias|esenciales|necessari|essenziali|necess[áa]rios|essenciais) cookies?\b"
     r"|\bcookies? (?:n[ée]cessaires|necesarias|necessari|necess[áa]rios) uniquement\b|\bgestion des cookies\b"
     r"|(?:manage|verwalten|g[ée]rer|gestionar|gestisci|gerir|gerenciar)\b.{0,30}\bcookies?\b|\bcookies?\b.{0,20}\b(?:preferences|préférences"
-    r"|preferencias|preferenze|prefer[êe]ncias|defini[çc][õo]es|configura[çc][õo]es|impostazioni)\b|\b(?:preferenze|impostazioni|defini[çc][õo]es|configura[çc][õo]es|prefer[êe]ncias) (?:sui|dei|de|dos) cookies?)",
+    r"|preferencias|preferenze|prefer[êe]ncias|defini[çc][õo]es|configura[çc][õo]es|impostazioni)\b|\b(?:preferenze|impostazioni|defini[çc][õo]es|configura[çc][õo]es|prefer[êe]ncias|pr[ée]f[ée]rences|param[èe]tres)(?: (?:sui|dei|de|des|dos|di))? cookies?)",
     I,
 )
 
@@ -117,8 +118,8 @@ NEWSLETTER_PROMO = re.compile(
     r"|kostenlose artikel|articles? gratuits?|art[íi]culos gratuitos|articoli gratuiti|(?:artigos|mat[ée]rias) gratuit[oa]s"
     r"|already have an account|bereits registriert|vous avez d[ée]j[àa] un compte|ya tienes (?:una )?cuenta|hai gi[àa] un account"
     r"|j[áa] tem (?:uma )?conta|^newsletters?\s*[:|–—-]|start your (?:free )?(?:subscription|membership|trial)"
-    r"|^(?=.*(?:abo\b|mitglied|abonnent|newsletter|weiterlesen|plus\b|\+|zugang))(?:jetzt |hier |gleich |bitte |zum )?(?:[\w+-]+ ){0,3}"
-    r"(?:abo abschlie(?:ß|ss)en|mitglied werden|abonnent(?:in)? werden|anmelden|registrieren|abonnieren|testen|sichern|bestellen)[.!]?$"
+    r"|^(?=.*(?:abo\b|mitglied|abonnent|leser|newsletter|weiterlesen|plus\b|\+|zugang))(?:jetzt |hier |gleich |bitte |zum )?(?:[\w+-]+ ){0,3}"
+    r"(?:abo abschlie(?:ß|ss)en|mitglied werden|abonnent(?:in)? werden|leser(?:in)? werden|anmelden|registrieren|abonnieren|testen|sichern|bestellen)[.!]?$"
     r"|inicie (?:a )?sess[ãa]o para|inicia sesi[óo]n para|sign in to (?:read|continue)|log in to (?:read|continue)"
     r"|^(?:special offer|sonderangebot|angebot|offre sp[ée]ciale|oferta especial|offerta speciale|unlimited (?:digital )?access)\b.{0,40}(?:[$€£]|\d)"
     r"|(?:(?<=^¿)|^)(?:are you a subscriber|sind sie abonnent(?:in)?|vous [êe]tes abonn[ée]e?|eres suscriptor|sei abbonato|[ée] assinante)\s?\?"
@@ -136,12 +137,15 @@ NEWSLETTER_PROMO = re.compile(
 # maire"): rules.py takes only lines with no comma or quote, and no period after six words.
 _ASK = (r"(?:subscribe|donate|support(?:ing)?(?!\s+(?:for|to|from|of|in|at)\b)|unterst(?:ü|ue)tzen sie|abonnieren sie|spenden sie"
         r"|abonnez-vous|faites un don|soutenez(?:-nous)?|suscr[ií]bete|suscr[ií]base|apoya(?:nos)?|ap[óo]yanos|abbonati|sostieni(?:ci)?"
-        r"|sosteneteci|assine|apoie(?:-nos)?|fa[çc]a uma doa[çc][ãa]o)")
+        r"|sosteneteci|assine|apoie(?:-nos)?|fa[çc]a uma doa[çc][ãa]o"
+        # creating an account: "Create your free account", "Créez votre compte", "Crea tu cuenta gratis"
+        r"|create (?:your|an|a free) account|erstellen sie (?:ihr|ein)(?: kostenloses)? konto|cr[ée]ez (?:votre|un) compte"
+        r"|crea (?:tu|una) cuenta|cr[ée]a (?:il tuo|un) account|crie (?:a sua|sua|uma) conta)")
 _ASK_WITH_NOUN = (r"(?:join|become|sign up|register|log in|sign in|get|werden sie|registrieren sie sich|melden sie sich|erhalten sie"
                   r"|rejoignez|devenez|inscrivez-vous|connectez-vous|recevez|hazte|h[áa]gase|[úu]nete|reg[íi]strate|inicia sesi[óo]n|recibe"
                   r"|unisciti|diventa|iscriviti|registrati|accedi|ricevi|junte-se|torne-se|fa[çc]a parte|inscreva-se|cadastre-se|receba"
                   r"|follow|folgen sie|suivez|sigue|segui|siga|subscreva)")
-_ASKED_FOR = (r"(?:members?|mitglied\w*|membres?|socio|s[óo]cio|abonn\w+|suscriptor\w*|abbonat\w|assinante\w*|subscribers?|supporters?"
+_ASKED_FOR = (r"(?:members?|mitglied\w*|membres?|miembros?|membr[oi]|socio|s[óo]cio|abonn\w+|suscriptor\w*|abbonat\w|assinante\w*|subscribers?|supporters?"
               r"|readers|leser\w*|lecteurs|lectores|lettori|leitores|community|gemeinschaft|communaut[ée]|comunidad|comunit[àa]|comunidade"
               r"|club|channel|kanal|cha[îi]ne|canal|canale|e-?mail|newsletters?|lettres?|bolet[íi]n|boletim|alerts?|alertes?|alertas?|notifications?|benachrichtigungen|eilmeldungen"
               r"|continue|continuing|keep reading|weiterlesen|la suite|continuer|seguir leyendo|continuare|continuar|gratis|kostenlos"
@@ -151,7 +155,9 @@ _ASKED_FOR = (r"(?:members?|mitglied\w*|membres?|socio|s[óo]cio|abonn\w+|suscri
 _JOURNALISM = r"(?:journalism|journalismus|journalisme|r[ée]daction|presse|periodismo|giornalismo|informazione|jornalismo|work|arbeit|trabajo|lavoro|trabalho|travail)"
 _TRIAL = (r"(?:free trial|(?:gratis|kostenlos) testen|probeabo|essai gratuit|essayez gratuitement|prueba (?:gratis|gratuita)"
           r"|prova (?:gratis|gratuita)|teste gr[áa]tis|experimente gr[áa]tis|(?:try|testen sie|essayez|prueba|prova|experimente)\b.{0,25}"
-          r"\b(?:for free|gratis|kostenlos|gratuitement|gratuitamente|gr[áa]tis))")
+          r"\b(?:for free|gratis|kostenlos|gratuitement|gratuitamente|gr[áa]tis)"
+          r"|\b(?:free|gratis|kostenlos|gratuit(?:ement)?|gratuitamente|gr[áa]tis) (?:for|für|pendant|durante|per|por) \d+ "
+          r"(?:days?|weeks?|months?|tage|wochen|monate|jours|semaines|mois|d[íi]as|semanas|meses|giorni|settimane|mesi))")
 CLAUSE_COMMA = re.compile(r",(?!\d)")  # not the comma of "50,000"
 CALL_TO_ACTION = re.compile(
     rf"^(?:please (?:consider )?|jetzt |bitte |hier )?(?:{_ASK}(?![\w-])|{_ASK_WITH_NOUN}(?![\w-])(?=.*\b{_ASKED_FOR}\b)"
@@ -166,7 +172,17 @@ PAYWALL_NOTICE = re.compile(
     r"\b(?:(?:exclusively|only) (?:to|for) (?:subscribers|members)|(?:nur|exklusiv) f(?:ü|ue)r (?:abonnenten|abonnentinnen|mitglieder)"
     r"|r[ée]serv[ée]e?s? (?:aux|à nos) abonn[ée]e?s|exclusiv[oa]s? para (?:suscriptores|socios|abonados|assinantes)"
     r"|riservat[oia] (?:agli|ai) abbonati|\d{1,2} ?% (?:de cet article|of (?:this|the) (?:article|story)|dieses (?:artikels|beitrags)"
-    r"|de este art[íi]culo|di questo articolo|deste (?:artigo|texto)))\b",
+    r"|de este art[íi]culo|di questo articolo|deste (?:artigo|texto))"
+    r"|(?:with a subscription|mit (?:einem|ihrem) abo|avec (?:un|votre) abonnement|con (?:una|tu|su) suscripci[óo]n"
+    r"|con (?:un |l')abbonamento|com (?:uma|a sua|sua) assinatura)\b.{0,25}\b(?:read|weiterlesen|lesen|lire|continuer|leer"
+    r"|seguir leyendo|leggere|continuare|ler|continuar)"
+    r"|(?:subscribers|abonnenten|les abonn[ée]s|los suscriptores|gli abbonati|os assinantes) (?:can|may|k[öo]nnen|peuvent|pueden"
+    r"|possono|podem) (?:read|lesen|lire|leer|leggere|ler)"
+    r"|this (?:article|story) is (?:a gift|free to read)|cet article vous est offert|dieser artikel ist (?:für sie )?(?:kostenlos|frei)"
+    r"|este art[íi]culo es (?:gratuito|un regalo)|questo articolo [èe] (?:gratuito|offerto)|este artigo [ée] (?:gratuito|oferecido)"
+    r"|(?:already (?:registered|a subscriber)|bereits (?:registriert|abonnent(?:in)?)|d[ée]j[àa] (?:inscrit|abonn[ée])e?"
+    r"|ya (?:est[áa]s registrad[oa]|eres suscriptor)|gi[àa] (?:registrat|abbonat|iscritt)[oa]|j[áa] (?:est[áa] registad[oa]|[ée] assinante))"
+    r"\s*\?\s*(?:log in|sign in|anmelden|einloggen|se connecter|connectez-vous|inicia sesi[óo]n|accedi|entrar|inicie sess[ãa]o))\b",
     I,
 )
 
@@ -240,7 +256,10 @@ SHARE_WIDGET = re.compile(
     r"|link (?:copied|kopiert|copi[ée]|copiado|copiato)|copier le lien(?: de l'article)?"
     r"|(?:print|imprimer|imprimir|stampa|drucken|e-?mail|envoyer|enviar|invia|senden|versenden)(?: (?:this|the|l'|la|el|o|a|den|diesen|questo|este|esta))?"
     r" ?(?:article|artikel|articolo|art[íi]culo|artigo|noticia|not[íi]cia|notizia|story|page|seite)"
-    r"|(?:envoyer|enviar|invia|senden|versenden|send)(?= (?:by|per|par|por|via) ))"
+    r"|(?:envoyer|enviar|invia|senden|versenden|send)(?= (?:by|per|par|por|via) )"
+    r"|(?:partager|compartir|condividi|partilhar|compartilhar) (?:l'|el |o |la )?(?:article|art[íi]culo|articolo|artigo|noticia|notizia)"
+    r"|(?:copy|copier|copiar|copia|copie|share|partager|compartir|condividi|partilhar|compartilhar)(?: (?:the|l'|el|la|o|il|le))? ?(?:url|link|lien|enlace|adresse)"
+    r"|(?:url|link|lien) (?:kopieren|teilen|copier|partager)|artikel (?:per|via) e-?mail (?:versenden|senden|teilen|verschicken))"
     r"(?:\s+(?:by|via|per|par|por|through) (?:e-?mail|correo(?: electr[óo]nico)?|correio(?: eletr[óo]nico)?|mail))?"
     r"(?:[\s:,|/·•]+(?:facebook|twitter|x|e-?mail|whatsapp|linkedin|reddit|pinterest|telegram|print|copy link|messenger|flipboard))*\s*[.:!]?$",
     I,
@@ -293,7 +312,10 @@ TEASER_LABEL = re.compile(
     r"|artigos populares|further reading|in other news|pour aller plus loin|para saber m[áa]s|per approfondire|para saber mais"
     r"|weiterf[üu]hrende (?:artikel|links)|lesen sie dazu(?: auch)?|à lire sur le m[êe]me sujet|don'?t miss|nicht verpassen|à ne pas manquer"
     r"|no te pierdas|da non perdere|n[ãa]o perca|(?:read|lire|leer|leggi|ler|lesen) (?:more|plus|m[áa]s|altre|mais|mehr)"
-    r"(?: (?:stories|news|noticias|notizie|not[íi]cias|artikel|articles))?(?: like this)?|mehr lesen|en lire plus)\s*(?:[:|»>–—]|$)",
+    r"(?: (?:stories|news|noticias|notizie|not[íi]cias|artikel|articles))?(?: like this)?|mehr lesen|en lire plus"
+    r"|(?:les )?articles similaires|art[íi]culos similares|articoli simili|artigos (?:semelhantes|similares)|similar (?:articles|stories)"
+    r"|more to (?:explore|read|discover)|mehr zu (?:diesem|dem) thema|m[áa]s (?:informaci[óo]n )?sobre (?:este|el) tema"
+    r"|altri articoli (?:sul|su questo) (?:tema|argomento))\s*(?:[:|»>–—]|$)",
     I,
 )
 
@@ -315,7 +337,10 @@ ADVERTISEMENT = re.compile(
     r"|(?:story|article) continues (?:below|after)(?: (?:this |the )?(?:advertisement|ad))?"
     r"|scroll (?:down )?to continue(?: (?:with|reading) (?:content|article))?|continue reading below"
     r"|anzeige|werbung|publicité|publicidad|pubblicità|annonce|reklame|publicidade|an[úu]ncio|pub"
-    r"|gesponsert|gesponserte[rs]? (?:inhalt|beitrag|artikel)|annuncio|sponsored by \S.{0,40}|contenu sponsoris[ée]|contenido patrocinado|patrocinado|contenuto sponsorizzato|conte[úu]do patrocinado"
+    r"|gesponsert|gesponserte[rs]? (?:inhalt|beitrag|artikel|link)|annuncio|sponsored by \S.{0,40}|promoted|sponsoris[ée]e?"
+    r"|(?:sponsored content|paid content|contenu sponsoris[ée]|contenido patrocinado|contenuto sponsorizzato|conte[úu]do patrocinado"
+    r"|patrocinad[oa]|sponsorizzat[oa]|gesponsert) (?:by|par|por|da|von) [^\s.,;][^.,;]{0,40}"
+    r"|(?:ads|anzeigen?|annonces|anuncios|annunci|an[úu]ncios)(?: (?:by|von|de|da|di|par))? google|contenu sponsoris[ée]|contenido patrocinado|patrocinado|contenuto sponsorizzato|conte[úu]do patrocinado"
     r"|(?:der )?artikel (?:wird )?(?:nach|unter) der (?:anzeige|werbung)(?: fortgesetzt| weiter)?|(?:weiter|weiterlesen|lesen sie weiter) nach der (?:anzeige|werbung)"
     r"|la suite (?:de l'article )?(?:après|sous) (?:cette|la) (?:publicit[ée]|annonce)|l'article continue (?:ci-dessous|après la publicit[ée])"
     r"|(?:la noticia |el art[íi]culo )?contin[úu]a (?:despu[ée]s de|tras) (?:la|el|este) (?:publicidad|anuncio)"
