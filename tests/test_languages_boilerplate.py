@@ -153,9 +153,9 @@ def test_prose_with_a_familys_words_stays_body(sentence):
     assert line.rule is None
 
 
-@pytest.mark.parametrize("name", ["A", "B", "C", "D", "E", "F"])
+@pytest.mark.parametrize("name", ["A", "B", "C", "D", "E", "F", "G"])
 def test_boilerplate_lines_the_rules_were_written_on_leave_the_body_and_prose_stays(name):
-    """bench/boilerplate_forms.py's sets A to F: each was written after the rules were changed for
+    """bench/boilerplate_forms.py's sets A to G: each was written after the rules were changed for
     the one before it, then shaped them (bench/quality_notes.md)."""
     from bench.boilerplate_forms import score
 
@@ -169,14 +169,32 @@ def test_boilerplate_lines_the_rules_were_written_on_leave_the_body_and_prose_st
 # they were lost the same way before any rule was written on set F.
 PROSE_LOST = {"F": ["prose en: Top stories in the local paper focused on the ferry for a week.",
                     "prose en: Trending upward, ticket sales reached 4,000 a day in July."]}
-KNOWN_MISSES = {"C": ["read_more en: Up next"], "F": PROSE_LOST["F"]}
+# Set G's lines that its round left (bench/quality_notes.md): two-sentence paywall notices longer
+# than PAYWALL_NOTICE's line, content offered by a partner (the round's pattern takes only the word
+# "partner") or named with no word for sponsoring, photo credits with no
+# label word; and a prose line that reports newsletter sign-ups.
+G_MISSES = [
+    'newsletter en: Gift this article: you have 8 gifts left this month',
+    'newsletter de: Dieser Artikel ist exklusiv für Abonnenten. Jetzt 4 Wochen gratis testen',
+    'newsletter fr: Article réservé à nos abonnés. Il vous reste 78 % à lire.',
+    'ads fr: Contenu proposé par notre partenaire',
+    'ads it: In collaborazione con Banca Meridiana',
+    'ads pt: Oferecido por Seguradora Atlântico',
+    'photo_credit en: Video courtesy of Storyful',
+    'photo_credit fr: Illustration : Shutterstock',
+    'photo_credit it: Foto ANSA/Fabio Frustaci',
+    'photo_credit pt: Crédito da imagem: Lusa',
+    'prose en: The newspaper said its print subscriptions had fallen by a third since 2019, while newsletter sign-ups rose.',
+]
+PROSE_LOST["G"] = [miss for miss in G_MISSES if miss.startswith("prose ")]
+KNOWN_MISSES = {"C": ["read_more en: Up next"], "F": PROSE_LOST["F"], "G": G_MISSES}
 
 
 def test_boilerplate_lines_written_after_the_rules_keep_their_floors():
-    """Set G (bench/boilerplate_set_g.py) changed no rule: 93 of 162 lines out of the body (90 with
-    the rules before set F's round) and 23 of 24 prose lines kept when it was added."""
+    """Set H (bench/boilerplate_set_h.py) changed no rule: 136 of 162 lines out of the body (103
+    with the rules before set G's round) and 23 of 24 prose lines kept when it was added."""
     from bench.boilerplate_forms import HELD_OUT, score
 
     by_family, (prose_kept, prose_total), _ = score(HELD_OUT)
     out, total = sum(o for o, _ in by_family.values()), sum(t for _, t in by_family.values())
-    assert out / total >= 0.57 and prose_kept / prose_total >= 0.95
+    assert out / total >= 0.83 and prose_kept / prose_total >= 0.95

@@ -88,7 +88,7 @@ def segment_document(text: str, title_hint: str | None = None, caption_lines: It
 
 def classify_line(line: Line) -> None:
     """Name a line by its own shape and phrases alone (chrome, promos, widgets, credits ...)."""
-    rule = next((r for r in rules.LINE_RULES if line.words <= r.max_words and r.matches(line.text)), None)
+    rule = rules.line_rule(line.text, line.words)
     if rule is not None:
         line.mark(rule.name)
         line.ai = rule.name == rules.AI_DISCLOSURE

@@ -16,6 +16,37 @@ I = re.IGNORECASE  # noqa: E741 (the flag reads as in `re`: short, used in every
 # A line made only of rule characters: "__", "---", "* * *", "=====", "• • •".
 RULE_LINE = re.compile(r"^[\s_\-=*~#.•·–—+|/\\<>]{2,}$")
 
+# What sites print around a label ("[ Publicité ]", "Comments (47)", "Continua a leggere →",
+# "SHARE THIS ARTICLE ▸", "Seguir leyendo...", "👉 Leia também"): brackets, arrows, bullets,
+# dashes, a count in parentheses, a trailing ellipsis and pictographs at either end. A closing
+# "»" or "›" is an arrow only in a line that opens no quotation with "«" or "‹".
+_DECORATION = r"(?:[\s\[\]()<>→←↗↘▸▶►◂◀•·*|~_–—-]|\(\d+\)|[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])"
+# At the start, not a list's bullet or dash: "- Print Article" is an item of the article's list.
+LEADING_DECORATION = re.compile(r"^(?:[\s\[(<→↗↘▸▶►]|[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])+")
+TRAILING_DECORATION = re.compile(rf"(?:{_DECORATION}|\.\.\.|…)+$")
+TRAILING_ARROW_QUOTE = re.compile(r"\s*[»›]+$")
+def _decoration_char(char: str) -> bool:
+    return char in _EDGE_CHARS or char.isspace() or (char >= "\u2600" and not char.isalnum())
+
+
+# Labels printed side by side on one line: "ANZEIGE · Artikel wird unten fortgesetzt".
+# Not a bar: a table's cells and a menu's items are split by bars.
+LABEL_SEPARATOR = re.compile(r"\s+[·•–—]\s+")
+
+
+_EDGE_CHARS = frozenset("[]()<>→←↗↘▸▶►◂◀•·*|~_–—-…»›")
+
+
+def undecorated(text: str) -> str:
+    """`text` without the decorations at its ends (the text itself when nothing else is left)."""
+    if not text or not (_decoration_char(text[0]) or _decoration_char(text[-1]) or text.endswith("...")):
+        return text  # most lines: a letter or a period at each end, and the searches below cost 15 µs a line
+    if "«" not in text and "‹" not in text:
+        text = TRAILING_ARROW_QUOTE.sub("", text)
+    bare = TRAILING_DECORATION.sub("", LEADING_DECORATION.sub("", text))
+    return bare or text
+
+
 # A lone short mark in capitals: a site or agency mark such as "TT", "AP", "AFP", "DL".
 SITE_MARK = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
 
@@ -29,7 +60,10 @@ NAV_CHROME = re.compile(
     r"|rechercher|connexion|buscar|iniciar sesión|accept(?: all)? cookies|cookie (?:settings|policy|preferences)"
     r"|privacy(?: policy| settings)?|terms (?:of use|of service|and conditions)|contact us|about us"
     r"|impressum|datenschutz(?:erklärung)?|mentions légales|aviso legal|sitemap|all rights reserved"
-    r"|alle akzeptieren|tout accepter|datenschutzeinstellungen|datenschutzhinweise?|einwilligung widerrufen|do not sell(?: or share)? my personal information"
+    r"|alle akzeptieren|tout accepter|datenschutz-?einstellungen|(?:manage|g[ée]rer|gestionar|gestisci|gerir|gerenciar|verwalten)"
+    r"(?: (?:my|your|mes|vos|les|mis|tus|las|le|as|suas))? (?:privacy |cookie )?(?:settings|preferences|pr[ée]f[ée]rences|preferencias|preferenze|prefer[êe]ncias)"
+    r"|(?:i accept|i agree|j'accepte|acepto|ich akzeptiere|accetto|aceito|concordo)(?: (?:all|tout|tous les|todas las|alle|tutti i|todos os))?(?: (?:the |les |las |i |os )?cookies)?"
+    r"|manage privacy settings|datenschutzhinweise?|einwilligung widerrufen|do not sell(?: or share)? my personal information"
     r"|your privacy (?:choices|options)|vos choix en mati[èe]re de (?:confidentialit[ée]|vie priv[ée]e)|tus opciones de privacidad"
     r"|le tue scelte (?:sulla|di) privacy|as suas escolhas de privacidade|personnaliser|personalizar|personalizza|customi[sz]e|anpassen|privacy settings|param[èe]tres de confidentialit[ée]"
     r"|configuraci[óo]n de privacidad|impostazioni (?:della )?privacy|defini[çc][õo]es de privacidade"
@@ -140,10 +174,14 @@ _ASK = (r"(?:subscribe|donate|support(?:ing)?(?!\s+(?:for|to|from|of|in|at)\b)|u
         r"|sosteneteci|assine|apoie(?:-nos)?|fa[çc]a uma doa[çc][ãa]o"
         # creating an account: "Create your free account", "Créez votre compte", "Crea tu cuenta gratis"
         r"|create (?:your|an|a free) account|erstellen sie (?:ihr|ein)(?: kostenloses)? konto|cr[ée]ez (?:votre|un) compte"
-        r"|crea (?:tu|una) cuenta|cr[ée]a (?:il tuo|un) account|crie (?:a sua|sua|uma) conta)")
+        r"|crea (?:tu|una) cuenta|cr[ée]a (?:il tuo|un) account|crie (?:a sua|sua|uma) conta"
+        # downloading the outlet's app: "Download our app", "Laden Sie unsere News-App herunter"
+        r"|(?:download|get|install) (?:our|the) (?:free |new )?(?:[\w-]+ )?app\b|laden sie (?:jetzt )?(?:unsere|die) .{0,30}app\b"
+        r"|t[ée]l[ée]chargez (?:notre|l'|la|gratuitement) ?(?:application|appli|app)|desc[áa]rg(?:a|ate|ue) (?:nuestra|la) (?:app|aplicaci[óo]n)"
+        r"|scarica (?:la nostra |l'|la )?app|baixe (?:o nosso |o |a nossa |a )?(?:aplicativo|app)|descarregue (?:a nossa |a )?app)")
 _ASK_WITH_NOUN = (r"(?:join|become|sign up|register|log in|sign in|get|werden sie|registrieren sie sich|melden sie sich|erhalten sie"
                   r"|rejoignez|devenez|inscrivez-vous|connectez-vous|recevez|hazte|h[áa]gase|[úu]nete|reg[íi]strate|inicia sesi[óo]n|recibe"
-                  r"|unisciti|diventa|iscriviti|registrati|accedi|ricevi|junte-se|torne-se|fa[çc]a parte|inscreva-se|cadastre-se|receba"
+                  r"|ap[úu]ntate|unisciti|diventa|iscriviti|registrati|accedi|ricevi|junte-se|torne-se|fa[çc]a parte|inscreva-se|cadastre-se|receba"
                   r"|follow|folgen sie|suivez|sigue|segui|siga|subscreva)")
 _ASKED_FOR = (r"(?:members?|mitglied\w*|membres?|miembros?|membr[oi]|socio|s[óo]cio|abonn\w+|suscriptor\w*|abbonat\w|assinante\w*|subscribers?|supporters?"
               r"|readers|leser\w*|lecteurs|lectores|lettori|leitores|community|gemeinschaft|communaut[ée]|comunidad|comunit[àa]|comunidade"
@@ -165,13 +203,36 @@ CALL_TO_ACTION = re.compile(
     I,
 )
 
+# An affiliate-link disclosure: the page earns a commission on what readers buy through its links.
+_AFFILIATE_LINKS = (r"(?:affiliate[- ]links?|liens? (?:d')?affili[ée]s?|enlaces (?:de )?afiliados|link (?:di affiliazione|affiliati)"
+                    r"|links (?:de )?afiliados)")
+AFFILIATE_DISCLOSURE = re.compile(
+    # "This article contains affiliate links", "Dieser Artikel enthält Affiliate-Links", "Este artigo contém links de afiliados"
+    r"\b(?:this|dieser|diese|cet|ce|cette|este|esta|questo|questa) (?:article|post|page|story|artikel|beitrag|seite|contenu"
+    r"|art[íi]culo|nota|p[áa]gina|articolo|pagina|artigo|mat[ée]ria) (?:\w+ )?(?:contains|includes|may contain|enth(?:ä|ae)lt"
+    r"|contient|contiene|incluye|cont[ée]m|inclui) (?:\w+ )?" + _AFFILIATE_LINKS +
+    # a label: "*Affiliate-Link: ...", "Liens affiliés :"
+    r"|^\W*" + _AFFILIATE_LINKS + r"\s*[:*(]",
+    I,
+)
+# The page's commission on what readers buy ("... we may earn a commission"): a disclosure only in a
+# line that names the links (rules.py).
+AFFILIATE_COMMISSION = re.compile(
+    r"\bwe (?:may )?(?:earn|receive|get) (?:a )?(?:small )?commission|(?:erhalten|bekommen) wir (?:eine )?provision"
+    r"|nous (?:pouvons )?percev(?:ons|oir) une commission|(?:podemos )?recib(?:ir|imos) una (?:peque[ñn]a )?comisi[óo]n"
+    r"|(?:potremmo )?ricev(?:ere|iamo) una (?:piccola )?commissione|(?:podemos )?receb(?:er|emos) uma (?:pequena )?comiss[ãa]o",
+    I,
+)
+LINK_WORD = re.compile(r"\b(?:links?|liens?|enlaces|link)\b", I)
+
 # A paywall's notice: the story is for subscribers, or how much of it is left to read. Only in a
 # short line (rules.PAYWALL_NOTICE_MAX_WORDS): "Le journal est réservé aux abonnés depuis 2019, a
 # rappelé le directeur" reports the same words.
 PAYWALL_NOTICE = re.compile(
     r"\b(?:(?:exclusively|only) (?:to|for) (?:subscribers|members)|(?:nur|exklusiv) f(?:ü|ue)r (?:abonnenten|abonnentinnen|mitglieder)"
     r"|r[ée]serv[ée]e?s? (?:aux|à nos) abonn[ée]e?s|exclusiv[oa]s? para (?:suscriptores|socios|abonados|assinantes)"
-    r"|riservat[oia] (?:agli|ai) abbonati|\d{1,2} ?% (?:de cet article|of (?:this|the) (?:article|story)|dieses (?:artikels|beitrags)"
+    r"|riservat[oia] (?:agli|ai) abbonati|(?:solo|s[óo]lo|only|nur|uniquement|apenas|s[óo]) (?:para|for|f[üu]r|pour|per) (?:los |les |gli |os )?"
+    r"(?:suscriptores|subscribers|abonnenten|abonn[ée]s|abbonati|assinantes)|\d{1,2} ?% (?:de cet article|of (?:this|the) (?:article|story)|dieses (?:artikels|beitrags)"
     r"|de este art[íi]culo|di questo articolo|deste (?:artigo|texto))"
     r"|(?:with a subscription|mit (?:einem|ihrem) abo|avec (?:un|votre) abonnement|con (?:una|tu|su) suscripci[óo]n"
     r"|con (?:un |l')abbonamento|com (?:uma|a sua|sua) assinatura)\b.{0,25}\b(?:read|weiterlesen|lesen|lire|continuer|leer"
@@ -181,8 +242,8 @@ PAYWALL_NOTICE = re.compile(
     r"|this (?:article|story) is (?:a gift|free to read)|cet article vous est offert|dieser artikel ist (?:für sie )?(?:kostenlos|frei)"
     r"|este art[íi]culo es (?:gratuito|un regalo)|questo articolo [èe] (?:gratuito|offerto)|este artigo [ée] (?:gratuito|oferecido)"
     r"|(?:already (?:registered|a subscriber)|bereits (?:registriert|abonnent(?:in)?)|d[ée]j[àa] (?:inscrit|abonn[ée])e?"
-    r"|ya (?:est[áa]s registrad[oa]|eres suscriptor)|gi[àa] (?:registrat|abbonat|iscritt)[oa]|j[áa] (?:est[áa] registad[oa]|[ée] assinante))"
-    r"\s*\?\s*(?:log in|sign in|anmelden|einloggen|se connecter|connectez-vous|inicia sesi[óo]n|accedi|entrar|inicie sess[ãa]o))\b",
+    r"|ya (?:est[áa]s registrad[oa]|eres suscriptor)|gi[àa] (?:registrat|abbonat|iscritt)[oa]|j[áa] (?:est[áa] registad[oa]|[ée] assinante|tem cadastro))"
+    r"\s*\?\s*(?:log in|sign in|anmelden|einloggen|se connecter|connectez-vous|inicia sesi[óo]n|accedi|entrar|entre|fa[çc]a login|inicie sess[ãa]o))\b",
     I,
 )
 
@@ -247,6 +308,13 @@ SHARE_WIDGET = re.compile(
     r"|imprimir|copiar (?:el )?enlace|copiar link|(?:compartilh|partilh)(?:e|ar)(?: (?:no|na|em|este artigo|esta not[íi]cia))?"
     r"|condividi(?: su| l'articolo| questo articolo| la notizia)?"
     r"|stampa|copia (?:il )?link|salva"
+    r"|(?:copy|copier|copiar|copia|copie)\b.{0,30}\b(?:link|url|lien|enlace|adresse|address)\b.{0,30}"
+    r"|(?:link|url|adresse)\b.{0,30}\bkopieren"
+    r"|(?:share|teilen|partager|compartir|comparte|condividi|partilhar|partilhe|compartilhar|compartilhe)"
+    r" (?:on|via|v[íi]a|per|par|por|auf|sur|su|em|no|na|con|with|mit|en) (?:facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|telegram|e-?mail|messenger|bluesky|threads)"
+    r"|(?:envoyer|enviar|envie|env[íi]a|invia|send|senden)\b.{0,25}\b(?:par|por|per|by|via) (?:e-?)?mail\b.{0,25}"
+    r"|r[ée]agir|(?:jetzt )?mitdiskutieren|diskutieren sie mit|comenta|commenta|comente|\d+ kommentare [–—-] (?:jetzt )?mitdiskutieren"
+    r"|printable version|druckversion|version imprimable|versi[óo]n (?:para )?imprimir|versione stampabile|vers[ãa]o (?:para )?(?:impress[ãa]o|imprimir)"
     r"|comments?|\d+ comments?|leave a comment|view comments|show comments|kommentare|commentaires|comentarios"
     r"|\d+ (?:kommentare|commentaires|comentarios|commenti|coment[áa]rios)|commenti|coment[áa]rios|laisser un commentaire|deja (?:un|tu) comentario"
     r"|lascia un commento|deixe (?:um|seu) coment[áa]rio"
@@ -259,7 +327,11 @@ SHARE_WIDGET = re.compile(
     r"|(?:envoyer|enviar|invia|senden|versenden|send)(?= (?:by|per|par|por|via) )"
     r"|(?:partager|compartir|condividi|partilhar|compartilhar) (?:l'|el |o |la )?(?:article|art[íi]culo|articolo|artigo|noticia|notizia)"
     r"|(?:copy|copier|copiar|copia|copie|share|partager|compartir|condividi|partilhar|compartilhar)(?: (?:the|l'|el|la|o|il|le))? ?(?:url|link|lien|enlace|adresse)"
-    r"|(?:url|link|lien) (?:kopieren|teilen|copier|partager)|artikel (?:per|via) e-?mail (?:versenden|senden|teilen|verschicken))"
+    r"|(?:url|link|lien) (?:kopieren|teilen|copier|partager)|artikel (?:per|via) e-?mail (?:versenden|senden|teilen|verschicken)"
+    r"|(?:gift|verschenken|offrir|regalar|regala|oferecer|presentear)(?: (?:this|cet|este|esta|questo|o|el|l'|den|diesen))? ?"
+    r"(?:article|story|artikel|beitrag|art[íi]culo|articolo|artigo|mat[ée]ria|noticia|notizia)|(?:artikel|beitrag) verschenken"
+    r"|(?:diesen )?beitrag (?:teilen|drucken|versenden)|seite drucken|print (?:this )?page|imprimer (?:la|cette) page"
+    r"|imprimir (?:la |esta )?p[áa]gina|stampa (?:la |questa )?pagina|imprimir (?:a |esta )?p[áa]gina)"
     r"(?:\s+(?:by|via|per|par|por|through) (?:e-?mail|correo(?: electr[óo]nico)?|correio(?: eletr[óo]nico)?|mail))?"
     r"(?:[\s:,|/·•]+(?:facebook|twitter|x|e-?mail|whatsapp|linkedin|reddit|pinterest|telegram|print|copy link|messenger|flipboard))*\s*[.:!]?$",
     I,
@@ -277,6 +349,9 @@ READ_MORE = re.compile(
     r"|noticias relacionadas|leggi anche"
     r"|das könnte sie auch interessieren|empfohlene artikel|verwandte artikel|meistgelesen(?:e artikel)?|lesen sie hier"
     r"|à lire également|lire également|à voir aussi|sur le même th[èe]me|les plus lus|vous aimerez aussi|ces articles (?:pourraient|peuvent) vous int[ée]resser"
+    r"|die meistgelesenen(?: artikel| beitr[äa]ge)?|(?:as |os )?mais lid[ao]s|(?:diese )?artikel k[öo]nnten sie (?:auch |ebenfalls )?interessieren"
+    r"|quiz[áa]s? (?:tambi[ée]n )?te interese|ti potrebbero interessare(?: anche)?|(?:nos )?articles recommand[ée]s|more coverage(?: of| on)?"
+    r"|(?:outras|otras|autres|altre|weitere) (?:not[íi]cias|noticias|articles|notizie|meldungen) (?:sobre|sur|su|zum) (?:o|el|le|il)? ?(?:tema|sujet|thema|argomento)"
     r"|lea también|lee además|tambi[ée]n te puede interesar|lo más le[íi]do|contenido relacionado|te recomendamos|puede interesarte"
     r"|potrebbe interessarti|ti potrebbe interessare|articoli correlati|i più letti|vedi anche|guarda anche"
     r"|leia também|veja também|mais lidas|not[íi]cias relacionadas|mat[ée]rias relacionadas|voc[êe] tamb[ée]m pode gostar"
@@ -315,7 +390,10 @@ TEASER_LABEL = re.compile(
     r"(?: (?:stories|news|noticias|notizie|not[íi]cias|artikel|articles))?(?: like this)?|mehr lesen|en lire plus"
     r"|(?:les )?articles similaires|art[íi]culos similares|articoli simili|artigos (?:semelhantes|similares)|similar (?:articles|stories)"
     r"|more to (?:explore|read|discover)|mehr zu (?:diesem|dem) thema|m[áa]s (?:informaci[óo]n )?sobre (?:este|el) tema"
-    r"|altri articoli (?:sul|su questo) (?:tema|argomento))\s*(?:[:|»>–—]|$)",
+    r"|altri articoli (?:sul|su questo) (?:tema|argomento)"
+    r"|(?:next|previous) (?:article|story)|(?:zum )?n[äa]chste[nr]? (?:artikel|beitrag)|article (?:suivant|pr[ée]c[ée]dent)"
+    r"|(?:art[íi]culo|noticia) (?:siguiente|anterior)|siguiente (?:art[íi]culo|noticia)|(?:articolo|notizia) (?:successiv[oa]|precedente)"
+    r"|pr[óo]xim[oa] (?:artigo|mat[ée]ria|not[íi]cia)|(?:artigo|mat[ée]ria|not[íi]cia) (?:seguinte|anterior))\s*(?:[:|»>–—]|$)",
     I,
 )
 
@@ -334,7 +412,11 @@ ADVERTISEMENT = re.compile(
     r"|(?:der )?artikel (?:wird )?(?:unten )?fortgesetzt|la suite (?:ci-dessous|plus bas)|l'article continue (?:ci-dessous|plus bas)"
     r"|(?:la noticia|el art[íi]culo) contin[úu]a (?:abajo|debajo)|(?:l'articolo|la notizia) continua (?:sotto|pi[uù] in basso)"
     r"|(?:a not[íi]cia|o artigo|a mat[ée]ria|o texto) continua (?:abaixo|a seguir)"
-    r"|(?:story|article) continues (?:below|after)(?: (?:this |the )?(?:advertisement|ad))?"
+    r"|(?:the )?(?:story|article) continues (?:below|after)(?: (?:this |the )?(?:advertisement|ad))?"
+    r"|paid partner (?:content|post)|promocionad[oa]|promoss[oa]|promovid[oa]"
+    r"|(?:sponsored links|presented|brought to you|offered|pr[äa]sentiert|pr[ée]sent[ée]|propos[ée]|ofrecido|presentado|offerto"
+    r"|presentato|oferecido|apresentado) (?:by|von|par|por|da) (?:our |unserem |notre |nuestro |il nostro |o nosso )?partner\w*"
+    r"|sponsored links (?:by|from) [^\s.,;][^.,;]{0,30}"
     r"|scroll (?:down )?to continue(?: (?:with|reading) (?:content|article))?|continue reading below"
     r"|anzeige|werbung|publicité|publicidad|pubblicità|annonce|reklame|publicidade|an[úu]ncio|pub"
     r"|gesponsert|gesponserte[rs]? (?:inhalt|beitrag|artikel|link)|annuncio|sponsored by \S.{0,40}|promoted|sponsoris[ée]e?"
@@ -344,7 +426,7 @@ ADVERTISEMENT = re.compile(
     r"|(?:der )?artikel (?:wird )?(?:nach|unter) der (?:anzeige|werbung)(?: fortgesetzt| weiter)?|(?:weiter|weiterlesen|lesen sie weiter) nach der (?:anzeige|werbung)"
     r"|la suite (?:de l'article )?(?:après|sous) (?:cette|la) (?:publicit[ée]|annonce)|l'article continue (?:ci-dessous|après la publicit[ée])"
     r"|(?:la noticia |el art[íi]culo )?contin[úu]a (?:despu[ée]s de|tras) (?:la|el|este) (?:publicidad|anuncio)"
-    r"|sigue leyendo (?:despu[ée]s de|tras|bajo) (?:la|el|este) (?:publicidad|anuncio)"
+    r"|(?:sigue|contin[úu]a) leyendo (?:despu[ée]s|tras|bajo)(?: de)? (?:la |el |del |este )?(?:publicidad|anuncio)"
     r"|continua a leggere (?:dopo|sotto) (?:la )?pubblicit[àa]"
     r"|(?:l'articolo )?continua (?:dopo|sotto) (?:la )?pubblicit[àa]|(?:a mat[ée]ria |o texto )?continua (?:ap[óo]s|depois d)[ao]? (?:a )?publicidade)"
     r"(?:\s*[-–—:|]\s*(?:scroll (?:down )?to continue(?: reading)?|continue reading(?: below)?|story continues below"

@@ -74,6 +74,7 @@ NEWSLETTER_NAME_MAX_WORDS = 6
 CALL_TO_ACTION_MAX_WORDS = 15
 CALL_TO_ACTION_MAX_PERIOD_WORDS = 6
 PAYWALL_NOTICE_MAX_WORDS = 10
+AFFILIATE_DISCLOSURE_MAX_WORDS = 30  # "This article contains affiliate links; we may earn a commission on purchases made through them."
 TIMESTAMP_MAX_WORDS = 16
 DATE_AND_TIME_MAX_WORDS = 12
 SOURCE_LINE_MAX_WORDS = 12
@@ -132,6 +133,13 @@ def _cookie_notice(text: str) -> bool:
     return "cookie" in text.lower() and p.COOKIE_NOTICE.search(text) is not None
 
 
+def _affiliate_disclosure(text: str) -> bool:
+    """An affiliate-link disclosure; the commission's phrases only where the line names the links."""
+    if p.AFFILIATE_DISCLOSURE.search(text):
+        return True
+    return p.LINK_WORD.search(text) is not None and p.AFFILIATE_COMMISSION.search(text) is not None
+
+
 def _unattributed(text: str) -> bool:
     """A call printed on the page, not quoted in a sentence: no comma (but in a number), quote or
     semicolon (a story's quoted call has its attribution), and a final period only in a short line."""
@@ -160,6 +168,8 @@ LINE_RULES = (
              MAX_BOILERPLATE_WORDS, lambda t: p.NAV_CHROME.match(t) or p.BREADCRUMB.match(t) or p.COPYRIGHT.match(t)),
     LineRule(NAV_CHROME, "COOKIE_NOTICE: anywhere", COOKIE_NOTICE_MAX_WORDS, _cookie_notice),
     LineRule(ADVERTISEMENT, "ADVERTISEMENT: the whole line", ANY_LENGTH, p.ADVERTISEMENT.match),
+    LineRule(ADVERTISEMENT, "AFFILIATE_DISCLOSURE anywhere, or AFFILIATE_COMMISSION with a LINK_WORD, in a line no "
+             "longer than a disclosure", AFFILIATE_DISCLOSURE_MAX_WORDS, _affiliate_disclosure),
     LineRule(SHARE_WIDGET, "SHARE_WIDGET: the whole line; or two or more SOCIAL_NAMES, half the words or more",
              MAX_BOILERPLATE_WORDS, lambda t: p.SHARE_WIDGET.match(t) or _mostly_social(t)),
     LineRule(READ_MORE, "READ_MORE or TEASER_LABEL: the start", TEASER_MAX_WORDS,
@@ -192,6 +202,35 @@ LINE_RULES = (
     LineRule(AI_DISCLOSURE, "AI_DISCLOSURE: anywhere, in a line that does not open with a DATELINE_START",
              AI_DISCLOSURE_MAX_WORDS, lambda t: p.AI_DISCLOSURE.search(t) and not p.DATELINE_START.match(t)),
 )
+
+
+# The rules of labels a page prints around an article, which may come with decorations or side by
+# side on one line (line_rule). Not the rules of a line's shape (a lone mark, a date, a rule line):
+# a list's "- GPS" is no site mark, and a table's "| 7 | Kyle Larson |" no run of labels.
+LABEL_RULES = frozenset({NAV_CHROME, ADVERTISEMENT, SHARE_WIDGET, READ_MORE, NEWSLETTER_PROMO, FOLLOW_OR_CONTACT})
+
+
+def line_rule(text: str, words: int) -> LineRule | None:
+    """The first of LINE_RULES the line matches as printed; else a label rule's (LABEL_RULES) when
+    the line is a label once the decorations at its ends are left out (patterns.undecorated: "[
+    Publicité ]", "Comments (47)", "Continua a leggere →"), or, in a short line of labels printed
+    side by side ("ANZEIGE · Artikel wird unten fortgesetzt"), when every one is."""
+    rule = _first_rule(text, words)
+    if rule is None and (bare := p.undecorated(text)) != text:
+        rule = _label_rule(bare)
+    if rule is None and words <= MAX_BOILERPLATE_WORDS and len(parts := p.LABEL_SEPARATOR.split(text)) > 1:
+        found = [_label_rule(p.undecorated(part)) for part in parts]
+        rule = found[0] if all(found) else None
+    return rule
+
+
+def _first_rule(text: str, words: int) -> LineRule | None:
+    return next((r for r in LINE_RULES if words <= r.max_words and r.matches(text)), None)
+
+
+def _label_rule(text: str) -> LineRule | None:
+    rule = _first_rule(text, len(text.split()))
+    return rule if rule is not None and rule.name in LABEL_RULES else None
 
 
 # What a rule looks at: the steps of segment_document (tasks/segment/clean.py).
@@ -366,9 +405,11 @@ RULES = (
         "Ad slot labels mark where an advertisement was cut out of the page.",
         "Publicité\nArticle continues after this advertisement\nPubblicità\nPublicidade\n"
         "La noticia continúa después de la publicidad\nWeiterlesen nach der Anzeige\nSigue leyendo tras la publicidad\n"
-        "Continua a leggere dopo la pubblicità",
+        "Continua a leggere dopo la pubblicità\n"
+        "This article contains affiliate links; we may earn a commission on purchases made through them.",
         "Advertising revenue at the group fell 12% in the third quarter, hit by weaker spending from car makers.\n"
-        "A publicidade de apostas online será proibida nos estádios a partir de janeiro.",
+        "A publicidade de apostas online será proibida nos estádios a partir de janeiro.\n"
+        "The regulator said influencers must say when a post contains affiliate links, and fined three of them.",
     ),
     _line_rule(
         SHARE_WIDGET, schema.DROPPED,
