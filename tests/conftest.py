@@ -37,6 +37,15 @@ def shared_dir() -> Path:
     return SHARED
 
 
+@pytest.fixture(scope="session")
+def split_benchmark(shared_dir):
+    """bench/split_bench.py's held-out documents scored with the settings' weights (about 20 s),
+    once for the quality gate and the splitting's floors."""
+    from bench.split_bench import run_split_benchmark
+
+    return run_split_benchmark()
+
+
 PREFECT_API = BackgroundHarness()
 
 

@@ -17,11 +17,10 @@ BASELINE = REPO / "bench" / "quality_baseline.json"
 
 
 @pytest.fixture(scope="module")
-def measured(shared_dir) -> dict[str, float]:
+def measured(shared_dir, split_benchmark) -> dict[str, float]:
     from bench.aeb_metric import aggregate, score_page
     from bench.general_web import own_pages
     from bench.quality import CHOSEN, is_tuning_page, load_pages, run_all, score_settings, scores_of
-    from bench.split_bench import run_split_benchmark
 
     results = run_all(load_pages())
     scores = scores_of(results)["newsflow"]
@@ -29,7 +28,7 @@ def measured(shared_dir) -> dict[str, float]:
     own = [score_settings((html, url, truth)) for _, url, html, truth, _ in own_pages()]
     own_newsflow = aggregate([page[CHOSEN] for page in own])
     own_trafilatura = aggregate([page["trafilatura.extract"] for page in own])
-    split = run_split_benchmark()
+    split = split_benchmark
     return {
         "aeb_f1": scores.f1,
         "aeb_precision": scores.precision,
