@@ -198,3 +198,22 @@ def test_boilerplate_lines_written_after_the_rules_keep_their_floors():
     by_family, (prose_kept, prose_total), _ = score(HELD_OUT)
     out, total = sum(o for o, _ in by_family.values()), sum(t for _, t in by_family.values())
     assert out / total >= 0.83 and prose_kept / prose_total >= 0.95
+
+
+# Forms of the families written after set H's figure was taken, beyond its lines: a verb's other
+# person, an arrow before the label, another noun for the page; and German's quotation opened by "»".
+@pytest.mark.parametrize(("language", "line", "leaves"), [
+    ("fr", "Copiez le lien de l'article", True),
+    ("pt", "» Leia também", True),
+    ("de", "» Lesen Sie auch", True),
+    ("pt", "Este conteúdo contém links de afiliados.", True),
+    ("es", "Comentarios (12)", True),
+    ("es", "[ Anuncio ]", True),
+    ("de", "»Wir wollen mehr Radwege«, sagte die Bürgermeisterin.", False),
+    ("en", "The next article of the treaty covers fishing rights.", False),
+    ("de", "Der Link zur Petition wurde 4.000-mal geteilt.", False),
+])
+def test_variants_of_the_families_leave_the_body_and_prose_stays(language, line, leaves):
+    from bench.boilerplate_forms import out_of_body
+
+    assert out_of_body(language, line) is leaves

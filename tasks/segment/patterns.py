@@ -25,6 +25,7 @@ _DECORATION = r"(?:[\s\[\]()<>→←↗↘▸▶►◂◀•·*|~_–—-]|\(\d+
 LEADING_DECORATION = re.compile(r"^(?:[\s\[(<→↗↘▸▶►]|[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])+")
 TRAILING_DECORATION = re.compile(rf"(?:{_DECORATION}|\.\.\.|…)+$")
 TRAILING_ARROW_QUOTE = re.compile(r"\s*[»›]+$")
+LEADING_ARROW_QUOTE = re.compile(r"^[»›]+\s*")
 def _decoration_char(char: str) -> bool:
     return char in _EDGE_CHARS or char.isspace() or (char >= "\u2600" and not char.isalnum())
 
@@ -41,8 +42,8 @@ def undecorated(text: str) -> str:
     """`text` without the decorations at its ends (the text itself when nothing else is left)."""
     if not text or not (_decoration_char(text[0]) or _decoration_char(text[-1]) or text.endswith("...")):
         return text  # most lines: a letter or a period at each end, and the searches below cost 15 µs a line
-    if "«" not in text and "‹" not in text:
-        text = TRAILING_ARROW_QUOTE.sub("", text)
+    if "«" not in text and "‹" not in text:  # German opens a quotation with "»": then "«" closes it
+        text = LEADING_ARROW_QUOTE.sub("", TRAILING_ARROW_QUOTE.sub("", text))
     bare = TRAILING_DECORATION.sub("", LEADING_DECORATION.sub("", text))
     return bare or text
 
@@ -209,7 +210,8 @@ _AFFILIATE_LINKS = (r"(?:affiliate[- ]links?|liens? (?:d')?affili[ée]s?|enlaces
 AFFILIATE_DISCLOSURE = re.compile(
     # "This article contains affiliate links", "Dieser Artikel enthält Affiliate-Links", "Este artigo contém links de afiliados"
     r"\b(?:this|dieser|diese|cet|ce|cette|este|esta|questo|questa) (?:article|post|page|story|artikel|beitrag|seite|contenu"
-    r"|art[íi]culo|nota|p[áa]gina|articolo|pagina|artigo|mat[ée]ria) (?:\w+ )?(?:contains|includes|may contain|enth(?:ä|ae)lt"
+    r"|art[íi]culo|nota|p[áa]gina|articolo|pagina|artigo|mat[ée]ria|content|inhalt|contenido|contenuto|conte[úu]do)"
+    r" (?:\w+ )?(?:contains|includes|may contain|enth(?:ä|ae)lt"
     r"|contient|contiene|incluye|cont[ée]m|inclui) (?:\w+ )?" + _AFFILIATE_LINKS +
     # a label: "*Affiliate-Link: ...", "Liens affiliés :"
     r"|^\W*" + _AFFILIATE_LINKS + r"\s*[:*(]",
@@ -302,13 +304,14 @@ REPRINT_NOTICE = re.compile(r"\bfor your personal,? non-?commercial use\b|\bto o
 # Share widgets and social prompts.
 SHARE_WIDGET = re.compile(
     r"^(?:share(?: (?:this|the))?(?: article| story| post| page)?(?: on| via| with)?|tweet(?: this)?|e-?mail"
-    r"|print(?: this)?(?: article| story| page)?|copy(?: the)? link|link copied|correo(?: electr[óo]nico)?|whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|telegram|click to share(?: on)?"
+    r"|print(?: this)?(?: article| story| page)?|link copied|correo(?: electr[óo]nico)?|whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|telegram|click to share(?: on)?"
     r"|follow us(?: on)?|teilen(?: auf| per| via)?|(?:jetzt )?(?:auf|per|via|bei) \w+ teilen|artikel teilen|partager(?: sur| cet article)?|compart(?:ir|e)(?: en| esta noticia| este art[íi]culo)?"
-    r"|(?:diesen )?artikel (?:teilen|drucken|versenden|merken)|drucken|link kopieren|imprimer|copier le lien|envoyer par e-?mail"
-    r"|imprimir|copiar (?:el )?enlace|copiar link|(?:compartilh|partilh)(?:e|ar)(?: (?:no|na|em|este artigo|esta not[íi]cia))?"
+    r"|(?:diesen )?artikel (?:teilen|drucken|versenden|merken)|drucken|imprimer"
+    r"|imprimir|(?:compartilh|partilh)(?:e|ar)(?: (?:no|na|em|este artigo|esta not[íi]cia))?"
     r"|condividi(?: su| l'articolo| questo articolo| la notizia)?"
-    r"|stampa|copia (?:il )?link|salva"
-    r"|(?:copy|copier|copiar|copia|copie)\b.{0,30}\b(?:link|url|lien|enlace|adresse|address)\b.{0,30}"
+    r"|stampa|salva"
+    # copying the page's address, with words around it: "Copy link to clipboard", "Copiar o link da matéria"
+    r"|(?:copy|copier|copiez|copiar|copia|copie)\b.{0,30}\b(?:link|url|lien|enlace|adresse|address)\b.{0,30}"
     r"|(?:link|url|adresse)\b.{0,30}\bkopieren"
     r"|(?:share|teilen|partager|compartir|comparte|condividi|partilhar|partilhe|compartilhar|compartilhe)"
     r" (?:on|via|v[íi]a|per|par|por|auf|sur|su|em|no|na|con|with|mit|en) (?:facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|telegram|e-?mail|messenger|bluesky|threads)"
@@ -321,13 +324,13 @@ SHARE_WIDGET = re.compile(
     r"|suivez-nous|s[íi]guenos|seguici|siga-nos|folgen sie uns|folge uns|(?:teilen sie|partagez|comparta|condividete|partilhem?|compartilhem?)"
     r" (?:diesen|cet|este|esta|questo|o|a) (?:artikel|article|art[íi]culo|articolo|artigo|not[íi]cia|noticia)|save(?: (?:this )?(?:article|story)| for later)?|(?:artikel )?merken"
     r"|sauvegarder|enregistrer(?: l'article)?|guardar(?: (?:art[íi]culo|artigo|noticia|not[íi]cia))?|salva(?: (?:l')?articolo)?"
-    r"|link (?:copied|kopiert|copi[ée]|copiado|copiato)|copier le lien(?: de l'article)?"
+    r"|link (?:copied|kopiert|copi[ée]|copiado|copiato)"
     r"|(?:print|imprimer|imprimir|stampa|drucken|e-?mail|envoyer|enviar|invia|senden|versenden)(?: (?:this|the|l'|la|el|o|a|den|diesen|questo|este|esta))?"
     r" ?(?:article|artikel|articolo|art[íi]culo|artigo|noticia|not[íi]cia|notizia|story|page|seite)"
     r"|(?:envoyer|enviar|invia|senden|versenden|send)(?= (?:by|per|par|por|via) )"
     r"|(?:partager|compartir|condividi|partilhar|compartilhar) (?:l'|el |o |la )?(?:article|art[íi]culo|articolo|artigo|noticia|notizia)"
-    r"|(?:copy|copier|copiar|copia|copie|share|partager|compartir|condividi|partilhar|compartilhar)(?: (?:the|l'|el|la|o|il|le))? ?(?:url|link|lien|enlace|adresse)"
-    r"|(?:url|link|lien) (?:kopieren|teilen|copier|partager)|artikel (?:per|via) e-?mail (?:versenden|senden|teilen|verschicken)"
+    r"|(?:share|partager|compartir|condividi|partilhar|compartilhar)(?: (?:the|l'|el|la|o|il|le))? ?(?:url|link|lien|enlace|adresse)"
+    r"|(?:url|link|lien) (?:teilen|partager)|artikel (?:per|via) e-?mail (?:versenden|senden|teilen|verschicken)"
     r"|(?:gift|verschenken|offrir|regalar|regala|oferecer|presentear)(?: (?:this|cet|este|esta|questo|o|el|l'|den|diesen))? ?"
     r"(?:article|story|artikel|beitrag|art[íi]culo|articolo|artigo|mat[ée]ria|noticia|notizia)|(?:artikel|beitrag) verschenken"
     r"|(?:diesen )?beitrag (?:teilen|drucken|versenden)|seite drucken|print (?:this )?page|imprimer (?:la|cette) page"
