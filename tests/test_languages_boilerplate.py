@@ -212,6 +212,10 @@ def test_boilerplate_lines_written_after_the_rules_keep_their_floors():
     ("de", "»Wir wollen mehr Radwege«, sagte die Bürgermeisterin.", False),
     ("en", "The next article of the treaty covers fishing rights.", False),
     ("de", "Der Link zur Petition wurde 4.000-mal geteilt.", False),
+    # a call quoted with its speaker stays; a promo naming a title in quotation marks does not
+    ("fr", "« Abonnez-vous », a lancé le maire devant la foule.", False),
+    ("en", '"Subscribe now," the union leader told members at the rally.', False),
+    ("fr", "Abonnez-vous à « La Matinale »", True),
 ])
 def test_variants_of_the_families_leave_the_body_and_prose_stays(language, line, leaves):
     from bench.boilerplate_forms import out_of_body

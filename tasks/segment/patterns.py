@@ -249,6 +249,9 @@ PAYWALL_NOTICE = re.compile(
     I,
 )
 
+# A quotation in any of the six languages' marks: "…", “…”, «…», „…“, »…«.
+QUOTATION = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|»[^«]*«')
+
 # A short line naming a newsletter: "Pick Six Newsletter", "The Morning Briefing newsletter".
 NEWSLETTER_NAME = re.compile(r"^(?:[\w'’&-]+ ){0,5}newsletters?[.!]?$", I)
 

@@ -133,6 +133,13 @@ def _cookie_notice(text: str) -> bool:
     return "cookie" in text.lower() and p.COOKIE_NOTICE.search(text) is not None
 
 
+def _unquoted_promo(text: str) -> bool:
+    """A promo's phrase outside quotation marks: a story quotes a call with its speaker ("« Abonnez-vous
+    », a lancé le maire"), a promo names a title in them ("Abonnez-vous à « La Matinale »")."""
+    quoted = [m.span() for m in p.QUOTATION.finditer(text)]
+    return any(not any(a <= m.start() < b for a, b in quoted) for m in p.NEWSLETTER_PROMO.finditer(text))
+
+
 def _affiliate_disclosure(text: str) -> bool:
     """An affiliate-link disclosure; the commission's phrases only where the line names the links."""
     if p.AFFILIATE_DISCLOSURE.search(text):
@@ -181,7 +188,8 @@ LINE_RULES = (
     LineRule(NAV_CHROME, "TAXONOMY: the start", MAX_BOILERPLATE_WORDS, p.TAXONOMY.match),
     LineRule(LINK_LINE, "LINK_LINE: the whole line; or URLs are more than half its characters",
              LINK_LINE_MAX_WORDS, _mostly_links),
-    LineRule(NEWSLETTER_PROMO, "NEWSLETTER_PROMO: anywhere", NEWSLETTER_PROMO_MAX_WORDS, p.NEWSLETTER_PROMO.search),
+    LineRule(NEWSLETTER_PROMO, "NEWSLETTER_PROMO: anywhere but inside a QUOTATION", NEWSLETTER_PROMO_MAX_WORDS,
+             _unquoted_promo),
     LineRule(NEWSLETTER_PROMO, "NEWSLETTER_NAME: the whole line", NEWSLETTER_NAME_MAX_WORDS, p.NEWSLETTER_NAME.match),
     LineRule(NEWSLETTER_PROMO, "CALL_TO_ACTION: the start, in a line with no comma or quote (a period only up to "
              f"{CALL_TO_ACTION_MAX_PERIOD_WORDS} words)", CALL_TO_ACTION_MAX_WORDS,
