@@ -380,18 +380,17 @@ def prose_languages(lines: list[Line], prose: list[int]) -> tuple[str | None, ..
     documents right (bench/SPLIT_LANGUAGES.md). English stays: glued documents mix languages (a
     Russian story first, English ones after it, in AEB's), and the ends name the others."""
     prose_lines = [line.text for line, count in zip(lines, prose) if count]
-    return ("en", _language(prose_lines), _language(prose_lines[::-1]))
+    first, read_all = _language(prose_lines)
+    last = first if read_all else _language(prose_lines[::-1])[0]  # a short text is read once
+    return ("en", first, last)
 
 
-def _language(texts: list[str]) -> str | None:
-    """The language of the first SPLIT_LANGUAGE_SAMPLE_CHARS characters of `texts`, joined."""
-    sample, size = [], 0
-    for text in texts:
-        sample.append(text)
-        size += len(text)
-        if size >= SPLIT_LANGUAGE_SAMPLE_CHARS:
-            break
-    return detect_language("\n".join(sample))[0]
+def _language(texts: list[str]) -> tuple[str | None, bool]:
+    """The language of the first SPLIT_LANGUAGE_SAMPLE_CHARS characters of `texts`, joined, and
+    whether that sample holds all of them."""
+    reach = list(itertools.accumulate(map(len, texts)))  # characters up to and including each text
+    count = min(bisect.bisect_left(reach, SPLIT_LANGUAGE_SAMPLE_CHARS) + 1, len(texts))
+    return detect_language("\n".join(texts[:count]))[0], count == len(texts)
 
 
 def _layout_above(lines: list[Line], headline: list[bool], i: int, usual_gap: int) -> tuple[int, tuple[bool, ...]]:
