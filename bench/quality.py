@@ -18,6 +18,7 @@ import os
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,15 +115,21 @@ def run_page(page: Page) -> PageResult:
     return PageResult(page.page_id, page.url, bodies, rules, page.truth)
 
 
-def run_all(pages: list[Page], workers: int = 2) -> list[PageResult]:
+def run_newsflow(page: Page) -> PageResult:
+    """run_page without trafilatura's own bodies: all the quality gate reads, in a third of the time."""
+    body, rules = newsflow_body(page.html, page.url)
+    return PageResult(page.page_id, page.url, {"newsflow": body}, rules, page.truth)
+
+
+def run_all(pages: list[Page], workers: int = 2, run: Callable[[Page], PageResult] = run_page) -> list[PageResult]:
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(run_page, pages, chunksize=4))
+        return list(pool.map(run, pages, chunksize=4))
 
 
-def score_settings(item: tuple[str, str, str]) -> dict[str, PageScore]:
-    """One page scored with each of SETTINGS (newsflow) and with plain trafilatura.extract."""
+def score_settings(item: tuple[str, str, str], settings: dict[str, ExtractionSettings] = SETTINGS) -> dict[str, PageScore]:
+    """One page scored with each of `settings` (newsflow) and with plain trafilatura.extract."""
     html, url, truth = item
-    scores = {name: score_page(newsflow_body(html, url or None, settings)[0], truth) for name, settings in SETTINGS.items()}
+    scores = {name: score_page(newsflow_body(html, url or None, chosen)[0], truth) for name, chosen in settings.items()}
     scores["trafilatura.extract"] = score_page(trafilatura.extract(html, url=url or None, include_comments=False) or "", truth)
     return scores
 

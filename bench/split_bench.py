@@ -239,11 +239,15 @@ class SplitScores:
     by_layout: dict[str, LayoutScore]
 
 
-def run_split_benchmark(test_docs: int = TEST_DOCS, seed: int = SEED, corpus: Corpus | None = None) -> SplitScores:
-    """The weights of tasks/core/settings.py scored on the held-out documents of every layout."""
+def run_split_benchmark(test_docs: int = TEST_DOCS, seed: int = SEED, corpus: Corpus | None = None,
+                        workers: int = 2) -> SplitScores:
+    """The weights of tasks/core/settings.py scored on the held-out documents of every layout, the
+    layouts shared among `workers` processes."""
     corpus = corpus or build_corpus(test_docs, 0, seed)
-    by_layout = {layout: score_layout(docs, FITTED_WEIGHTS) for layout, docs in corpus.test.items()}
-    singles = score_layout(corpus.singles, FITTED_WEIGHTS)
+    groups = [*corpus.test.values(), corpus.singles]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        *scored, singles = pool.map(score_layout, groups, [FITTED_WEIGHTS] * len(groups))
+    by_layout = dict(zip(corpus.test, scored))
     scores = list(by_layout.values())
     precision = sum(s.near_found for s in scores) / max(1, sum(s.found_boundaries for s in scores))
     recall = sum(s.near_found for s in scores) / max(1, sum(s.true_boundaries for s in scores))

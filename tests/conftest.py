@@ -5,6 +5,7 @@ test gets its own copy), ../shared."""
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -68,6 +69,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         PREFECT_API.stop()  # when the session ended before the fixture's own teardown
     except RuntimeError:
         pass  # reported by the fixture's teardown, or by the test that waited for the start
+    shutil.rmtree(_PREFECT_HOME, ignore_errors=True)  # each session's own: 83 were left in /tmp before
 
 
 @pytest.fixture(scope="session")

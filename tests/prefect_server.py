@@ -110,9 +110,10 @@ LOGS_SETTLED_SECONDS = 10.0
 def flow_run_logs(api_url: str, flow_run_id: str, seconds: float = 60, settled: float = LOGS_SETTLED_SECONDS) -> list[dict]:
     """The run's logs, once the last of them reached the server: the run's process sends them in
     the background, and its "Finished in state" line comes last. A run whose process exits before
-    its log worker sends that line (a worker's run that had nothing to do) has its logs once no
-    new one has come for `settled` seconds: waiting for the line cost the scheduled-path test a
-    minute a run."""
+    its log worker sends that line (a worker's run that had nothing to do), or that sends none at
+    all (a worker's runs log at WARNING: a run that went well has no line), has its logs once no
+    new one has come for `settled` seconds: waiting for the line, or for a first line, cost the
+    scheduled-path test a minute a run."""
     deadline = time.monotonic() + seconds
     count, since = -1, time.monotonic()
     while True:
@@ -121,7 +122,7 @@ def flow_run_logs(api_url: str, flow_run_id: str, seconds: float = 60, settled: 
         if len(logs) != count:
             count, since = len(logs), time.monotonic()
         if (any("Finished in state" in log["message"] for log in logs) or time.monotonic() > deadline
-                or (logs and time.monotonic() - since >= settled)):
+                or time.monotonic() - since >= settled):
             return logs
         time.sleep(1)
 

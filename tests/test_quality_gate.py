@@ -20,12 +20,12 @@ BASELINE = REPO / "bench" / "quality_baseline.json"
 def measured(shared_dir, split_benchmark) -> dict[str, float]:
     from bench.aeb_metric import aggregate, score_page
     from bench.general_web import own_pages
-    from bench.quality import CHOSEN, is_tuning_page, load_pages, run_all, score_settings, scores_of
+    from bench.quality import CHOSEN, SETTINGS, is_tuning_page, load_pages, run_all, run_newsflow, score_settings
 
-    results = run_all(load_pages())
-    scores = scores_of(results)["newsflow"]
+    results = run_all(load_pages(), run=run_newsflow)
+    scores = aggregate([score_page(r.bodies["newsflow"], r.truth) for r in results])
     reported = aggregate([score_page(r.bodies["newsflow"], r.truth) for i, r in enumerate(results) if not is_tuning_page(i)])
-    own = [score_settings((html, url, truth)) for _, url, html, truth, _ in own_pages()]
+    own = [score_settings((html, url, truth), {CHOSEN: SETTINGS[CHOSEN]}) for _, url, html, truth, _ in own_pages()]
     own_newsflow = aggregate([page[CHOSEN] for page in own])
     own_trafilatura = aggregate([page["trafilatura.extract"] for page in own])
     split = split_benchmark
