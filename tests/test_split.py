@@ -595,3 +595,27 @@ def test_prose_languages_keep_english_and_name_both_ends():
         classify_line(line)
     facts = describe(lines)
     assert split.prose_languages(lines, facts.prose_words) == ("en", "de", "fr")
+
+
+
+DEALS = ["Lego Star Wars Resistance Bomber", "Polistil Electric Race Track", "Nolan Box Set: Interstellar, Inception, "
+         "The Prestige (Blu-ray)", "Blade Runner The Final Cut (4K Ultra HD)", "Ghostbusters Collection 1-2 (Steelbook)",
+         "Indiana Jones Collection 1-4 (5 Blu-ray)", "Magnum P.I. Complete Collection (45 DVD)",
+         "Portable Electronic Drum Kit with 7 Pads", "DeLorean Time Machine Model, 1:24 Scale",
+         "Goonies Never Say Die Doormat", "Roger Waters The Wall (DVD)", "Dark Side of the Moon (Vinyl)"]
+
+
+@pytest.mark.parametrize("form", ["{n})", "{n}.", "{n}:", "#{n}", "{n} –", "No. {n}"])
+def test_a_line_between_two_numbered_items_of_a_list_opens_no_story(form):
+    """A shopping list of deals (its items share no words with the lede above them, nor with each
+    other) with a headline-shaped line under its first item, a product's name cut short: items 1
+    and 2 of one list stand on either side of it, so the list and its story go on across it."""
+    lines = ["Black Friday for Nostalgics: The Deals Not to Miss",
+             "Black Friday is upon us: the day after Thanksgiving, when American shops cut prices to open the Christmas "
+             "shopping season, has become a habit in Europe too.",
+             "And who are we to stay out of the rush? Here are the deals on Amazon for fans of the eighties and nineties "
+             "not to let slip:"]
+    for n, item in enumerate(DEALS, 1):
+        lines += [f"{form.format(n=n)} {item}", f"http://amzn.to/2x{n}Qa"] + (["Time Machine DeLorean From"] if n == 1 else [])
+    found = stories("\n".join(lines))
+    assert len(found) == 1 and "Dark Side of the Moon" in found[0][1]

@@ -81,6 +81,9 @@ NUMBERED_ITEM = re.compile(
     r"(?:\s*(?P<after>[:–—-]))?\s+(?=\S)",
     re.I,
 )
+# An item's number opening a line, with what follows it: "1)", "1.", "1:", "1 –", "#1", "No. 1".
+LIST_ITEM_NUMBER = re.compile(r"^(?P<mark>#|n[or]\.?\s?|n\.?\s?º\s?)?(?P<number>\d{1,3})(?P<after>[.):]|\s[–—-])?\s+(?=\S)", re.I)
+LIST_ITEM_REACH = 6  # lines from one numbered item to the next: an item's name, link, price, short blurb
 UNSIZED = 1e6  # merge order: a boundary beside a segment too short to be a story goes first
 
 
@@ -175,7 +178,7 @@ def story_candidates(facts: LineFacts, counts: Counter) -> tuple[list[int], set[
     starts the layout marks by itself (a repeated headline, a wire dateline, a byline or a date
     under the headline, the previous story's credits or copyright above it)."""
     lines = facts.lines
-    items = _numbered_items(facts)
+    items = _numbered_items(facts) | _inside_numbered_lists(facts)
     shaped = [i for i in range(len(lines)) if facts.headline[i] and not _repeats_above(lines, i) and i not in items]
     headers = {i: end for i in shaped if (end := _text_under_captions_and_mark(facts, i)) is not None}
     datelines = [i for i in range(1, len(lines)) if _opens_with_dateline(facts, i) and i not in headers.values()]
@@ -226,6 +229,20 @@ def _numbered_items(facts: LineFacts) -> set[int]:
             form = ((match["mark"] or "").lower().replace(" ", ""), match["after"] or "")
             numbered.setdefault(form, {})[int(match["number"])] = i
     return {i for items in numbered.values() for n, i in items.items() if n - 1 in items or n + 1 in items}
+
+
+def _inside_numbered_lists(facts: LineFacts) -> set[int]:
+    """Headline-shaped lines between items n and n+1 of one numbered list ("1) Lego ...", a product's
+    name, "2) Polistil ..."), each item within LIST_ITEM_REACH lines of the next: a story's list
+    goes on across them, and a glued story opens no list of its own at item n+1."""
+    numbered = [(i, int(m["number"]), ((m["mark"] or "").lower().replace(" ", ""), (m["after"] or "").strip()))
+                for i, line in enumerate(facts.lines)
+                if line.kind == BODY and (m := LIST_ITEM_NUMBER.match(line.text)) and (m["mark"] or m["after"])]
+    inside = set()
+    for (above, number, form), (below, next_number, next_form) in zip(numbered, numbered[1:]):
+        if next_number == number + 1 and next_form == form and below - above <= LIST_ITEM_REACH:
+            inside.update(i for i in range(above + 1, below) if facts.headline[i])
+    return inside
 
 
 def _sized(facts: LineFacts, starts: set[int]) -> set[int]:
