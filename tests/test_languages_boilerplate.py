@@ -22,7 +22,7 @@ EXPECTED = {
         "rules": {"Zum Inhalt springen": "nav_chrome", "Von unserem Korrespondenten": "desk_byline",
                   "Wir verwenden Cookies": "nav_chrome", "Alle akzeptieren": "nav_chrome", "Anzeige": "advertisement",
                   "Lesen Sie auch": "read_more", "Jetzt kostenlos registrieren": "newsletter_promo",
-                  "Artikel teilen": "share_widget", "Folgen Sie uns": "follow_or_contact", "Foto:": "photo_credit",
+                  "Artikel teilen": "share_widget", "Folgen Sie uns": "follow_or_contact", "Artikel per Mail versenden": "furniture_label", "Foto:": "photo_credit",
                   "Mitarbeit:": "contributor_credit", "Quelle:": "source_credit"},
         "stay": ["Viele Kunden folgen den Stadtwerken inzwischen auf Instagram",
                  "Die Anzeige eines Bürgers gegen das Projekt wurde"],
@@ -34,6 +34,7 @@ EXPECTED = {
                   "Nous utilisons des cookies": "nav_chrome", "Tout accepter": "nav_chrome", "Publicité": "advertisement",
                   "À lire aussi": "read_more", "Inscrivez-vous à notre newsletter": "newsletter_promo",
                   "Partager sur": "share_widget", "Suivez-nous sur Instagram": "follow_or_contact",
+                  "Commentaires de l'article": "furniture_label",
                   "Crédit photo": "photo_credit", "Traduit de l'anglais": "contributor_credit", "Source :": "source_credit"},
         "stay": ["Beaucoup de riverains suivent l'avancée du chantier sur les réseaux sociaux",
                  "Une publicité pour la ligne sera diffusée"],
@@ -44,7 +45,7 @@ EXPECTED = {
         "rules": {"Saltar al contenido": "nav_chrome", "Por EFE": "desk_byline", "Utilizamos cookies": "nav_chrome",
                   "Aceptar todo": "nav_chrome", "Publicidad": "advertisement", "Lee también": "read_more",
                   "Suscríbete a nuestro boletín": "newsletter_promo", "Compartir en": "share_widget",
-                  "Síguenos en Instagram": "follow_or_contact", "Foto:": "photo_credit",
+                  "Síguenos en Instagram": "follow_or_contact", "Comentarios de la noticia": "furniture_label", "Foto:": "photo_credit",
                   "Con información de": "contributor_credit", "Fuente:": "source_credit"},
         "stay": ["Muchos vecinos siguen el debate en las redes sociales",
                  "La publicidad de pisos sin licencia en plataformas digitales será sancionada"],
@@ -55,7 +56,7 @@ EXPECTED = {
         "rules": {"Vai al contenuto": "nav_chrome", "Di Redazione": "desk_byline", "Questo sito utilizza cookie": "nav_chrome",
                   "Accetta tutti": "nav_chrome", "Pubblicità": "advertisement", "Leggi anche": "read_more",
                   "Iscriviti alla nostra newsletter": "newsletter_promo", "Condividi su": "share_widget",
-                  "Seguici su Instagram": "follow_or_contact", "Foto di": "photo_credit",
+                  "Seguici su Instagram": "follow_or_contact", "Commenti all'articolo": "furniture_label", "Foto di": "photo_credit",
                   "Hanno collaborato": "contributor_credit", "Fonte:": "source_credit"},
         "stay": ["Molti lavoratori seguono gli aggiornamenti sui social",
                  "La pubblicità dell'opera nelle fiere internazionali è già cominciata"],
@@ -66,7 +67,7 @@ EXPECTED = {
         "rules": {"Saltar para o conteúdo": "nav_chrome", "Por Agência Lusa": "desk_byline",
                   "Utilizamos cookies": "nav_chrome", "Aceitar todos": "nav_chrome", "Publicidade": "advertisement",
                   "Leia também": "read_more", "Assine a nossa newsletter": "newsletter_promo",
-                  "Compartilhe:": "share_widget", "Siga-nos no Instagram": "follow_or_contact", "Foto:": "photo_credit",
+                  "Compartilhe:": "share_widget", "Siga-nos no Instagram": "follow_or_contact", "Imprimir matéria": "furniture_label", "Foto:": "photo_credit",
                   "Reportagem de": "contributor_credit", "Fonte:": "source_credit"},
         "stay": ["Muitos moradores acompanham os trabalhos nas redes sociais",
                  "A publicidade da nova linha começará a ser exibida"],
@@ -77,7 +78,7 @@ EXPECTED = {
         "rules": {"Skip to main content": "nav_chrome", "By Staff Reporter": "desk_byline", "We use cookies": "nav_chrome",
                   "Accept all cookies": "nav_chrome", "Advertisement": "advertisement", "Read more:": "read_more",
                   "Sign up for our morning newsletter": "newsletter_promo", "Share this article": "share_widget",
-                  "Follow us on Instagram": "follow_or_contact", "Photo:": "photo_credit",
+                  "Follow us on Instagram": "follow_or_contact", "Comments on this story": "furniture_label", "Photo:": "photo_credit",
                   "Reporting by Alice Grant": "contributor_credit", "Source:": "source_credit"},
         "stay": ["Many residents follow the council on social media for timetable updates",
                  "The council's advertising campaign for the new service starts next week"],
@@ -143,6 +144,15 @@ PROSE = [
     "Von Redaktion zu Redaktion wandert das Gerücht.",
     "Fotos de la época muestran la plaza antes de la guerra.",
     "Accueil chaleureux pour les réfugiés à Marseille.",
+    # headings of a story: furniture words beside a topic word (tasks/segment/furniture.py)
+    "Latest ferry news",
+    "Privacy fears grow after the leak",
+    "Kommentare der Anwohner",
+    "Les partenaires du projet",
+    "Le notizie del porto",
+    "Notícias do metro",
+    "Comentarios del ministro",
+    "The story",
 ]
 
 
@@ -153,9 +163,9 @@ def test_prose_with_a_familys_words_stays_body(sentence):
     assert line.rule is None
 
 
-@pytest.mark.parametrize("name", ["A", "B", "C", "D", "E", "F", "G"])
+@pytest.mark.parametrize("name", ["A", "B", "C", "D", "E", "F", "G", "H"])
 def test_boilerplate_lines_the_rules_were_written_on_leave_the_body_and_prose_stays(name):
-    """bench/boilerplate_forms.py's sets A to G: each was written after the rules were changed for
+    """bench/boilerplate_forms.py's sets A to H: each was written after the rules were changed for
     the one before it, then shaped them (bench/quality_notes.md)."""
     from bench.boilerplate_forms import score
 
@@ -177,27 +187,41 @@ G_MISSES = [
     'newsletter en: Gift this article: you have 8 gifts left this month',
     'newsletter de: Dieser Artikel ist exklusiv für Abonnenten. Jetzt 4 Wochen gratis testen',
     'newsletter fr: Article réservé à nos abonnés. Il vous reste 78 % à lire.',
-    'ads fr: Contenu proposé par notre partenaire',
     'ads it: In collaborazione con Banca Meridiana',
-    'ads pt: Oferecido por Seguradora Atlântico',
     'photo_credit en: Video courtesy of Storyful',
     'photo_credit fr: Illustration : Shutterstock',
     'photo_credit it: Foto ANSA/Fabio Frustaci',
-    'photo_credit pt: Crédito da imagem: Lusa',
     'prose en: The newspaper said its print subscriptions had fallen by a third since 2019, while newsletter sign-ups rose.',
 ]
+# Set H's lines that the furniture words left: promos and paywall notices that are sentences, with
+# a brand or a question in them; an affiliate disclosure in other nouns; "for you" with no noun of
+# the page; and a prose line that reports a newsletter (lost since before set G's round).
+H_MISSES = [
+    "newsletter en: ✉️ Sign up for The Morning Brief — it's free",
+    'newsletter en: Try 30 days for $1 »',
+    'newsletter de: Jetzt für den Newsletter „Der Abend“ anmelden',
+    'newsletter de: Dieser Artikel ist exklusiv für Abonnenten. Jetzt 4 Wochen gratis testen',
+    'newsletter de: Sie haben bereits ein Konto? Hier einloggen',
+    'newsletter fr: Soutenez une rédaction indépendante, faites un don',
+    'newsletter es: Regala este artículo a quien quieras',
+    'read_more pt: Recomendados para você',
+    'ads es: Los enlaces de este artículo pueden generar una comisión para el medio.',
+    'ads pt: Este texto contém links de afiliados.',
+    'prose en: The union asked members to subscribe to its newsletter after the strike vote, but turnout stayed low.',
+]
 PROSE_LOST["G"] = [miss for miss in G_MISSES if miss.startswith("prose ")]
-KNOWN_MISSES = {"C": ["read_more en: Up next"], "F": PROSE_LOST["F"], "G": G_MISSES}
+PROSE_LOST["H"] = [miss for miss in H_MISSES if miss.startswith("prose ")]
+KNOWN_MISSES = {"C": ["read_more en: Up next"], "F": PROSE_LOST["F"], "G": G_MISSES, "H": H_MISSES}
 
 
 def test_boilerplate_lines_written_after_the_rules_keep_their_floors():
-    """Set H (bench/boilerplate_set_h.py) changed no rule: 136 of 162 lines out of the body (103
-    with the rules before set G's round) and 23 of 24 prose lines kept when it was added."""
+    """Set I (bench/boilerplate_set_i.py) changed no rule: 244 of 288 lines out of the body (232 with
+    the rules before the furniture words) and 36 of 36 prose lines kept when it was added."""
     from bench.boilerplate_forms import HELD_OUT, score
 
     by_family, (prose_kept, prose_total), _ = score(HELD_OUT)
     out, total = sum(o for o, _ in by_family.values()), sum(t for _, t in by_family.values())
-    assert out / total >= 0.83 and prose_kept / prose_total >= 0.95
+    assert out / total >= 0.84 and prose_kept / prose_total >= 0.95
 
 
 # Forms of the families written after set H's figure was taken, beyond its lines: a verb's other

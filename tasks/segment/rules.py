@@ -21,6 +21,7 @@ from newsflow.tasks.core.settings import (
     MAX_HEADLINE_WORDS,
     REPEATED_PARAGRAPH_MIN_WORDS,
 )
+from newsflow.tasks.segment import furniture
 from newsflow.tasks.segment import patterns as p
 from newsflow.tasks.segment.credits import is_credit_label_line
 
@@ -58,6 +59,7 @@ FIGURE_CAPTION = "figure_caption"
 OUTSIDE_MAIN_TEXT = "outside_main_text"
 LINK_LIST = "link_list"
 COMPANY_PROFILE = "company_profile"
+FURNITURE_LABEL = "furniture_label"
 
 # Word caps of the line rules: a phrase that can occur in prose names a line only when the line
 # is this short (MAX_BOILERPLATE_WORDS for bare labels; notices and promos run to sentences).
@@ -209,13 +211,16 @@ LINE_RULES = (
              CREDIT_LABEL_MAX_WORDS, is_credit_label_line),
     LineRule(AI_DISCLOSURE, "AI_DISCLOSURE: anywhere, in a line that does not open with a DATELINE_START",
              AI_DISCLOSURE_MAX_WORDS, lambda t: p.AI_DISCLOSURE.search(t) and not p.DATELINE_START.match(t)),
+    LineRule(FURNITURE_LABEL, "furniture.ANCHOR_WORDS and MODIFIER_WORDS: every word but function words, one an "
+             "anchor, at least two words, no sentence end", furniture.LABEL_MAX_WORDS, furniture.is_furniture_label),
 )
 
 
 # The rules of labels a page prints around an article, which may come with decorations or side by
 # side on one line (line_rule). Not the rules of a line's shape (a lone mark, a date, a rule line):
 # a list's "- GPS" is no site mark, and a table's "| 7 | Kyle Larson |" no run of labels.
-LABEL_RULES = frozenset({NAV_CHROME, ADVERTISEMENT, SHARE_WIDGET, READ_MORE, NEWSLETTER_PROMO, FOLLOW_OR_CONTACT})
+LABEL_RULES = frozenset({NAV_CHROME, ADVERTISEMENT, SHARE_WIDGET, READ_MORE, NEWSLETTER_PROMO, FOLLOW_OR_CONTACT,
+                         FURNITURE_LABEL})
 
 
 def line_rule(text: str, words: int) -> LineRule | None:
@@ -506,6 +511,14 @@ RULES = (
         "Contributing to the fund were 40 local firms and the regional council.\n"
         "Edición de 2024 del festival: más de 80.000 visitantes en cuatro días.\n"
         "Text Messages Reveal How the Deal Was Struck",
+    ),
+    _line_rule(
+        FURNITURE_LABEL, schema.DROPPED,
+        "A short label in wording no phrase rule knows, made only of the words pages print on their furniture "
+        "(articles, reading, accounts, sharing, advertising, pictures, privacy), is the page's; a heading has a "
+        "topic word.",
+        "Prossimo articolo\nDrucken | Per Mail senden\nConfigurar privacidad\nAds by Outbrain",
+        "Privacy fears grow after the leak",
     ),
     _line_rule(
         AI_DISCLOSURE, schema.AUTHOR,

@@ -238,7 +238,7 @@ def _inside_numbered_lists(facts: LineFacts) -> set[int]:
     numbered = [(i, int(m["number"]), ((m["mark"] or "").lower().replace(" ", ""), (m["after"] or "").strip()))
                 for i, line in enumerate(facts.lines)
                 if line.kind == BODY and (m := LIST_ITEM_NUMBER.match(line.text)) and (m["mark"] or m["after"])]
-    inside = set()
+    inside: set[int] = set()
     for (above, number, form), (below, next_number, next_form) in zip(numbered, numbered[1:]):
         if next_number == number + 1 and next_form == form and below - above <= LIST_ITEM_REACH:
             inside.update(i for i in range(above + 1, below) if facts.headline[i])
