@@ -163,9 +163,9 @@ def test_prose_with_a_familys_words_stays_body(sentence):
     assert line.rule is None
 
 
-@pytest.mark.parametrize("name", ["A", "B", "C", "D", "E", "F", "G", "H"])
+@pytest.mark.parametrize("name", ["A", "B", "C", "D", "E", "F", "G", "H", "I"])
 def test_boilerplate_lines_the_rules_were_written_on_leave_the_body_and_prose_stays(name):
-    """bench/boilerplate_forms.py's sets A to H: each was written after the rules were changed for
+    """bench/boilerplate_forms.py's sets A to I: each was written after the rules were changed for
     the one before it, then shaped them (bench/quality_notes.md)."""
     from bench.boilerplate_forms import score
 
@@ -184,24 +184,21 @@ PROSE_LOST = {"F": ["prose en: Top stories in the local paper focused on the fer
 # "partner") or named with no word for sponsoring, photo credits with no
 # label word; and a prose line that reports newsletter sign-ups.
 G_MISSES = [
-    'newsletter en: Gift this article: you have 8 gifts left this month',
     'newsletter de: Dieser Artikel ist exklusiv für Abonnenten. Jetzt 4 Wochen gratis testen',
     'newsletter fr: Article réservé à nos abonnés. Il vous reste 78 % à lire.',
-    'ads it: In collaborazione con Banca Meridiana',
     'photo_credit en: Video courtesy of Storyful',
-    'photo_credit fr: Illustration : Shutterstock',
     'photo_credit it: Foto ANSA/Fabio Frustaci',
     'prose en: The newspaper said its print subscriptions had fallen by a third since 2019, while newsletter sign-ups rose.',
 ]
-# Set H's lines that the furniture words left: promos and paywall notices that are sentences, with
-# a brand or a question in them; an affiliate disclosure in other nouns; "for you" with no noun of
-# the page; and a prose line that reports a newsletter (lost since before set G's round).
+# Set H's and I's lines that the furniture words left (bench/quality_notes.md): promos, paywall and
+# consent notices that are sentences, with a brand or a question in them; affiliate disclosures in
+# other nouns; labels with an outlet's name or a word no list holds ("destaque", "informazione");
+# and a prose line that reports a newsletter (lost since before set G's round).
 H_MISSES = [
     "newsletter en: ✉️ Sign up for The Morning Brief — it's free",
     'newsletter en: Try 30 days for $1 »',
     'newsletter de: Jetzt für den Newsletter „Der Abend“ anmelden',
     'newsletter de: Dieser Artikel ist exklusiv für Abonnenten. Jetzt 4 Wochen gratis testen',
-    'newsletter de: Sie haben bereits ein Konto? Hier einloggen',
     'newsletter fr: Soutenez une rédaction indépendante, faites un don',
     'newsletter es: Regala este artículo a quien quieras',
     'read_more pt: Recomendados para você',
@@ -209,19 +206,38 @@ H_MISSES = [
     'ads pt: Este texto contém links de afiliados.',
     'prose en: The union asked members to subscribe to its newsletter after the strike vote, but turnout stayed low.',
 ]
+I_MISSES = [
+    'newsletter en: Get the Daily Ledger app: free on iOS and Android',
+    "newsletter en: You've read 3 of 3 free articles this month. Register to keep reading...",
+    'newsletter de: Dieser Artikel ist exklusiv für Abonnenten. Jetzt 30 Tage gratis testen »',
+    'newsletter de: Holen Sie sich unsere kostenlose News-App für iPhone und Android',
+    'newsletter de: Kostenlos registrieren und den ganzen Artikel lesen.',
+    'newsletter fr: Cet article est réservé aux abonnés. Offre spéciale : 1 € le premier mois',
+    "newsletter fr: 📲 Téléchargez l'application Ouest-Info, c'est gratuit !",
+    'newsletter fr: Il vous reste 80% de cet article à lire. La suite est réservée aux abonnés.',
+    'read_more pt: LEIA MAIS → Chuvas deixam 12 mortos no litoral de São Paulo',
+    'share_follow es: Sigue a La Gaceta del Sur en Google Noticias',
+    'ads it: Informazione pubblicitaria',
+    'ads pt: Conteúdo de marca | Oferecido por Itaú',
+    "photo_credit fr: Photo d'illustration Stéphane Mahé / Reuters",
+    'cookies en: This content is blocked because you have not accepted cookies. Click here to update your consent.',
+    'cookies de: Externer Inhalt: Mit einem Klick auf „Zustimmen“ willigen Sie in die Datenübertragung an Dritte ein.',
+    "cookies fr: Ce contenu est bloqué car vous n'avez pas accepté les cookies et autres traceurs.",
+    'cookies es: Este contenido está bloqueado. Acepta las cookies para visualizarlo.',
+]
 PROSE_LOST["G"] = [miss for miss in G_MISSES if miss.startswith("prose ")]
 PROSE_LOST["H"] = [miss for miss in H_MISSES if miss.startswith("prose ")]
-KNOWN_MISSES = {"C": ["read_more en: Up next"], "F": PROSE_LOST["F"], "G": G_MISSES, "H": H_MISSES}
+KNOWN_MISSES = {"C": ["read_more en: Up next"], "F": PROSE_LOST["F"], "G": G_MISSES, "H": H_MISSES, "I": I_MISSES}
 
 
 def test_boilerplate_lines_written_after_the_rules_keep_their_floors():
-    """Set I (bench/boilerplate_set_i.py) changed no rule: 244 of 288 lines out of the body (232 with
+    """Set J (bench/boilerplate_set_j.py) changed no rule: 230 of 288 lines out of the body (206 with
     the rules before the furniture words) and 36 of 36 prose lines kept when it was added."""
     from bench.boilerplate_forms import HELD_OUT, score
 
     by_family, (prose_kept, prose_total), _ = score(HELD_OUT)
     out, total = sum(o for o, _ in by_family.values()), sum(t for _, t in by_family.values())
-    assert out / total >= 0.84 and prose_kept / prose_total >= 0.95
+    assert out / total >= 0.79 and prose_kept / prose_total >= 0.95
 
 
 # Forms of the families written after set H's figure was taken, beyond its lines: a verb's other
@@ -240,6 +256,13 @@ def test_boilerplate_lines_written_after_the_rules_keep_their_floors():
     ("fr", "« Abonnez-vous », a lancé le maire devant la foule.", False),
     ("en", '"Subscribe now," the union leader told members at the rally.', False),
     ("fr", "Abonnez-vous à « La Matinale »", True),
+    # furniture words (tasks/segment/furniture.py) in forms beyond the sets' lines: a consent button,
+    # a plural and a provider, a compound, and a consent word alone that heads a section
+    ("de", "Zustimmen & weiter", True),
+    ("pt", "Gerir as minhas escolhas", True),
+    ("it", "Contenuti sponsorizzati da Outbrain", True),
+    ("de", "Datenschutzeinstellungen verwalten", True),
+    ("it", "Consenso", False),
 ])
 def test_variants_of_the_families_leave_the_body_and_prose_stays(language, line, leaves):
     from bench.boilerplate_forms import out_of_body

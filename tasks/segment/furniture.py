@@ -18,68 +18,114 @@ import re
 
 from newsflow.tasks.core.terms import function_words
 
-# The nouns and verbs of page furniture: at least one of them makes a line a label.
+# The nouns and verbs of page furniture: two of them, or one with a MODIFIER_WORDS word, make a
+# line a label. Compared by their first KEY_LETTERS letters, so that a word's other forms meet
+# ("sponsorisés", "sponsorizzati"; "comentarios"; "Datenschutzeinstellungen").
 ANCHOR_WORDS = frozenset("""
 article articles story stories post posts read reading newsletter newsletters subscribe subscription subscriber
 subscribers login log sign account register gift app apps download ad ads advert advertisement advertising sponsored
 sponsor partner partners partnership promoted presented offered privacy settings preferences cookie cookies accept
-reject manage consent share print comment comments follow copy link email e-mail mail photo photos image images
-picture pictures credit credits video videos gallery source news topics content
+reject manage consent share print comment comments follow copy link email mail photo photos image images
+picture pictures credit credits video videos gallery source news topics content editors channel choices policy
+react friend archive illustration
 artikel beitrag beiträge lesen weiterlesen gelesen newsletter abo abonnieren abonnement abonnenten anmelden einloggen
 registrieren konto verschenken herunterladen anzeige werbung gesponsert kooperation präsentiert datenschutz
 einstellungen akzeptieren ablehnen zustimmen verwalten teilen drucken kommentar kommentare kommentieren folgen
 kopieren senden versenden merken foto fotos bild bilder bildnachweis bildquelle quelle galerie thema themen
-nachrichten empfehlungen inhalt inhalte
+nachrichten empfehlungen inhalt inhalte redaktion kanal auswahl richtlinie reagieren freund archiv
 lire lecture lettre abonnez abonner abonnés connecter connexion compte inscrire inscrivez offrir application appli
 télécharger téléchargez publicité sponsorisé partenaire partenaires partenariat proposé présenté confidentialité
 paramètres accepter refuser gérer préférences consentement partager partagez imprimer commentaire commentaires
-commenter suivre suivez copier lien envoyer crédit crédits vidéo vidéos sujet actualités infos contenu
+commenter suivre suivez copier lien envoyer crédit crédits vidéo vidéos sujet actualités infos contenu rédaction
+chaîne choix politique réagir ami archives
 artículo artículos nota noticia noticias leer lectura leyendo boletín suscríbete suscribirse suscripción suscriptores
 sesión cuenta regístrate registrarse regala regalar aplicación descarga descargar publicidad patrocinado socio socios
 colaboración ofrecido presentado privacidad configuración configurar preferencias aceptar rechazar gestionar
 consentimiento compartir comparte imprimir comentario comentarios comentar síguenos copiar enlace enviar correo imagen
-imágenes fuente tema contenido
+imágenes fuente tema contenido anuncio redacción canal opciones política reaccionar amigo archivo
 articolo articoli notizia notizie leggi leggere lettura iscriviti abbonati abbonamento accedi registrati scarica
-pubblicità sponsorizzato collaborazione offerto presentato impostazioni preferenze accetta rifiuta gestisci consenso
-condividi stampa commenta commenti commento segui copia invia immagine immagini crediti fonte argomento contenuto
+pubblicità pubblicitaria sponsorizzato collaborazione offerto presentato impostazioni preferenze accetta accettare
+rifiuta rifiutare gestisci consenso condividi stampa commenta commenti commento segui copia invia immagine immagini
+crediti fonte argomento contenuto redazione canale scelte personalizza politica reagisci amico repertorio
 artigo artigos matéria matérias notícia notícias ler leia lendo leitura boletim assine assinar assinatura assinante
-entrar conta cadastre cadastro presentear aplicativo baixe baixar publicidade parceiro parceiros parceria oferecido
-apresentado privacidade configurações definições preferências aceitar rejeitar gerir gerenciar compartilhar partilhar
-comentário comentários siga imagem imagens créditos crédito vídeo conteúdo
+entrar conta cadastre cadastro presentear ofereça aplicativo baixe baixar publicidade publicitário parceiro
+parceiros parceria oferecido apresentado privacidade configurações definições preferências aceitar rejeitar gerir
+gerenciar compartilhar partilhar comentário comentários siga imagem imagens créditos crédito vídeo conteúdo redação
+escolhas reagir arquivo
+facebook twitter whatsapp instagram telegram linkedin tiktok youtube pinterest reddit threads bluesky
+""".split())
+# Consent and cookie words: one alone, with function and modifier words, makes a label ("Accept
+# all", "Zustimmen und weiter", "Continuer sans accepter").
+CONSENT_WORDS = frozenset("""
+accept reject consent cookie cookies akzeptieren ablehnen zustimmen accepter refuser consentement aceptar rechazar
+consentimiento accetta accettare rifiuta rifiutare consenso aceitar rejeitar consentimento
 """.split())
 # Words that go with them on labels ("Next article", "Mehr zum Thema", "Recomendados para você")
 # and alone make no label.
 MODIFIER_WORDS = frozenset("""
-more also next previous related recommended popular trending latest top most continue see watch free
+more also next previous related recommended popular trending latest top most continue see watch free essential
+necessary proceed personalize customize get
 mehr nächster nächste nächsten vorheriger ähnliche empfohlen empfohlene meistgelesen meistgelesene beliebt neueste
-jetzt hier gratis kostenlos
-aussi suivant précédent plus similaires recommandés populaires derniers dernières voir gratuit gratuitement
+jetzt hier gratis kostenlos weiter notwendige anpassen
+aussi suivant précédent plus similaires recommandés populaires derniers dernières voir gratuit gratuitement continuer
+essentiels nécessaires personnaliser
 también siguiente anterior más relacionados relacionadas recomendados leídos leídas populares últimas ver gratis
-anche prossimo precedente più correlati consigliati letti popolari ultime vedi potrebbe interessarti
+continuar necesarias personalizar
+anche prossimo precedente più correlati consigliati letti popolari ultime vedi potrebbe interessarti continua
+continuare necessari gratuitamente
 também próximo anterior mais relacionados recomendados lidas lidos populares últimas veja você grátis continuar
-continue saiba
+continue saiba prosseguir essenciais
 our your unser unsere unserem unseren unserer ihr ihre ihrem ihren notre nos votre vos nuestro nuestra nuestros
 nuestras tu tus nostro nostra nostri nostre tuo tua nosso nossa nossos nossas seu sua
 """.split())
+KEY_LETTERS = 7
 FURNITURE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt")
-# Two of its words, or one and the label's provider: one alone ("Privacy", "The story", "Our partners")
-# heads a section of a review or a feature as often as it labels the page.
+# Two of its words, or one and the label's provider or count: one alone ("Privacy", "The story",
+# "Our partners") heads a section of a review or a feature as often as it labels the page.
 LABEL_MIN_WORDS = 2
-LABEL_MAX_WORDS = 6
-# Words apart at an elision's apostrophe ("l'article", "dell'articolo"); a lone elided letter is no word.
-WORD = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]+)*")
-# After a label, who provides it: "Ads by Outbrain", "Créditos da imagem: Reuters".
-PROVIDER = re.compile(r"(?:\s*:\s*|\s+(?:by|von|par|por|di|da|de|do)\s+)(?:[A-ZÀ-Þ][\w.&'’-]*\s*){1,3}$")
+LABEL_MAX_WORDS = 10
+TEASER_LABEL_MAX_WORDS = 3  # "Hier weiterlesen: <a headline>", "LEIA MAIS → <a headline>"
+TEASER_MAX_WORDS = 25
+# Letters only: words apart at an elision's apostrophe ("l'article") and a compound's hyphen
+# ("Cookie-Richtlinie", "News-App"); a lone elided letter is no word.
+WORD = re.compile(r"[^\W\d_]{2,}")
+# After a label, who provides it ("Ads by Outbrain", "Créditos da imagem: Reuters", "In
+# collaborazione con Enel"), or a logo where the name was ("En partenariat avec"); or a count, "(5)".
+PROVIDER = re.compile(r"(?:\s*:\s*|\s+(?:by|von|par|por|di|da|de|do|with|mit|avec|con|com)(?:\s+|$))"
+                      r"(?:[A-ZÀ-Þ0-9][\w.&'’-]*\s*){0,3}$|\s*\(\d+\)\s*$")
+TEASER_SEPARATOR = re.compile(r"\s*(?::|→|»|›|▶|►)\s+")
+
+
+def _key(word: str) -> str:
+    return word[:KEY_LETTERS]
+
+
+ANCHOR_KEYS = frozenset(map(_key, ANCHOR_WORDS))
+CONSENT_KEYS = frozenset(map(_key, CONSENT_WORDS))
+MODIFIER_KEYS = frozenset(map(_key, MODIFIER_WORDS))
 
 
 def is_furniture_label(text: str) -> bool:
-    """A line of at most LABEL_MAX_WORDS words, no sentence, whose every word but the function words
-    of the six languages is a furniture word, one of them an anchor: LABEL_MIN_WORDS of them, or
-    one and its provider's name ("Ads by Outbrain")."""
-    if len(WORD.findall(text)) > LABEL_MAX_WORDS or text.rstrip().endswith((".", "?", "!")):
+    """A label: a line of at most LABEL_MAX_WORDS words, no sentence, whose every word but the function
+    words of the six languages is a furniture word, with LABEL_MIN_WORDS of them and an anchor (or a
+    consent word alone, or one anchor and its provider); or such a label of a few words before a
+    colon or an arrow, and a teaser's headline after it."""
+    if text.rstrip().endswith((".", "?", "!")):
         return False
+    if len(WORD.findall(text)) <= LABEL_MAX_WORDS and _label(text, least=LABEL_MIN_WORDS):
+        return True
+    head, *teaser = TEASER_SEPARATOR.split(text, maxsplit=1)
+    return (bool(teaser) and len(WORD.findall(head)) <= TEASER_LABEL_MAX_WORDS
+            and len(WORD.findall(teaser[0])) <= TEASER_MAX_WORDS and _label(head, least=1))
+
+
+def _label(text: str, least: int) -> bool:
     head = PROVIDER.sub("", text)
     stops = function_words(FURNITURE_LANGUAGES)
-    words = [word for word in (w.lower() for w in WORD.findall(head)) if word not in stops]
-    return (len(words) >= LABEL_MIN_WORDS or bool(words) and head != text) and any(
-        word in ANCHOR_WORDS for word in words) and all(word in ANCHOR_WORDS or word in MODIFIER_WORDS for word in words)
+    keys = [_key(word) for word in (w.lower() for w in WORD.findall(head)) if word not in stops]
+    if not keys or not all(key in ANCHOR_KEYS or key in MODIFIER_KEYS for key in keys):
+        return False
+    anchored = any(key in ANCHOR_KEYS for key in keys)
+    # A consent word alone on its line is a heading as well ("Consenso", Italian for consensus).
+    consent = any(key in CONSENT_KEYS for key in keys) and len(WORD.findall(text)) >= 2
+    return anchored and (len(keys) >= least or head != text or consent)

@@ -211,8 +211,10 @@ LINE_RULES = (
              CREDIT_LABEL_MAX_WORDS, is_credit_label_line),
     LineRule(AI_DISCLOSURE, "AI_DISCLOSURE: anywhere, in a line that does not open with a DATELINE_START",
              AI_DISCLOSURE_MAX_WORDS, lambda t: p.AI_DISCLOSURE.search(t) and not p.DATELINE_START.match(t)),
-    LineRule(FURNITURE_LABEL, "furniture.ANCHOR_WORDS and MODIFIER_WORDS: every word but function words, one an "
-             "anchor, at least two words, no sentence end", furniture.LABEL_MAX_WORDS, furniture.is_furniture_label),
+    LineRule(FURNITURE_LABEL, "furniture.ANCHOR_WORDS, CONSENT_WORDS and MODIFIER_WORDS: every word but function words "
+             "and a provider's name, one an anchor, two of them or a consent word or a provider, no sentence end; or "
+             "such a label before a colon or an arrow, a teaser's headline after it", furniture.TEASER_MAX_WORDS,
+             furniture.is_furniture_label),
 )
 
 
@@ -517,7 +519,8 @@ RULES = (
         "A short label in wording no phrase rule knows, made only of the words pages print on their furniture "
         "(articles, reading, accounts, sharing, advertising, pictures, privacy), is the page's; a heading has a "
         "topic word.",
-        "Prossimo articolo\nDrucken | Per Mail senden\nConfigurar privacidad\nAds by Outbrain",
+        "Prossimo articolo\nDrucken | Per Mail senden\nConfigurar privacidad\nAds by Outbrain\nZustimmen & weiter\n"
+        "Hier weiterlesen: Die wichtigsten Fragen zum Heizungsgesetz",
         "Privacy fears grow after the leak",
     ),
     _line_rule(
