@@ -215,7 +215,6 @@ I_MISSES = [
     'newsletter fr: Cet article est réservé aux abonnés. Offre spéciale : 1 € le premier mois',
     "newsletter fr: 📲 Téléchargez l'application Ouest-Info, c'est gratuit !",
     'newsletter fr: Il vous reste 80% de cet article à lire. La suite est réservée aux abonnés.',
-    'read_more pt: LEIA MAIS → Chuvas deixam 12 mortos no litoral de São Paulo',
     'share_follow es: Sigue a La Gaceta del Sur en Google Noticias',
     'ads it: Informazione pubblicitaria',
     'ads pt: Conteúdo de marca | Oferecido por Itaú',
