@@ -16,7 +16,10 @@ from prefect_harness import BackgroundHarness
 
 # Before anything imports prefect: never write ~/.prefect, never phone home (docs/STACK.md).
 _PREFECT_HOME = tempfile.mkdtemp(prefix="newsflow-prefect-home-")
-os.environ.setdefault("PREFECT_HOME", _PREFECT_HOME)
+if os.environ.get("PYTEST_XDIST_WORKER"):  # a process of a parallel run: its own home, not the controller's
+    os.environ["PREFECT_HOME"] = _PREFECT_HOME
+else:
+    os.environ.setdefault("PREFECT_HOME", _PREFECT_HOME)
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 # As `newsflow` sets it (flows/cli.py) for the tests that run flows in this process: Prefect's

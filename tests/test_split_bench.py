@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+# One worker of a parallel run (pytest-xdist) runs both modules that read the session's split benchmark.
+pytestmark = pytest.mark.xdist_group("split_benchmark")
+
 REPO = Path(__file__).resolve().parents[1]
 FLOORS = json.loads((REPO / "bench" / "split_floors.json").read_text(encoding="utf-8"))
 
