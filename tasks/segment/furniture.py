@@ -52,13 +52,23 @@ entrar conta cadastre cadastro presentear ofereça aplicativo baixe baixar publi
 parceiros parceria oferecido apresentado privacidade configurações definições preferências aceitar rejeitar gerir
 gerenciar compartilhar partilhar comentário comentários siga imagem imagens créditos crédito vídeo conteúdo redação
 escolhas reagir arquivo
-facebook twitter whatsapp instagram telegram linkedin tiktok youtube pinterest reddit threads bluesky
+facebook twitter whatsapp instagram telegram linkedin tiktok youtube pinterest reddit threads bluesky google
+listen vorlesen anhören écouter escuchar ascolta ascoltare ouvir ouça
+save bookmark speichern favoris favoritos preferiti sauvegarder enregistrer guardar salva salvar
+font schriftgröße schriftgrösse taille police tamaño letra dimensione carattere tamanho
+einschaltung paid entgeltliche
+siehe véase mirá
+miss verpassen manquer perderte pierdas perdere perca
+notifications push mitteilungen benachrichtigungen eilmeldung eilmeldungen notificaciones notifiche notificações
+alerts alertes alertas avvisi activate aktivieren activer activar activá attiva ativar ative
+postings mitdiskutieren discuss discussion diskussion débat debate discussione discussão seguinos web
 """.split())
-# Consent and cookie words: one alone, with function and modifier words, makes a label ("Accept
-# all", "Zustimmen und weiter", "Continuer sans accepter").
+# Consent and cookie words, and the web of native-ad widgets: one alone, with function and modifier
+# words, makes a label ("Accept all", "Zustimmen und weiter", "Continuer sans accepter", "Mehr aus
+# dem Web").
 CONSENT_WORDS = frozenset("""
 accept reject consent cookie cookies akzeptieren ablehnen zustimmen accepter refuser consentement aceptar rechazar
-consentimiento accetta accettare rifiuta rifiutare consenso aceitar rejeitar consentimento
+consentimiento accetta accettare rifiuta rifiutare consenso aceitar rejeitar consentimento web
 """.split())
 # Words that go with them on labels ("Next article", "Mehr zum Thema", "Recomendados para você")
 # and alone make no label.
@@ -77,6 +87,9 @@ também próximo anterior mais relacionados recomendados lidas lidos populares �
 continue saiba prosseguir essenciais
 our your unser unsere unserem unseren unserer ihr ihre ihrem ihren notre nos votre vos nuestro nuestra nuestros
 nuestras tu tus nostro nostra nostri nostre tuo tua nosso nossa nossos nossas seu sua
+min minutes minuten minutos minuti later später tard después dopo depois lassen close schließen schliessen fermer
+cerrar chiudi fechar brand marke marque marca espacio informazione add hinzufügen ajouter añadir aggiungi
+adicionar
 """.split())
 KEY_LETTERS = 7
 FURNITURE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt")
@@ -84,7 +97,7 @@ FURNITURE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt")
 # "Our partners") heads a section of a review or a feature as often as it labels the page.
 LABEL_MIN_WORDS = 2
 LABEL_MAX_WORDS = 10
-TEASER_LABEL_MAX_WORDS = 3  # "Hier weiterlesen: <a headline>", "LEIA MAIS → <a headline>"
+TEASER_LABEL_MAX_WORDS = 3  # words but function words: "Hier weiterlesen: <a headline>", "No te lo pierdas: ..."
 TEASER_MAX_WORDS = 25
 # Letters only: words apart at an elision's apostrophe ("l'article") and a compound's hyphen
 # ("Cookie-Richtlinie", "News-App"); a lone elided letter is no word.
@@ -92,7 +105,8 @@ WORD = re.compile(r"[^\W\d_]{2,}")
 # After a label, who provides it ("Ads by Outbrain", "Créditos da imagem: Reuters", "In
 # collaborazione con Enel"), or a logo where the name was ("En partenariat avec"); or a count, "(5)".
 PROVIDER = re.compile(r"(?:\s*:\s*|\s+(?:by|von|par|por|di|da|de|do|with|mit|avec|con|com)(?:\s+|$))"
-                      r"(?:[A-ZÀ-Þ0-9][\w.&'’-]*\s*){0,3}$|\s*\(\d+\)\s*$")
+                      r"(?:(?:the|der|die|das|la|le|il|el|o|a)\s+)?"
+                      r"(?:[A-ZÀ-Þ0-9][\w.&'’-]*(?:\s+(?:de|del|da|di|do|des|du|van|von|der))?\s*){0,3}$|\s*\(\d+\)\s*$")
 TEASER_SEPARATOR = re.compile(r"\s*(?::|→|»|›|▶|►)\s+")
 
 
@@ -115,14 +129,19 @@ def is_furniture_label(text: str) -> bool:
     if len(WORD.findall(text)) <= LABEL_MAX_WORDS and _label(text, least=LABEL_MIN_WORDS):
         return True
     head, *teaser = TEASER_SEPARATOR.split(text, maxsplit=1)
-    return (bool(teaser) and len(WORD.findall(head)) <= TEASER_LABEL_MAX_WORDS
+    return (bool(teaser) and len(_topic_words(head)) <= TEASER_LABEL_MAX_WORDS
             and len(WORD.findall(teaser[0])) <= TEASER_MAX_WORDS and _label(head, least=1))
+
+
+def _topic_words(text: str) -> list[str]:
+    """The words of `text` but the function words of the six languages, lower-cased."""
+    stops = function_words(FURNITURE_LANGUAGES)
+    return [word for word in (w.lower() for w in WORD.findall(text)) if word not in stops]
 
 
 def _label(text: str, least: int) -> bool:
     head = PROVIDER.sub("", text)
-    stops = function_words(FURNITURE_LANGUAGES)
-    keys = [_key(word) for word in (w.lower() for w in WORD.findall(head)) if word not in stops]
+    keys = [_key(word) for word in _topic_words(head)]
     if not keys or not all(key in ANCHOR_KEYS or key in MODIFIER_KEYS for key in keys):
         return False
     anchored = any(key in ANCHOR_KEYS for key in keys)
