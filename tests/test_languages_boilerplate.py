@@ -215,6 +215,7 @@ I_MISSES = [
     'newsletter fr: Cet article est réservé aux abonnés. Offre spéciale : 1 € le premier mois',
     "newsletter fr: 📲 Téléchargez l'application Ouest-Info, c'est gratuit !",
     'newsletter fr: Il vous reste 80% de cet article à lire. La suite est réservée aux abonnés.',
+    'read_more de: Empfehlungen der Redaktion',
     'share_follow es: Sigue a La Gaceta del Sur en Google Noticias',
     "photo_credit fr: Photo d'illustration Stéphane Mahé / Reuters",
     'cookies en: This content is blocked because you have not accepted cookies. Click here to update your consent.',

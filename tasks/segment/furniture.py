@@ -20,37 +20,39 @@ from newsflow.tasks.core.terms import function_words
 
 # The nouns and verbs of page furniture: two of them, or one with a MODIFIER_WORDS word, make a
 # line a label. Compared by their first KEY_LETTERS letters, so that a word's other forms meet
-# ("sponsorisés", "sponsorizzati"; "comentarios"; "Datenschutzeinstellungen").
+# ("sponsorisés", "sponsorizzati"; "comentarios"; "Datenschutzeinstellungen"). Not the newsroom's
+# names ("Redazione Web", "Redaktion Online"): a desk in the byline's place is a credit, which the
+# byline rules take after the line rules (tasks/segment/clean.py mark_outlet_byline).
 ANCHOR_WORDS = frozenset("""
 article articles story stories post posts read reading newsletter newsletters subscribe subscription subscriber
 subscribers login log sign account register gift app apps download ad ads advert advertisement advertising sponsored
 sponsor partner partners partnership promoted presented offered privacy settings preferences cookie cookies accept
 reject manage consent share print comment comments follow copy link email mail photo photos image images
-picture pictures credit credits video videos gallery source news topics content editors channel choices policy
+picture pictures credit credits video videos gallery source news topics content channel choices policy
 react friend archive illustration
 artikel beitrag beiträge lesen weiterlesen gelesen newsletter abo abonnieren abonnement abonnenten anmelden einloggen
 registrieren konto verschenken herunterladen anzeige werbung gesponsert kooperation präsentiert datenschutz
 einstellungen akzeptieren ablehnen zustimmen verwalten teilen drucken kommentar kommentare kommentieren folgen
 kopieren senden versenden merken foto fotos bild bilder bildnachweis bildquelle quelle galerie thema themen
-nachrichten empfehlungen inhalt inhalte redaktion kanal auswahl richtlinie reagieren freund archiv
+nachrichten empfehlungen inhalt inhalte kanal auswahl richtlinie reagieren freund archiv
 lire lecture lettre abonnez abonner abonnés connecter connexion compte inscrire inscrivez offrir application appli
 télécharger téléchargez publicité sponsorisé partenaire partenaires partenariat proposé présenté confidentialité
 paramètres accepter refuser gérer préférences consentement partager partagez imprimer commentaire commentaires
-commenter suivre suivez copier lien envoyer crédit crédits vidéo vidéos sujet actualités infos contenu rédaction
+commenter suivre suivez copier lien envoyer crédit crédits vidéo vidéos sujet actualités infos contenu
 chaîne choix politique réagir ami archives
 artículo artículos nota noticia noticias leer lectura leyendo boletín suscríbete suscribirse suscripción suscriptores
 sesión cuenta regístrate registrarse regala regalar aplicación descarga descargar publicidad patrocinado socio socios
 colaboración ofrecido presentado privacidad configuración configurar preferencias aceptar rechazar gestionar
 consentimiento compartir comparte imprimir comentario comentarios comentar síguenos copiar enlace enviar correo imagen
-imágenes fuente tema contenido anuncio redacción canal opciones política reaccionar amigo archivo
+imágenes fuente tema contenido anuncio canal opciones política reaccionar amigo archivo
 articolo articoli notizia notizie leggi leggere lettura iscriviti abbonati abbonamento accedi registrati scarica
 pubblicità pubblicitaria sponsorizzato collaborazione offerto presentato impostazioni preferenze accetta accettare
 rifiuta rifiutare gestisci consenso condividi stampa commenta commenti commento segui copia invia immagine immagini
-crediti fonte argomento contenuto redazione canale scelte personalizza politica reagisci amico repertorio
+crediti fonte argomento contenuto canale scelte personalizza politica reagisci amico repertorio
 artigo artigos matéria matérias notícia notícias ler leia lendo leitura boletim assine assinar assinatura assinante
 entrar conta cadastre cadastro presentear ofereça aplicativo baixe baixar publicidade publicitário parceiro
 parceiros parceria oferecido apresentado privacidade configurações definições preferências aceitar rejeitar gerir
-gerenciar compartilhar partilhar comentário comentários siga imagem imagens créditos crédito vídeo conteúdo redação
+gerenciar compartilhar partilhar comentário comentários siga imagem imagens créditos crédito vídeo conteúdo
 escolhas reagir arquivo
 facebook twitter whatsapp instagram telegram linkedin tiktok youtube pinterest reddit threads bluesky google
 listen vorlesen anhören écouter escuchar ascolta ascoltare ouvir ouça
