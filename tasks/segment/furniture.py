@@ -68,7 +68,7 @@ postings mitdiskutieren discuss discussion diskussion débat debate discussione 
 # Consent and cookie words, and the web of native-ad widgets: one alone, with function and modifier
 # words, makes a label ("Accept all", "Zustimmen und weiter", "Continuer sans accepter", "Mehr aus
 # dem Web").
-CONSENT_WORDS = frozenset("""
+LONE_LABEL_WORDS = frozenset("""
 accept reject consent cookie cookies akzeptieren ablehnen zustimmen accepter refuser consentement aceptar rechazar
 consentimiento accetta accettare rifiuta rifiutare consenso aceitar rejeitar consentimento web
 """.split())
@@ -117,14 +117,14 @@ def _key(word: str) -> str:
 
 
 ANCHOR_KEYS = frozenset(map(_key, ANCHOR_WORDS))
-CONSENT_KEYS = frozenset(map(_key, CONSENT_WORDS))
+LONE_LABEL_KEYS = frozenset(map(_key, LONE_LABEL_WORDS))
 MODIFIER_KEYS = frozenset(map(_key, MODIFIER_WORDS))
 
 
 def is_furniture_label(text: str) -> bool:
     """A label: a line of at most LABEL_MAX_WORDS words, no sentence, whose every word but the function
     words of the six languages is a furniture word, with LABEL_MIN_WORDS of them and an anchor (or a
-    consent word alone, or one anchor and its provider); or such a label of a few words before a
+    lone-label word (LONE_LABEL_WORDS: consent, the web) with function words, or one anchor and its provider); or such a label of a few words before a
     colon or an arrow, and a teaser's headline after it."""
     if text.rstrip().endswith((".", "?", "!")):
         return False
@@ -147,6 +147,6 @@ def _label(text: str, least: int) -> bool:
     if not keys or not all(key in ANCHOR_KEYS or key in MODIFIER_KEYS for key in keys):
         return False
     anchored = any(key in ANCHOR_KEYS for key in keys)
-    # A consent word alone on its line is a heading as well ("Consenso", Italian for consensus).
-    consent = any(key in CONSENT_KEYS for key in keys) and len(WORD.findall(text)) >= 2
-    return anchored and (len(keys) >= least or head != text or consent)
+    # Such a word as the line's only word is a heading as well ("Consenso", Italian for consensus).
+    alone = any(key in LONE_LABEL_KEYS for key in keys) and len(WORD.findall(text)) >= 2
+    return anchored and (len(keys) >= least or head != text or alone)

@@ -211,7 +211,7 @@ LINE_RULES = (
              CREDIT_LABEL_MAX_WORDS, is_credit_label_line),
     LineRule(AI_DISCLOSURE, "AI_DISCLOSURE: anywhere, in a line that does not open with a DATELINE_START",
              AI_DISCLOSURE_MAX_WORDS, lambda t: p.AI_DISCLOSURE.search(t) and not p.DATELINE_START.match(t)),
-    LineRule(FURNITURE_LABEL, "furniture.ANCHOR_WORDS, CONSENT_WORDS and MODIFIER_WORDS: every word but function words "
+    LineRule(FURNITURE_LABEL, "furniture.ANCHOR_WORDS, LONE_LABEL_WORDS and MODIFIER_WORDS: every word but function words "
              "and a provider's name, one an anchor, two of them or a consent word or a provider, no sentence end; or "
              "such a label before a colon or an arrow, a teaser's headline after it", furniture.TEASER_MAX_WORDS,
              furniture.is_furniture_label),
