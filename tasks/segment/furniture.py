@@ -123,9 +123,9 @@ MODIFIER_KEYS = frozenset(map(_key, MODIFIER_WORDS))
 
 def is_furniture_label(text: str) -> bool:
     """A label: a line of at most LABEL_MAX_WORDS words, no sentence, whose every word but the function
-    words of the six languages is a furniture word, with LABEL_MIN_WORDS of them and an anchor (or a
-    lone-label word (LONE_LABEL_WORDS: consent, the web) with function words, or one anchor and its provider); or such a label of a few words before a
-    colon or an arrow, and a teaser's headline after it."""
+    words of the six languages is a furniture word, with LABEL_MIN_WORDS of them and an anchor (or
+    one of LONE_LABEL_WORDS among function words, or one anchor and its provider); or such a label
+    of a few words before a colon or an arrow, and a teaser's headline after it."""
     if text.rstrip().endswith((".", "?", "!")):
         return False
     if len(WORD.findall(text)) <= LABEL_MAX_WORDS and _label(text, least=LABEL_MIN_WORDS):
