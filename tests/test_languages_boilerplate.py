@@ -22,7 +22,8 @@ EXPECTED = {
         "rules": {"Zum Inhalt springen": "nav_chrome", "Von unserem Korrespondenten": "desk_byline",
                   "Wir verwenden Cookies": "nav_chrome", "Alle akzeptieren": "nav_chrome", "Anzeige": "advertisement",
                   "Lesen Sie auch": "read_more", "Jetzt kostenlos registrieren": "newsletter_promo",
-                  "Artikel teilen": "share_widget", "Folgen Sie uns": "follow_or_contact", "Artikel per Mail versenden": "furniture_label", "Foto:": "photo_credit",
+                  "Artikel teilen": "share_widget", "Folgen Sie uns": "follow_or_contact", "Artikel per Mail versenden": "furniture_label",
+                  "Wir und unsere 312 Partner": "nav_chrome", "Foto:": "photo_credit",
                   "Mitarbeit:": "contributor_credit", "Quelle:": "source_credit"},
         "stay": ["Viele Kunden folgen den Stadtwerken inzwischen auf Instagram",
                  "Die Anzeige eines Bürgers gegen das Projekt wurde"],
@@ -56,7 +57,8 @@ EXPECTED = {
         "rules": {"Vai al contenuto": "nav_chrome", "Di Redazione": "desk_byline", "Questo sito utilizza cookie": "nav_chrome",
                   "Accetta tutti": "nav_chrome", "Pubblicità": "advertisement", "Leggi anche": "read_more",
                   "Iscriviti alla nostra newsletter": "newsletter_promo", "Condividi su": "share_widget",
-                  "Seguici su Instagram": "follow_or_contact", "Commenti all'articolo": "furniture_label", "Foto di": "photo_credit",
+                  "Seguici su Instagram": "follow_or_contact", "Commenti all'articolo": "furniture_label",
+                  "Entra nel canale Telegram": "newsletter_promo", "Foto di": "photo_credit",
                   "Hanno collaborato": "contributor_credit", "Fonte:": "source_credit"},
         "stay": ["Molti lavoratori seguono gli aggiornamenti sui social",
                  "La pubblicità dell'opera nelle fiere internazionali è già cominciata"],
@@ -67,7 +69,8 @@ EXPECTED = {
         "rules": {"Saltar para o conteúdo": "nav_chrome", "Por Agência Lusa": "desk_byline",
                   "Utilizamos cookies": "nav_chrome", "Aceitar todos": "nav_chrome", "Publicidade": "advertisement",
                   "Leia também": "read_more", "Assine a nossa newsletter": "newsletter_promo",
-                  "Compartilhe:": "share_widget", "Siga-nos no Instagram": "follow_or_contact", "Imprimir matéria": "furniture_label", "Foto:": "photo_credit",
+                  "Compartilhe:": "share_widget", "Siga-nos no Instagram": "follow_or_contact", "Imprimir matéria": "furniture_label",
+                  "Junte-se ao canal": "newsletter_promo", "Foto:": "photo_credit",
                   "Reportagem de": "contributor_credit", "Fonte:": "source_credit"},
         "stay": ["Muitos moradores acompanham os trabalhos nas redes sociais",
                  "A publicidade da nova linha começará a ser exibida"],
@@ -78,7 +81,8 @@ EXPECTED = {
         "rules": {"Skip to main content": "nav_chrome", "By Staff Reporter": "desk_byline", "We use cookies": "nav_chrome",
                   "Accept all cookies": "nav_chrome", "Advertisement": "advertisement", "Read more:": "read_more",
                   "Sign up for our morning newsletter": "newsletter_promo", "Share this article": "share_widget",
-                  "Follow us on Instagram": "follow_or_contact", "Comments on this story": "furniture_label", "Photo:": "photo_credit",
+                  "Follow us on Instagram": "follow_or_contact", "Comments on this story": "furniture_label",
+                  "Text size": "share_widget", "Photo:": "photo_credit",
                   "Reporting by Alice Grant": "contributor_credit", "Source:": "source_credit"},
         "stay": ["Many residents follow the council on social media for timetable updates",
                  "The council's advertising campaign for the new service starts next week"],
@@ -163,9 +167,9 @@ def test_prose_with_a_familys_words_stays_body(sentence):
     assert line.rule is None
 
 
-@pytest.mark.parametrize("name", ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"])
+@pytest.mark.parametrize("name", ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K"])
 def test_boilerplate_lines_the_rules_were_written_on_leave_the_body_and_prose_stays(name):
-    """bench/boilerplate_forms.py's sets A to J: each was written after the rules were changed for
+    """bench/boilerplate_forms.py's sets A to K: each was written after the rules were changed for
     the one before it, then shaped them (bench/quality_notes.md)."""
     from bench.boilerplate_forms import score
 
@@ -179,100 +183,31 @@ def test_boilerplate_lines_the_rules_were_written_on_leave_the_body_and_prose_st
 # they were lost the same way before any rule was written on set F.
 PROSE_LOST = {"F": ["prose en: Top stories in the local paper focused on the ferry for a week.",
                     "prose en: Trending upward, ticket sales reached 4,000 a day in July."]}
-# Set G's lines that its round left (bench/quality_notes.md): two-sentence paywall notices longer
-# than PAYWALL_NOTICE's line, content offered by a partner (the round's pattern takes only the word
-# "partner") or named with no word for sponsoring, photo credits with no
-# label word; and a prose line that reports newsletter sign-ups.
-G_MISSES = [
-    'newsletter de: Dieser Artikel ist exklusiv für Abonnenten. Jetzt 4 Wochen gratis testen',
-    'newsletter fr: Article réservé à nos abonnés. Il vous reste 78 % à lire.',
-    'photo_credit en: Video courtesy of Storyful',
-    'photo_credit it: Foto ANSA/Fabio Frustaci',
-    'prose en: The newspaper said its print subscriptions had fallen by a third since 2019, while newsletter sign-ups rose.',
-]
-# Set H's and I's lines that the furniture words left (bench/quality_notes.md): promos, paywall and
-# consent notices that are sentences, with a brand or a question in them; affiliate disclosures in
-# other nouns; labels with an outlet's name or a word no list holds ("destaque", "informazione");
-# and a prose line that reports a newsletter (lost since before set G's round).
-H_MISSES = [
-    "newsletter en: ✉️ Sign up for The Morning Brief — it's free",
-    'newsletter en: Try 30 days for $1 »',
-    'newsletter de: Jetzt für den Newsletter „Der Abend“ anmelden',
-    'newsletter de: Dieser Artikel ist exklusiv für Abonnenten. Jetzt 4 Wochen gratis testen',
-    'newsletter fr: Soutenez une rédaction indépendante, faites un don',
-    'newsletter es: Regala este artículo a quien quieras',
-    'read_more pt: Recomendados para você',
-    'ads es: Los enlaces de este artículo pueden generar una comisión para el medio.',
-    'ads pt: Este texto contém links de afiliados.',
-    'prose en: The union asked members to subscribe to its newsletter after the strike vote, but turnout stayed low.',
-]
-I_MISSES = [
-    'newsletter en: Get the Daily Ledger app: free on iOS and Android',
-    "newsletter en: You've read 3 of 3 free articles this month. Register to keep reading...",
-    'newsletter de: Dieser Artikel ist exklusiv für Abonnenten. Jetzt 30 Tage gratis testen »',
-    'newsletter de: Holen Sie sich unsere kostenlose News-App für iPhone und Android',
-    'newsletter de: Kostenlos registrieren und den ganzen Artikel lesen.',
-    'newsletter fr: Cet article est réservé aux abonnés. Offre spéciale : 1 € le premier mois',
-    "newsletter fr: 📲 Téléchargez l'application Ouest-Info, c'est gratuit !",
-    'newsletter fr: Il vous reste 80% de cet article à lire. La suite est réservée aux abonnés.',
-    'read_more de: Empfehlungen der Redaktion',
-    'share_follow es: Sigue a La Gaceta del Sur en Google Noticias',
-    "photo_credit fr: Photo d'illustration Stéphane Mahé / Reuters",
-    'cookies en: This content is blocked because you have not accepted cookies. Click here to update your consent.',
-    'cookies de: Externer Inhalt: Mit einem Klick auf „Zustimmen“ willigen Sie in die Datenübertragung an Dritte ein.',
-    "cookies fr: Ce contenu est bloqué car vous n'avez pas accepté les cookies et autres traceurs.",
-    'cookies es: Este contenido está bloqueado. Acepta las cookies para visualizarlo.',
-]
-# Set J's: the same kinds, and photo credits in forms the credit rules do not know (screenshots,
-# "Ph.", an agency and a name after "Photo"), which the furniture words leave to them.
-J_MISSES = [
-    'newsletter en: 🎁 Gift this article · You have 10 gift articles to give this month',
-    'newsletter en: Try 4 weeks for £1 | Cancel anytime',
-    'newsletter de: Sie haben noch 3 von 5 kostenlosen Artikeln in diesem Monat.',
-    'newsletter de: Digital-Abo für CHF 9.– im ersten Monat abschliessen',
-    'newsletter fr: Cet article est réservé aux abonnés. Offre spéciale : 1 € le premier mois, sans engagement',
-    'newsletter es: Descargá la app de Noticias del Plata y activá las notificaciones',
-    'read_more pt: Recomendado para si',
-    'share_follow de: Artikel vorlesen lassen ▶ 4:12 Min.',
-    'share_follow it: Salva per dopo',
-    'ads fr: Ailleurs sur le web',
-    'ads it: Dalla rete',
-    'photo_credit en: Screenshot: X/@CityPolice',
-    'photo_credit en: Illustration by Maria Chen; Photos: Getty Images',
-    'photo_credit de: Grafik: Tagesblatt/ab',
-    'photo_credit fr: Photo AFP / Ludovic Marin',
-    "photo_credit fr: Photo d'archive Keystone",
-    "photo_credit fr: Capture d'écran X / @prefet69",
-    'photo_credit es: Fotografía cedida por la Policía Nacional',
-    'photo_credit es: Captura de pantalla de X',
-    'photo_credit it: Foto ANSA/Ciro Fusco',
-    'photo_credit it: Screenshot da Instagram',
-    'photo_credit it: Ph. Mario Rossi',
-    'cookies en: This content is blocked because you have not accepted social media cookies.',
-    'cookies en: We and our 842 partners store and/or access information on a device, such as cookies.',
-    'cookies de: Externer Inhalt: Um diesen Inhalt zu sehen, müssen Sie der Datenverarbeitung durch Drittanbieter zustimmen.',
-    'cookies de: Mit Klick auf „Zustimmen“ erklären Sie sich mit der Verwendung von Cookies einverstanden.',
-    'cookies de: Mit Werbung lesen oder werbefrei mit Pur-Abo für 2,99 €/Monat',
-    "cookies fr: Nos partenaires et nous utilisons des traceurs pour mesurer l'audience et personnaliser les publicités.",
-    "cookies fr: Ce contenu est bloqué car vous n'avez pas accepté les cookies et autres traceurs.",
-    'cookies es: Este contenido no está disponible porque no has aceptado las cookies de terceros.',
-    'cookies pt: Este conteúdo está bloqueado. Aceite os cookies para visualizá-lo.',
-]
-PROSE_LOST["G"] = [miss for miss in G_MISSES if miss.startswith("prose ")]
-PROSE_LOST["H"] = [miss for miss in H_MISSES if miss.startswith("prose ")]
-KNOWN_MISSES = {"C": ["read_more en: Up next"], "F": PROSE_LOST["F"], "G": G_MISSES, "H": H_MISSES, "I": I_MISSES,
-                "J": J_MISSES}
+# The lines of sets G to J that the rounds after them left (bench/quality_notes.md): a video's
+# courtesy credit; a promo naming its newsletter in quotation marks or by a title alone, which
+# news prose does as well ("Sign up for Medicare", AEB's "Sign up for the Disney+ bundle"); a
+# listening control with its running time, and "Salva per dopo", whose parts no label rule takes
+# whole. Their prose lines, lost before, stay since promos and consent notices take no line that
+# attributes speech.
+KNOWN_MISSES = {
+    "C": ["read_more en: Up next"],
+    "F": PROSE_LOST["F"],
+    "G": ["photo_credit en: Video courtesy of Storyful"],
+    "H": ["newsletter en: ✉️ Sign up for The Morning Brief — it's free",
+          "newsletter de: Jetzt für den Newsletter „Der Abend“ anmelden"],
+    "J": ["share_follow de: Artikel vorlesen lassen ▶ 4:12 Min.", "share_follow it: Salva per dopo"],
+}
 
 
 def test_boilerplate_lines_written_after_the_rules_keep_their_floors():
-    """Set K (bench/boilerplate_set_k.py) changed no rule: 242 of 288 lines out of the body (222
-    before the furniture words' third round, 200 before the furniture words) and 33 of 36 prose lines
-    kept (the same three lost by the phrase rules before)."""
+    """Set L (bench/boilerplate_set_l.py) changed no rule: 263 of 288 lines out of the body (232
+    before the round on set K's misses: reader offers and consent notices by what they are, not
+    their wording) and 36 of 36 prose lines kept."""
     from bench.boilerplate_forms import HELD_OUT, score
 
     by_family, (prose_kept, prose_total), _ = score(HELD_OUT)
     out, total = sum(o for o, _ in by_family.values()), sum(t for _, t in by_family.values())
-    assert out / total >= 0.83 and prose_kept / prose_total >= 0.9
+    assert out / total >= 0.9 and prose_kept / prose_total >= 0.9
 
 
 # Forms of the families written after set H's figure was taken, beyond its lines: a verb's other
@@ -306,6 +241,32 @@ def test_boilerplate_lines_written_after_the_rules_keep_their_floors():
     ("it", "In collaborazione con la Banca di Trento", True),
     ("es", "No te lo pierdas: los barrios que más subieron", True),
     ("en", "Dark web markets grow after the arrests", False),
+    # the fourth round's concepts (patterns.READER_OFFER, CONSENT_NOTICE, TEXT_SIZE, the credits of graphics
+    # and screenshots): what is left to read, a messenger channel or an app to join, an offer's terms, the
+    # consent framework's banner, a consent by click; and the same words in a story, reported or not
+    # an imperative
+    ("en", "You have read 4 of 10 free articles this month", True),
+    ("pt", "Entre no canal do Jornal da Serra no Telegram", True),
+    ("de", "Jetzt die neue Tagblatt-App herunterladen: für iOS und Android", True),
+    ("fr", "Essai gratuit de 30 jours, résiliable à tout moment", True),
+    ("de", "Digital-Abo: 1 € im ersten Monat", True),
+    ("en", "We and our 1,234 partners process personal data", True),
+    ("pt", 'Ao clicar em "Aceitar", concorda com o tratamento dos seus dados', True),
+    ("pt", "Infografia: Rui Costa/Expresso", True),
+    ("de", "Screenshot: Instagram/@polizei.berlin", True),
+    ("en", "Text size: A A A", True),
+    ("pt", "Siga o Jornal do Commercio no Google Notícias", True),
+    ("fr", "La sélection de la rédaction", True),
+    ("en", "The council said residents could subscribe to text alerts about road closures.", False),
+    ("fr", "La CNIL a sanctionné le site pour sa gestion des cookies.", False),
+    ("en", "Residents can download the app from Monday, the council said.", False),
+    ("de", "Die Stadt hat einen WhatsApp-Kanal gestartet, dem bereits 4000 Menschen folgen.", False),
+    ("es", "La aplicación se puede descargar gratis desde el lunes", False),
+    ("fr", "Le journal propose un essai gratuit de 30 jours, a précisé sa directrice.", False),
+    ("pt", "O teste grátis do serviço termina em junho, quando começa a cobrança", False),
+    ("de", "Mit einem Klick auf den Link gelangen Nutzer zur Petition", False),
+    ("en", "We and our partners in the coalition will keep fighting, the mayor said.", False),
+    ("en", "(Graphic: Global assets in 2019 - here)", False),
 ])
 def test_variants_of_the_families_leave_the_body_and_prose_stays(language, line, leaves):
     from bench.boilerplate_forms import out_of_body

@@ -27,6 +27,35 @@ def _spacy_languages() -> Path:
 SPACY_LANGUAGES = _spacy_languages()
 
 
+# Verbs and phrases that attribute speech ("said", "according to"): in a news story they are
+# among the most frequent words, capitalised nowhere and spread over every paragraph, so the
+# keyword scorer (tasks/enrich/keywords.py) ranks them high, yet they say nothing of what the story is about. spaCy's stop-word
+# lists (the function words `stop_words` reads) hold only some of them (German
+# "sagte", Spanish "dijo", French "dit", but not English "said" or Portuguese "disse"), and no
+# installed library ships such a list, hence these, per language, in the forms news prose uses
+# (past, present, participle). A word both a verb and a noun ("notes", "claims") is left out.
+REPORTING_WORDS = {
+    "en": "say says said saying tell tells told telling according added adds adding stated states explained "
+          "explains noted asked replied insisted claimed reportedly acknowledged commented remarked declared "
+          "confirmed announced argued recalled urged",
+    "de": "sagt sagte sagten sagen gesagt erklärt erklärte erklärten betont betonte betonten teilte mitteilte "
+          "mitgeteilt berichtet berichtete berichteten laut zufolge meinte meint fügte hinzugefügt sprach "
+          "bestätigte bestätigt kündigte angekündigt",
+    "fr": "dit déclaré déclare déclarent affirmé affirme affirment ajouté ajoute expliqué explique expliquent "
+          "indiqué indique précisé précise souligné souligne estimé assuré assure raconté raconte confié confie "
+          "annoncé annonce selon",
+    "es": "dijo dice dicen dijeron afirmó afirma afirmaron señaló señala explicó explica añadió añade agregó "
+          "indicó indica aseguró asegura declaró comentó sostuvo precisó manifestó según informó anunció",
+    "it": "detto dice dicono dichiarato dichiara spiegato spiega aggiunto aggiunge affermato afferma "
+          "sottolineato sottolinea riferito riferisce osservato annunciato spiegano secondo",
+    "pt": "disse diz dizem disseram afirmou afirma afirmaram explicou explica acrescentou acrescenta declarou "
+          "declara informou informa ressaltou destacou contou segundo anunciou",
+}
+# Every language's together: a line that attributes speech is reported, not printed by the page
+# (tasks/segment/rules.py takes no such line for a promo or a consent notice).
+ALL_REPORTING_WORDS = frozenset(word for words in REPORTING_WORDS.values() for word in words.split())
+
+
 @lru_cache(maxsize=32)
 def stop_words(language: str | None) -> frozenset[str]:
     """spaCy's stop words for a language (English when spaCy has no list for it)."""

@@ -18,32 +18,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsflow.tasks.core.settings import KEYWORD_MIN_BIGRAM_COUNT, KEYWORDS_PER_ARTICLE
-from newsflow.tasks.core.terms import stop_words
+from newsflow.tasks.core.terms import REPORTING_WORDS, stop_words
 
-# Verbs and phrases that attribute speech ("said", "according to"): in a news story they are
-# among the most frequent words, capitalised nowhere and spread over every paragraph, so the
-# scorer ranks them high, yet they say nothing of what the story is about. spaCy's stop-word
-# lists (the function words used here, tasks/core/terms.py) hold only some of them (German
-# "sagte", Spanish "dijo", French "dit", but not English "said" or Portuguese "disse"), and no
-# installed library ships such a list, hence these, per language, in the forms news prose uses
-# (past, present, participle). A word both a verb and a noun ("notes", "claims") is left out.
-REPORTING_WORDS = {
-    "en": "say says said saying tell tells told telling according added adds adding stated states explained "
-          "explains noted asked replied insisted claimed reportedly acknowledged commented remarked declared "
-          "confirmed announced argued recalled urged",
-    "de": "sagt sagte sagten sagen gesagt erklärt erklärte erklärten betont betonte betonten teilte mitteilte "
-          "mitgeteilt berichtet berichtete berichteten laut zufolge meinte meint fügte hinzugefügt sprach "
-          "bestätigte bestätigt kündigte angekündigt",
-    "fr": "dit déclaré déclare déclarent affirmé affirme affirment ajouté ajoute expliqué explique expliquent "
-          "indiqué indique précisé précise souligné souligne estimé assuré assure raconté raconte confié confie "
-          "annoncé annonce selon",
-    "es": "dijo dice dicen dijeron afirmó afirma afirmaron señaló señala explicó explica añadió añade agregó "
-          "indicó indica aseguró asegura declaró comentó sostuvo precisó manifestó según informó anunció",
-    "it": "detto dice dicono dichiarato dichiara spiegato spiega aggiunto aggiunge affermato afferma "
-          "sottolineato sottolinea riferito riferisce osservato annunciato spiegano secondo",
-    "pt": "disse diz dizem disseram afirmou afirma afirmaram explicou explica acrescentou acrescenta declarou "
-          "declara informou informa ressaltou destacou contou segundo anunciou",
-}
 # Weekday names: a news story dates its events by them ("on Tuesday", "am Mittwoch", "jeudi"),
 # so they are frequent and spread like a topic word, and name none.
 WEEKDAYS = {

@@ -60,17 +60,18 @@ save bookmark speichern favoris favoritos preferiti sauvegarder enregistrer guar
 font schriftgröße schriftgrösse taille police tamaño letra dimensione carattere tamanho
 einschaltung paid entgeltliche
 siehe véase mirá
-miss verpassen manquer perderte pierdas perdere perca
+miss verpassen manquer manquez perderte pierdas perdere perca
 notifications push mitteilungen benachrichtigungen eilmeldung eilmeldungen notificaciones notifiche notificações
 alerts alertes alertas avvisi activate aktivieren activer activar activá attiva ativar ative
-postings mitdiskutieren discuss discussion diskussion débat debate discussione discussão seguinos web
+postings mitdiskutieren discuss discussion diskussion débat debate discussione discussão seguinos web rete
 """.split())
-# Consent and cookie words, and the web of native-ad widgets: one alone, with function and modifier
-# words, makes a label ("Accept all", "Zustimmen und weiter", "Continuer sans accepter", "Mehr aus
-# dem Web").
+# Consent and cookie words, the web of native-ad widgets, and what a reader should not miss: one
+# alone, with function and modifier words, makes a label ("Accept all", "Zustimmen und weiter",
+# "Continuer sans accepter", "Mehr aus dem Web", "Ne manquez pas", "Não perca").
 LONE_LABEL_WORDS = frozenset("""
 accept reject consent cookie cookies akzeptieren ablehnen zustimmen accepter refuser consentement aceptar rechazar
 consentimiento accetta accettare rifiuta rifiutare consenso aceitar rejeitar consentimento web
+miss verpassen manquer manquez perderte pierdas perdere perca rete
 """.split())
 # Words that go with them on labels ("Next article", "Mehr zum Thema", "Recomendados para você")
 # and alone make no label.
@@ -92,6 +93,8 @@ nuestras tu tus nostro nostra nostri nostre tuo tua nosso nossa nossos nossas se
 min minutes minuten minutos minuti later später tard después dopo depois lassen close schließen schliessen fermer
 cerrar chiudi fechar brand marke marque marca espacio informazione add hinzufügen ajouter añadir aggiungi
 adicionar
+written produced verfasst erstellt rédigé réalisé redactado realizado scritto realizzato escrito produzido
+elsewhere anderswo ailleurs otros altrove noutros
 """.split())
 KEY_LETTERS = 7
 FURNITURE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt")

@@ -32,7 +32,7 @@ def _decoration_char(char: str) -> bool:
 
 # Labels printed side by side on one line: "ANZEIGE · Artikel wird unten fortgesetzt".
 # Not a bar: a table's cells and a menu's items are split by bars.
-LABEL_SEPARATOR = re.compile(r"\s+[·•–—]\s+")
+LABEL_SEPARATOR = re.compile(r"\s+[·•–—|▸▶►]\s+")
 
 
 _EDGE_CHARS = frozenset("[]()<>→←↗↘▸▶►◂◀•·*|~_–—-…»›")
@@ -96,7 +96,7 @@ COOKIE_NOTICE = re.compile(
     r"|concorda com|aceita o uso|consente)\b.{0,60}\bcookies?\b"
     r"|\b(?:only|nur|uniquement|solo|s[óo]lo|apenas|seulement) (?:the )?(?:necessary|essential|notwendige|essenzielle|n[ée]cessaires|essentiels"
     r"|necesarias|esenciales|necessari|essenziali|necess[áa]rios|essenciais) cookies?\b"
-    r"|\bcookies? (?:n[ée]cessaires|necesarias|necessari|necess[áa]rios) uniquement\b|\bgestion des cookies\b"
+    r"|\bcookies? (?:n[ée]cessaires|necesarias|necessari|necess[áa]rios) uniquement\b|^gestion des cookies\b"
     r"|(?:manage|verwalten|g[ée]rer|gestionar|gestisci|gerir|gerenciar)\b.{0,30}\bcookies?\b|\bcookies?\b.{0,20}\b(?:preferences|préférences"
     r"|preferencias|preferenze|prefer[êe]ncias|defini[çc][õo]es|configura[çc][õo]es|impostazioni)\b|\b(?:preferenze|impostazioni|defini[çc][õo]es|configura[çc][õo]es|prefer[êe]ncias|pr[ée]f[ée]rences|param[èe]tres)(?: (?:sui|dei|de|des|dos|di))? cookies?)",
     I,
@@ -210,7 +210,7 @@ _AFFILIATE_LINKS = (r"(?:affiliate[- ]links?|liens? (?:d')?affili[ée]s?|enlaces
 AFFILIATE_DISCLOSURE = re.compile(
     # "This article contains affiliate links", "Dieser Artikel enthält Affiliate-Links", "Este artigo contém links de afiliados"
     r"\b(?:this|dieser|diese|cet|ce|cette|este|esta|questo|questa) (?:article|post|page|story|artikel|beitrag|seite|contenu"
-    r"|art[íi]culo|nota|p[áa]gina|articolo|pagina|artigo|mat[ée]ria|content|inhalt|contenido|contenuto|conte[úu]do)"
+    r"|art[íi]culo|nota|p[áa]gina|articolo|pagina|artigo|mat[ée]ria|content|inhalt|contenido|contenuto|conte[úu]do|text|texte|texto|testo)"
     r" (?:\w+ )?(?:contains|includes|may contain|enth(?:ä|ae)lt"
     r"|contient|contiene|incluye|cont[ée]m|inclui) (?:\w+ )?" + _AFFILIATE_LINKS +
     # a label: "*Affiliate-Link: ...", "Liens affiliés :"
@@ -222,7 +222,9 @@ AFFILIATE_DISCLOSURE = re.compile(
 AFFILIATE_COMMISSION = re.compile(
     r"\bwe (?:may )?(?:earn|receive|get) (?:a )?(?:small )?commission|(?:erhalten|bekommen) wir (?:eine )?provision"
     r"|nous (?:pouvons )?percev(?:ons|oir) une commission|(?:podemos )?recib(?:ir|imos) una (?:peque[ñn]a )?comisi[óo]n"
-    r"|(?:potremmo )?ricev(?:ere|iamo) una (?:piccola )?commissione|(?:podemos )?receb(?:er|emos) uma (?:pequena )?comiss[ãa]o",
+    r"|(?:potremmo )?ricev(?:ere|iamo) una (?:piccola )?commissione|(?:podemos )?receb(?:er|emos) uma (?:pequena )?comiss[ãa]o"
+    r"|\b(?:generar|g[ée]n[ée]rer|generate|earn|generieren|gerar|generare)\b.{0,20}\b(?:una |a |eine |une |uma )?(?:comisi[óo]n"
+    r"|commission|provision|comiss[ãa]o|commissione)\b",
     I,
 )
 LINK_WORD = re.compile(r"\b(?:links?|liens?|enlaces|link)\b", I)
@@ -246,6 +248,81 @@ PAYWALL_NOTICE = re.compile(
     r"|(?:already (?:registered|a subscriber)|bereits (?:registriert|abonnent(?:in)?)|d[ée]j[àa] (?:inscrit|abonn[ée])e?"
     r"|ya (?:est[áa]s registrad[oa]|eres suscriptor)|gi[àa] (?:registrat|abbonat|iscritt)[oa]|j[áa] (?:est[áa] registad[oa]|[ée] assinante|tem cadastro))"
     r"\s*\?\s*(?:log in|sign in|anmelden|einloggen|se connecter|connectez-vous|inicia sesi[óo]n|accedi|entrar|entre|fa[çc]a login|inicie sess[ãa]o))\b",
+    I,
+)
+
+# A word as the reporting-word lists write it (tasks/core/terms.py REPORTING_WORDS).
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+# What a page offers its reader in a sentence, in any wording of the six languages, by what the
+# offer is rather than by its phrases: how much free reading is left ("You've read 3 of 5 free
+# articles", "Sie haben das Ende des frei verfügbaren Textes erreicht"), a term that only an
+# offer states ("Cancel anytime", "jederzeit kündbar", "1 € le premier mois"), the outlet's
+# channel on a messenger to join, its app to download or its trial to take (the verb opening the
+# line or a clause: an imperative, not "users can download the app", "the free trial ends in
+# June"), an article to give, a donation to make.
+# Lines that attribute speech are left to the story (rules.py `_reader_offer`).
+_FREE = r"(?:free|frei\w*|kostenlos\w*|gratuit\w*|gratis|gr[áa]tis)"
+_READ_COUNT = (r"\byou(?:'ve| have) read \d+\b|\b\d+ (?:of|out of|von|sur|de|di) \d+ " + _FREE + r"? ?(?:articles|artikel(?:n)?|art[íi]culos"
+               r"|articoli|artigos|mat[ée]rias|stories|notas)\b|\b(?:il vous reste|vous avez lu|te quedan|has le[íi]do|ti restano"
+               r"|hai letto|voc[êe] (?:leu|tem)|restam-lhe|du hast|sie haben) (?:encore |noch |ainda )?\d+ (?:\w+ )?" + _FREE +
+               r"|\b(?:il vous reste|es fehlen (?:noch )?|you have) \d{1,2} ?%|\b\d{1,2} ?% (?:de cet article|of (?:this|the) (?:article|story)"
+               r"|dieses (?:artikels|beitrags)|de este art[íi]culo|di questo articolo|deste (?:artigo|texto)) (?:à lire|to read|zu lesen|por leer"
+               r"|da leggere|por ler)")
+_LIMIT_REACHED = (r"^(?=.*\b(?:reached|erreicht|atteint|alcanzad[oa]|alcanzaste|llegaste|raggiunto|atingiu|chegou|esgotou)\b)"
+                  r"(?=.*\b(?:limit|limite|l[íi]mite|ende|end|fin|fine|fim)\b)(?=.*\b" + _FREE + r"\b)")
+_OFFER_TERM = (r"\b(?:cancel (?:any ?time|at any time)|jederzeit (?:online )?k[üu]ndbar|jederzeit k[üu]ndigen|sans engagement"
+               r"|r[ée]siliable (?:[àa] tout moment|en tout temps)|cancela (?:cuando quieras|en cualquier momento)"
+               r"|disdici (?:quando vuoi|in qualsiasi momento)|cancele (?:quando quiser|a qualquer momento)"
+               r"|(?:im ersten monat|(?:le|du) premier mois|el primer mes|il primo mese|(?:no|o) primeiro m[êe]s|(?:for )?the first month)"
+               r"\b.{0,20}$)")
+_MESSENGER_CHANNEL = (r"^(?=.*\b(?:whatsapp|telegram|signal)\b)(?=.*\b(?:channel|kanal|canal|canale|cha[îi]ne|gruppe|group|grupo"
+                      r"|gruppo|community|comunidad|comunidade|communaut[ée])\b)(?=(?:\W*|.*[:–—|•·!?.]\s+)(?:now |jetzt |hier )?"
+                      r"(?:join|follow|subscribe|folgen sie|abonnieren sie|treten sie|rejoignez|suivez|abonnez-vous|[úu]nete|s[íi]guenos"
+                      r"|suscr[íi]bete|entra|unisciti|iscriviti|seguici|entre|junte-se|siga|participe)\b"
+                      r"|.*\bjetzt\b.{0,60}\b(?:beitreten|folgen|abonnieren)\s*[.!]?$)")
+_APP_DOWNLOAD = (r"(?:^|[:–—|•·]\s*|\b(?:now|jetzt|maintenant|ahora|ora|agora)\s+)(?:download|get|install|t[ée]l[ée]chargez"
+                 r"|installez|holen sie sich|laden sie|desc[áa]rg(?:a|á|ue)(?:la|te)?|instal[áa]|baixe|instale|descarregue"
+                 r"|scarica|installa)\b.{0,60}\b(?:app|apps|application|appli|aplicaci[óo]n|aplicativo|applicazione)\b"
+                 r"|^\W*(?:jetzt|hier)\b.{0,40}\bapp\b.{0,40}\b(?:herunterladen|installieren|downloaden)\b")
+_GIFT = (r"^\W*(?:gift (?:this|the) (?:article|story)|offrir cet article|(?:diesen )?artikel verschenken"
+         r"|regala (?:este|esta|questo) (?:art[íi]culo|nota|articolo)|(?:presentear|presenteie|ofere[çc]a) (?:este|esta) (?:artigo|mat[ée]ria|reportagem))\b")
+_DONATION = (r"\b(?:faites un don|fai una donazione|haz una donaci[óo]n|fa[çc]a uma doa[çc][ãa]o|donate (?:now|today)|jetzt spenden)\b"
+             r"|^(?:support|unterst(?:ü|ue)tzen sie|soutenez|apoya|sostieni|apoie)\b.{0,30}\b" + _JOURNALISM + r"\b")
+_TRIAL_TERM = (r"\b\d+ (?:days?|weeks?|months?|tage|wochen|monate|jours|semaines|mois|d[íi]as|semanas|meses|giorni|settimane|mesi)"
+               r" (?:gratis|kostenlos|free|gratuit\w*|gr[áa]tis) (?:testen|lesen|lire|leer|leggere|ler|read)\b"
+               r"|^\W*(?:try|testen sie|essayez|prueba|prova|experimente) \d+ (?:days?|weeks?|months?|tage|wochen|monate|jours|semaines"
+               r"|mois|d[íi]as|semanas|meses|giorni|settimane|mesi) (?:for|für|pour|por|per) (?:just |only )?(?:[$€£]|\d|chf)")
+# registering or subscribing to read the whole article
+_WHOLE_ARTICLE = (r"\b(?:register|sign up|log in|subscribe|registrieren|anmelden|abonnieren|inscri\w+|connect\w+|abonn\w+|reg[íi]str\w+"
+                  r"|suscr[íi]b\w+|iscriv\w+|registra\w*|accedi|cadastr\w+|assin\w+)\b.{0,40}\b(?:ganzen|whole|full|rest of the|complet\w*"
+                  r"|entier|intero|inteiro)\b.{0,15}\b(?:artikel|article|art[íi]culo|articolo|artigo|story|text|texte|texto|testo)")
+READER_OFFER = re.compile("|".join((_READ_COUNT, _LIMIT_REACHED, _OFFER_TERM, _MESSENGER_CHANNEL, _APP_DOWNLOAD, _GIFT,
+                                    _DONATION, rf"(?:^\W*|[:–—|•·!?.]\s+){_TRIAL}\b", _TRIAL_TERM, _WHOLE_ARTICLE)), I)
+
+# Consent notices that need not name cookies: the IAB consent framework's banner ("We and our
+# 842 partners store and/or access information on a device"), consent given by a click ("Mit
+# dem Klick auf „Zustimmen“ willigen Sie ... ein"), content held back until the reader consents
+# ("Ce contenu est bloqué car vous n'avez pas accepté les cookies", "Externer Inhalt: ..."), and
+# the choice between reading with ads and tracking or paying ("Werbefrei lesen mit dem PUR-Abo
+# oder mit Werbung und Tracking zustimmen").
+_CONSENT_WORD = (r"(?:agree|consent\w*|accept\w*|einwillig\w*|zustimm\w*|einverstanden|zustimmung|acept\w*|consentimiento"
+                 r"|aceit\w*|concord\w*|accett\w*|acconsent\w*|consenso|consentimento|cookies?|tracking)")
+CONSENT_NOTICE = re.compile(
+    r"\b(?:we and our|wir und unsere|nous et nos|nosotros y nuestros|noi e i nostri|n[óo]s e os nossos)\s+(?:\d[\d.,]*\s+)?"
+    r"(?:partners?|partenaires|socios|parceiros)\b|\b(?:our partners and we|nos partenaires et nous|unsere partner und wir"
+    r"|nuestros socios y nosotros|i nostri partner e noi|os nossos parceiros e n[óo]s)\b"
+    r"|\b(?:by clicking|mit (?:dem |einem )?klick auf|durch (?:den |einen )?klick auf|en cliquant sur|al (?:hacer|pulsar|dar) (?:clic|click)"
+    r"|cliccando su|facendo clic su|ao clicar em|by continuing|en poursuivant|en continuant|wenn sie (?:weiter(?:surfen|lesen)?|fortfahren)"
+    r"|al continuar|continuando (?:a navigare|la navigazione)|ao continuar)\b.{0,80}\b" + _CONSENT_WORD +
+    r"|\bt[ée]moins de (?:navigation|connexion)\b" +
+    r"|\b(?:content|inhalt|contenu|contenido|contenuto|conte[úu]do)\b.{0,20}\b(?:blocked|blockiert|gesperrt|bloqu[ée]|bloqueado"
+    r"|bloccato|(?:not|no|nicht|pas|non|n[ãa]o) (?:\w+ )?(?:available|disponible|verf[üu]gbar|disponibile|dispon[íi]vel))\b.{0,80}\b"
+    + _CONSENT_WORD +
+    r"|^(?:externer inhalt|external content|contenu externe|contenido externo|contenuto esterno|conte[úu]do externo)\s*:"
+    r"|^(?=.*\b(?:werbefrei|ohne werbung|ad-?free|without ads|sans publicit[ée]|sin publicidad|senza pubblicit[àa]"
+    r"|sem (?:publicidade|an[úu]ncios))\b)(?=.*\b(?:" + _CONSENT_WORD + r"|(?:oder|or|ou|o|oppure)\b.{0,40}\b(?:abo|subscri|abonn"
+    r"|suscrip|abbonament|assinatura)\w*))",
     I,
 )
 
@@ -298,6 +375,9 @@ FOLLOW_OR_CONTACT = re.compile(
     r"|\bfollow (?:@\w+|ap's full coverage|our (?:full )?coverage)\b|\bhave a (?:news )?tip\?"
     r"|\b(?:folgen sie (?:uns|\w+(?: \w+)?)|folge uns|suivez(?:-nous| \w+(?: \w+)?)|s[íi]guenos|sigue a \w+(?: \w+)?|seguici|segui(?:teci)?|siga-nos|siga \w+(?: \w+)?)"
     r" (?:auf|bei|sur|en|su|no|nas|nos|on) (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon|whatsapp|telegram|youtube|tiktok|google news)\b"
+    r"|^(?:follow|folgen sie|folge|suivez|sigue|s[íi]guenos|segui|seguici|siga)\b.{0,50}\b(?:on|auf|bei|sur|en|su|no|nos|nas|in)\s+"
+    r"(?:google (?:news|not[íi]cias|noticias|actualit[ée]s|notizie)|whatsapp|telegram|instagram|facebook|twitter|x|tiktok|youtube"
+    r"|linkedin|threads|bluesky|mastodon)\s*[.!]?$"
     r"|\b(?:ist|est|es|è|é) (?:erreichbar|joignable|contactable|raggiungibile|encontrad[oa]) (?:unter|à|en|a|al|em)\s+\S+@",
     I,
 )
@@ -345,10 +425,16 @@ SHARE_WIDGET = re.compile(
 SOCIAL_NAMES = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|instagram|youtube|tiktok|e-?mail|messenger)\b", I)
 
 # Read-more, related and recommendation teasers: a label at the start of a line.
+# A reader's control of the text's size: "Text size: A− A+", "Schriftgröße", "Taille du texte".
+TEXT_SIZE = re.compile(
+    r"^(?:(?:text|font) size|schriftgr(?:ö|oe)(?:ß|ss)e|textgr(?:ö|oe)(?:ß|ss)e|taille (?:du texte|des caract[èe]res|de (?:la )?police)"
+    r"|tama[ñn]o (?:del? )?(?:texto|letra|fuente)|dimensione (?:del )?(?:testo|carattere)|tamanho (?:do texto|da (?:letra|fonte)))"
+    r"[\sAa+−–:|-]*$",
+    I,
+)
 READ_MORE = re.compile(
     r"^(?:read more|read next|read also|also read|see also|more from|more on this|more stories|more news"
-    r"|related(?: articles?| stories| coverage| content| news| posts?| reading|(?=\s*:))|recommended(?: for you)?|you may also like"
-    r"|you might also like|don't miss|editor's picks?|trending(?: now)?|most (?:read|popular)|popular now"
+    r"|related(?: articles?| stories| coverage| content| news| posts?| reading|(?=\s*:))|recommended(?: for you)?|you (?:may|might) (?:also )?like|don't miss|editor's picks?|trending(?: now)?|most (?:read|popular)|popular now"
     r"|top stories|latest news|click here|continue reading|keep reading|see more|also on [\w-]+\.\w+"
     r"|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|weitere artikel|lire aussi|à lire aussi"
     r"|a lire aussi|voir aussi|sur le même sujet|leer más|lee también|te puede interesar"
@@ -361,7 +447,10 @@ READ_MORE = re.compile(
     r"|lea también|lee además|tambi[ée]n te puede interesar|lo más le[íi]do|contenido relacionado|te recomendamos|puede interesarte"
     r"|potrebbe interessarti|ti potrebbe interessare|articoli correlati|i più letti|vedi anche|guarda anche"
     r"|leia também|veja também|mais lidas|not[íi]cias relacionadas|mat[ée]rias relacionadas|voc[êe] tamb[ée]m pode gostar"
-    r"|recomendado para voc[êe]|confira também|(?:voc[êe] )?pode (?:tamb[ée]m )?gostar|ver tambi[ée]n|m[áa]s noticias|mehr nachrichten"
+    r"|recomendad[oa]s? para voc[êe]|confira também|approfondiment[io]|para saber m[áa]s|pour aller plus loin"
+    r"|(?:recommand[ée]s?|recomendad[oa]s?|consigliat[ie]) (?:pour vous|para (?:ti|usted)|per te)|empfehlungen f[üu]r (?:sie|dich)|recomendad[oa]s? para si"
+    r"|empfehlungen der redaktion|(?:la )?s[ée]lection de la r[ée]daction|(?:les )?choix de la r[ée]daction"
+    r"|(?:la )?selecci[óo]n (?:del editor|de la redacci[óo]n)|(?:la )?scelta della redazione|escolhas do editor|(?:voc[êe] )?pode (?:tamb[ée]m )?gostar|ver tambi[ée]n|m[áa]s noticias|mehr nachrichten"
     r"|plus d'actualit[ée]s|altre notizie|mais not[íi]cias|weitere nachrichten|plus d'infos|mehr anzeigen|(?:en )?voir plus"
     r"|ver m[áa]s|vedi (?:di )?pi[uù]|mostra (?:di )?pi[uù]|ver mais|lire plus|read this next|what to read next"
     r"|(?:lesen sie )?als n[äa]chstes(?: lesen)?|(?:à )?lire ensuite|a continuaci[óo]n|leia a seguir|a seguir"
@@ -634,15 +723,32 @@ TRAILING_CREDIT = re.compile(r"\s*\((?P<credit>[^()]{2,80})\)\s*$")
 PHOTO_CREDIT_INSIDE = re.compile(rf"/|\b{PHOTO_WORDS}\b", I)
 PHOTO_CREDIT_LINE = re.compile(
     r"^(?:\(?(?:photo|foto|photograph|image|picture|pic|credit|bild|crédit|crédito|fotograf[íi]a|fotografia|imagem|immagine|imagen"
-    r"|bildquelle|bildnachweis|fotonachweis|crédits? photos?|crédito da foto|cr[ée]dito de la foto|credito fotografico|foto di)s?(?: credit)?\s*[:/©]\s*[^\n]{2,80}\)?"
+    r"|bildquelle|bildnachweis|fotonachweis|crédits? photos?|crédito da foto|cr[ée]dito de la foto|credito fotografico|foto di"
+    r")s?(?: credit)?\s*[:/©]\s*[^\n]{2,80}\)?"
+    # a graphic's or an illustration's maker, a name after the label ("Grafik: Sandra Lehmann", "Reprodução/Instagram"):
+    # Reuters' "(Graphic: Global assets in 2019 - here)" links to a graphic and names none
+    r"|(?:illustration|ilustraci[óo]n|ilustra[çc][ãa]o|illustrazione|grafik|graphic|gr[áa]fico|grafico|infografik|infographie"
+    r"|infograf[íi]a|infografica|infographic|reprodu[çc][ãa]o)s?\s*[:/©]\s*(?-i:[A-ZÀ-Þ][\w.'’-]*"
+    r"(?:\s*(?:[A-ZÀ-Þ][\w.'’-]*|de|da|di|do|du|des|del|von|van|/|&|,)){0,6})"
     r"|\(?(?:AP|AFP|Reuters|EPA|Getty Images|dpa|Xinhua|Anadolu|Bloomberg|Shutterstock)(?: Photo| Images)?(?:\s*/\s*[^\n]{2,60})?\)?"
     r"|©\s*[^\n]{2,60}|(?:image|photo) (?:copyright|source)\s*[^\n]{2,60}"
-    r"|(?:photos?|fotos?|fotograf[íi]as?) (?:by|von|de|di|da|do) (?-i:[A-ZÀ-Þ])[^\n]{2,60}"
-    r"|(?:photo|image|foto|imagen|imagem|bild) (?:courtesy(?: of)?|cortes[íi]a(?: de)?|fournie par|cedida por|gentilmente concessa da)\s+[^\n]{2,60}"
+    r"|(?:photos?|fotos?|fotograf[íi]as?|illustration|ilustraci[óo]n|ilustra[çc][ãa]o|illustrazione|graphics?|infographics?"
+    r"|grafik|infographie|infograf[íi]a) (?:by|von|de|di|da|do|par) (?-i:[A-ZÀ-Þ])[^\n]{2,60}"
+    r"|(?:photo|image|foto|imagen|imagem|bild|fotograf[íi]a) (?:courtesy(?: of)?|cortes[íi]a(?: de)?|fournie par|cedida por|gentilmente concessa da)\s+[^\n]{2,60}"
     r"|(?:file|archive) (?:photo|image|picture)|photo d'archives?|(?:imagen|foto) de archivo|(?:foto|immagine) d'archivio|fotogramma|foto de arquivo|archivbild|archivfoto"
     r"|photo d'illustration|foto ilustrativa|imagen ilustrativa|foto di repertorio|symbolbild|symbolfoto|imagem ilustrativa"
     r"|(?:file|archive) (?:photo|image)|(?:photo|foto|bild) (?-i:AP|AFP|Reuters|EPA|dpa|ANSA|EFE|Lusa|Xinhua|LaPresse|Getty Images|Imago|Keystone|DR|D\.R\.)"
-    r")(?:\s*[:.]\s*[^\n]{2,60})?$",
+    r")(?:\s*[:./]\s*[^\n]{2,60})?$"
+    # a file or illustration photo with its photographer or agency: "Photo d'illustration Stéphane Mahé / Reuters"
+    r"|^(?:photo d'(?:illustration|archives?)|(?:foto|imagen|imagem) de archivo|foto d'archivio|archivbild|archivfoto|symbolbild"
+    r"|symbolfoto|file photo)\s+(?-i:[A-ZÀ-Þ])[^\n]{1,60}$"
+    # Italy's "Ph." before the photographer's name
+    r"|^ph\.\s*(?-i:[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,3})$"
+    # a screenshot said to be one, with what it was taken from: "Captura de video difundido en redes sociales"
+    r"|^(?:captura de (?:v[íi]deo|pantalla|tela|ecr[ãa])|capture d'[ée]cran|screenshot|screengrab|bildschirmfoto|fermo immagine"
+    r"|print de tela)\b[^\n]{0,60}$"
+    # the photographer and the outlet in capitals, as Québec's papers print them: "PHOTO MARTIN TREMBLAY, LA PRESSE"
+    r"|^(?-i:(?:PHOTOS?|FOTOS?) [A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){0,3}(?:, [A-ZÀ-Þ][A-ZÀ-Þ'’. -]{1,40})?)$",
     I,
 )
 LEADING_CREDIT = re.compile(r"^(?:photo|foto|image|credit|bild)\s*:\s*", I)

@@ -10,6 +10,7 @@ example and its near miss.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from newsflow.tasks.core.settings import (
     MAX_HEADLINE_WORDS,
     REPEATED_PARAGRAPH_MIN_WORDS,
 )
+from newsflow.tasks.core.terms import ALL_REPORTING_WORDS
 from newsflow.tasks.segment import furniture
 from newsflow.tasks.segment import patterns as p
 from newsflow.tasks.segment.credits import is_credit_label_line
@@ -76,6 +78,9 @@ NEWSLETTER_NAME_MAX_WORDS = 6
 CALL_TO_ACTION_MAX_WORDS = 15
 CALL_TO_ACTION_MAX_PERIOD_WORDS = 6
 PAYWALL_NOTICE_MAX_WORDS = 10
+READER_OFFER_MAX_WORDS = 30
+CONSENT_NOTICE_MAX_WORDS = 60
+COOKIE_MARK_MAX_WORDS = 12
 AFFILIATE_DISCLOSURE_MAX_WORDS = 30  # "This article contains affiliate links; we may earn a commission on purchases made through them."
 TIMESTAMP_MAX_WORDS = 16
 DATE_AND_TIME_MAX_WORDS = 12
@@ -131,15 +136,36 @@ def _mostly_links(text: str) -> bool:
 def _cookie_notice(text: str) -> bool:
     """COOKIE_NOTICE, searched only in lines that name cookies, as each of its phrases does: the
     search over every line of AEB's 181 pages took 0.13 s against 0.06 s before the consent
-    phrases were added, most of it on paragraphs of prose."""
-    return "cookie" in text.lower() and p.COOKIE_NOTICE.search(text) is not None
+    phrases were added, most of it on paragraphs of prose. A short line with a cookie's
+    pictograph is a banner's ("🍪 OK, entendi"); no story prints one."""
+    if "🍪" in text and len(text.split()) <= COOKIE_MARK_MAX_WORDS:
+        return True
+    return "cookie" in text.lower() and p.COOKIE_NOTICE.search(text) is not None and _unreported(text)
+
+
+def _unreported(text: str) -> bool:
+    """No word of the line attributes speech ("said", "teilte mit", "a annoncé", "informou"): a
+    story reports an offer or a consent rule in the same words as the page prints them."""
+    return not any(word in ALL_REPORTING_WORDS for word in p.WORD.findall(text.lower()))
+
+
+def _consent_notice(text: str) -> bool:
+    return p.CONSENT_NOTICE.search(text) is not None and _unreported(text)
+
+
+def _unquoted(pattern: re.Pattern[str], text: str) -> bool:
+    """`pattern` found outside quotation marks: a story quotes a call with its speaker ("« Abonnez-vous
+    », a lancé le maire"), a promo names a title in them ("Abonnez-vous à « La Matinale »")."""
+    quoted = [m.span() for m in p.QUOTATION.finditer(text)]
+    return any(not any(a <= m.start() < b for a, b in quoted) for m in pattern.finditer(text))
 
 
 def _unquoted_promo(text: str) -> bool:
-    """A promo's phrase outside quotation marks: a story quotes a call with its speaker ("« Abonnez-vous
-    », a lancé le maire"), a promo names a title in them ("Abonnez-vous à « La Matinale »")."""
-    quoted = [m.span() for m in p.QUOTATION.finditer(text)]
-    return any(not any(a <= m.start() < b for a, b in quoted) for m in p.NEWSLETTER_PROMO.finditer(text))
+    return _unquoted(p.NEWSLETTER_PROMO, text) and _unreported(text)
+
+
+def _reader_offer(text: str) -> bool:
+    return _unquoted(p.READER_OFFER, text) and _unreported(text)
 
 
 def _affiliate_disclosure(text: str) -> bool:
@@ -175,12 +201,17 @@ LINE_RULES = (
     LineRule(SITE_MARK, "SITE_MARK: the whole line", ANY_LENGTH, p.SITE_MARK.match),
     LineRule(NAV_CHROME, "NAV_CHROME, BREADCRUMB or COPYRIGHT: the whole line (COPYRIGHT its start)",
              MAX_BOILERPLATE_WORDS, lambda t: p.NAV_CHROME.match(t) or p.BREADCRUMB.match(t) or p.COPYRIGHT.match(t)),
-    LineRule(NAV_CHROME, "COOKIE_NOTICE: anywhere", COOKIE_NOTICE_MAX_WORDS, _cookie_notice),
+    LineRule(NAV_CHROME, "COOKIE_NOTICE: anywhere, in a line with no word of terms.ALL_REPORTING_WORDS; or a 🍪 in a "
+             f"line of at most {COOKIE_MARK_MAX_WORDS} words",
+             COOKIE_NOTICE_MAX_WORDS, _cookie_notice),
+    LineRule(NAV_CHROME, "CONSENT_NOTICE: anywhere, in a line with no word of terms.ALL_REPORTING_WORDS",
+             CONSENT_NOTICE_MAX_WORDS, _consent_notice),
     LineRule(ADVERTISEMENT, "ADVERTISEMENT: the whole line", ANY_LENGTH, p.ADVERTISEMENT.match),
     LineRule(ADVERTISEMENT, "AFFILIATE_DISCLOSURE anywhere, or AFFILIATE_COMMISSION with a LINK_WORD, in a line no "
              "longer than a disclosure", AFFILIATE_DISCLOSURE_MAX_WORDS, _affiliate_disclosure),
     LineRule(SHARE_WIDGET, "SHARE_WIDGET: the whole line; or two or more SOCIAL_NAMES, half the words or more",
              MAX_BOILERPLATE_WORDS, lambda t: p.SHARE_WIDGET.match(t) or _mostly_social(t)),
+    LineRule(SHARE_WIDGET, "TEXT_SIZE: the whole line", MAX_BOILERPLATE_WORDS, p.TEXT_SIZE.match),
     LineRule(READ_MORE, "READ_MORE or TEASER_LABEL: the start", TEASER_MAX_WORDS,
              lambda t: p.READ_MORE.match(t) or p.TEASER_LABEL.match(t)),
     LineRule(READ_MORE, "TAGGED_LINK: a [TAG] at the end, or [Related ...]", TEASER_MAX_WORDS, p.TAGGED_LINK.search),
@@ -190,13 +221,16 @@ LINE_RULES = (
     LineRule(NAV_CHROME, "TAXONOMY: the start", MAX_BOILERPLATE_WORDS, p.TAXONOMY.match),
     LineRule(LINK_LINE, "LINK_LINE: the whole line; or URLs are more than half its characters",
              LINK_LINE_MAX_WORDS, _mostly_links),
-    LineRule(NEWSLETTER_PROMO, "NEWSLETTER_PROMO: anywhere but inside a QUOTATION", NEWSLETTER_PROMO_MAX_WORDS,
+    LineRule(NEWSLETTER_PROMO, "NEWSLETTER_PROMO: anywhere but inside a QUOTATION, in a line with no word of "
+             "terms.ALL_REPORTING_WORDS", NEWSLETTER_PROMO_MAX_WORDS,
              _unquoted_promo),
     LineRule(NEWSLETTER_PROMO, "NEWSLETTER_NAME: the whole line", NEWSLETTER_NAME_MAX_WORDS, p.NEWSLETTER_NAME.match),
     LineRule(NEWSLETTER_PROMO, "CALL_TO_ACTION: the start, in a line with no comma or quote (a period only up to "
              f"{CALL_TO_ACTION_MAX_PERIOD_WORDS} words)", CALL_TO_ACTION_MAX_WORDS,
              lambda t: p.CALL_TO_ACTION.match(t) and _unattributed(t)),
     LineRule(NEWSLETTER_PROMO, "PAYWALL_NOTICE: anywhere", PAYWALL_NOTICE_MAX_WORDS, p.PAYWALL_NOTICE.search),
+    LineRule(NEWSLETTER_PROMO, "READER_OFFER: anywhere but inside a QUOTATION, in a line with no word of "
+             "terms.ALL_REPORTING_WORDS", READER_OFFER_MAX_WORDS, _reader_offer),
     LineRule(NEWSLETTER_PROMO, "MEMBERSHIP_ASK: the start, with a MEMBERSHIP_ACTION anywhere", MEMBERSHIP_ASK_MAX_WORDS,
              lambda t: p.MEMBERSHIP_ASK.match(t) and p.MEMBERSHIP_ACTION.search(t)),
     LineRule(TIMESTAMP, "TIMESTAMP_LINE: the whole line", TIMESTAMP_MAX_WORDS, p.TIMESTAMP_LINE.match),
@@ -399,7 +433,7 @@ RULES = (
     ),
     _line_rule(
         NAV_CHROME, schema.DROPPED,
-        "Navigation, breadcrumbs, copyright lines, cookie and reprint notices and tag lists are the "
+        "Navigation, breadcrumbs, copyright lines, cookie, consent and reprint notices and tag lists are the "
         "portal's, not the article's.",
         "Aller au contenu principal\n"
         "Inicio › Economía › Vivienda\n"
@@ -407,13 +441,15 @@ RULES = (
         "This website uses cookies to ensure you get the best experience on our website. Learn more\n"
         "Questo sito utilizza cookie tecnici e di profilazione per migliorare la tua esperienza.\n"
         "Aceitar todos\n"
+        "Wir und unsere 214 Partner speichern und/oder greifen auf Informationen auf einem Gerät zu.\n"
         "This copy is for your personal, non-commercial use only. To order presentation-ready copies for "
         "distribution to colleagues or clients, visit our reprints page.\n"
         "Schlagwörter: Mietpreisbremse, Wohnungsmarkt, Leipzig",
         "Search teams found the two missing hikers near the summit of Monte Perdido on Sunday, police said.\n"
         "Home sales in Lisbon fell for a second quarter as mortgage rates stayed near 4 per cent, the "
         "statistics institute said on Thursday.\n"
-        "Die Datenschutzbehörde prüft, ob die Cookies der Stadtverwaltung gegen das Gesetz verstoßen.",
+        "Die Datenschutzbehörde prüft, ob die Cookies der Stadtverwaltung gegen das Gesetz verstoßen.\n"
+        "We and our partners will keep the shelter open all winter, the charity's director said.",
     ),
     _line_rule(
         ADVERTISEMENT, schema.DROPPED,
@@ -430,7 +466,7 @@ RULES = (
         SHARE_WIDGET, schema.DROPPED,
         "Share buttons and comment prompts are widget labels, not text.",
         "Partager sur : Facebook Twitter E-mail\nFacebook WhatsApp LinkedIn\nWas this article helpful?\n"
-        "Condividi su: Facebook WhatsApp\nArtikel drucken\n12 comentários",
+        "Condividi su: Facebook WhatsApp\nArtikel drucken\n12 comentários\nTaille du texte : A- A+",
         "Facebook said on Tuesday it would share more data with researchers who study elections in Europe.\n"
         "Los vecinos comparten en WhatsApp las fotos de la calle inundada.",
     ),
@@ -471,11 +507,13 @@ RULES = (
         "of advertisers.\n"
         "Se você gostou desta reportagem, apoie o jornalismo independente: torne-se assinante a partir de 1,90 "
         "euros por mês e leia tudo sem limites.\nHazte socio y lee todas las noticias sin límites\n"
-        "Questo contenuto è riservato agli abbonati",
+        "Questo contenuto è riservato agli abbonati\n"
+        "Sie haben das Ende des frei verfügbaren Textes erreicht.\nEssai gratuit de 30 jours, résiliable à tout moment",
         "Voters can register online until Friday, and campaigns may send them e-mails only after that date.\n"
         "Support for the new ferry grew after the council published its costs, a poll found.\n"
         "Subscribers to the ferry pass will pay half price from May, the operator said.\n"
         "Der Verlag verlor im vergangenen Jahr 8.000 Abonnenten der gedruckten Zeitung.\n"
+        "Residents can download the council's app and join its WhatsApp channel, a spokeswoman said.\n"
         "If you enjoyed the first season of the series, the second is darker and slower, critics who saw the "
         "opening episodes said on Tuesday.",
     ),
