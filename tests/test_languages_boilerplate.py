@@ -210,6 +210,19 @@ def test_boilerplate_lines_written_after_the_rules_keep_their_floors():
     assert out / total >= 0.9 and prose_kept / prose_total >= 0.9
 
 
+def test_the_stems_looked_for_first_are_in_every_line_their_pattern_finds():
+    """rules.py searches READER_OFFER and CONSENT_NOTICE only in lines holding one of their stems:
+    on every line of the sets, the stems must never hide a line the pattern finds."""
+    from bench.boilerplate_forms import SETS
+    from newsflow.tasks.segment import patterns as p
+
+    lines = [line for boilerplate, prose in SETS.values()
+             for by_language in [*boilerplate.values(), prose] for group in by_language.values() for line in group]
+    for pattern, stems in ((p.READER_OFFER, p.READER_OFFER_STEMS), (p.CONSENT_NOTICE, p.CONSENT_NOTICE_STEMS)):
+        found = [line for line in lines if pattern.search(line)]
+        assert len(found) >= 10 and [line for line in found if not any(s in line.lower() for s in stems)] == []
+
+
 # Forms of the families written after set H's figure was taken, beyond its lines: a verb's other
 # person, an arrow before the label, another noun for the page; and German's quotation opened by "»".
 @pytest.mark.parametrize(("language", "line", "leaves"), [

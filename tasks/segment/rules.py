@@ -149,8 +149,14 @@ def _unreported(text: str) -> bool:
     return not any(word in ALL_REPORTING_WORDS for word in p.WORD.findall(text.lower()))
 
 
+def _holds_any(text: str, stems: tuple[str, ...]) -> bool:
+    low = text.lower()
+    return any(stem in low for stem in stems)
+
+
 def _consent_notice(text: str) -> bool:
-    return p.CONSENT_NOTICE.search(text) is not None and _unreported(text)
+    return (_holds_any(text, p.CONSENT_NOTICE_STEMS) and p.CONSENT_NOTICE.search(text) is not None
+            and _unreported(text))
 
 
 def _unquoted(pattern: re.Pattern[str], text: str) -> bool:
@@ -165,7 +171,7 @@ def _unquoted_promo(text: str) -> bool:
 
 
 def _reader_offer(text: str) -> bool:
-    return _unquoted(p.READER_OFFER, text) and _unreported(text)
+    return _holds_any(text, p.READER_OFFER_STEMS) and _unquoted(p.READER_OFFER, text) and _unreported(text)
 
 
 def _affiliate_disclosure(text: str) -> bool:
