@@ -95,6 +95,7 @@ cerrar chiudi fechar brand marke marque marca espacio informazione add hinzufüg
 adicionar
 written produced verfasst erstellt rédigé réalisé redactado realizado scritto realizzato escrito produzido
 elsewhere anderswo ailleurs otros altrove noutros
+editorial redaktionell redaktioneller redaktionelle éditorial éditoriaux editoriale editoriali
 """.split())
 KEY_LETTERS = 7
 FURNITURE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt")

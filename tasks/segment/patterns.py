@@ -137,13 +137,13 @@ NEWSLETTER_PROMO = re.compile(
     r"|^(?:jetzt|hier) (?:kostenlos |gratis )?(?:registrieren|anmelden|testen)|zum newsletter anmelden|(?:direkt |bequem )?(?:in ihr|ins) (?:e-mail-)?postfach"
     r"|^(?:\w+ )?(?:nur|exklusiv) f(?:ü|ue)r abonnenten|(?:mit|als) \S+ ?(?:plus|\+) weiterlesen|bereits abonnent"
     r"|lesen sie (?:jetzt |hier )?(?:mit|als) \S+(?: \S+)? weiter"
-    r"|inscrivez-vous(?=.{0,60}\b(?:newsletters?|lettres?|alertes?|gratuitement))|abonnez-vous|recevez (?:notre|la|nos) (?:newsletter|lettre)|dans votre bo[îi]te (?:mail|e-mail|aux lettres|de r[ée]ception)"
+    r"|inscrivez-vous(?=.{0,60}\b(?:newsletters?|infolettres?|lettres?|alertes?|gratuitement))|\b(?:notre|nos|votre|l['’])\s*infolettres?\b|abonnez-vous|recevez (?:notre|la|nos) (?:newsletter|lettre)|dans votre bo[îi]te (?:mail|e-mail|aux lettres|de r[ée]ception)"
     r"|^(?:\w+ )?r[ée]serv[ée] aux abonn[ée]s|d[ée]j[àa] abonn[ée]|je m'abonne|offre d'abonnement"
-    r"|suscr[ií]b(?:e|ete|irse)|(?:nuestro|recibe el|newsletter o) bolet[ií]n|en tu (?:bandeja de entrada|correo)"
+    r"|suscr[ií]b(?:e|ete|ite|irse)|(?:nuestro|recibe el|newsletter o) bolet[ií]n|en tu (?:bandeja de entrada|correo)"
     r"|(?:ya eres|hazte) suscriptor|^(?:\w+ )?exclusivo para suscriptores|date de alta"
     r"|iscriviti (?:alla|alle|alla nostra|gratis)|abbonati (?:ora|subito)|ricevi (?:la|le|la nostra) newsletter|nella tua (?:casella|posta|inbox)"
     r"|gi[àa] abbonato|^(?:\w+ )?riservato agli abbonati|^contenuto riservato"
-    r"|assine (?:j[áa]|agora|a newsletter|a nossa newsletter|nossa newsletter|o)|inscreva-se(?=.{0,60}\b(?:newsletters?|alertas?|gratuitamente|boletim))|receba (?:a|as|nossa|nossas) newsletters?"
+    r"|\b(?:subscreva|subscrever|assine|assinar)\b.{0,20}\bnewsletters?\b|assine (?:j[áa]|agora|a newsletter|a nossa newsletter|nossa newsletter|o)|inscreva-se(?=.{0,60}\b(?:newsletters?|alertas?|gratuitamente|boletim))|receba (?:a|as|nossa|nossas) newsletters?"
     r"|na sua caixa de (?:entrada|e-mail|correio)|j[áa] [ée] assinante|^(?:\w+ )?exclusivo para assinantes|seja assinante"
     r"|if you (?:enjoyed|liked|value|appreciate) (?:this|our) (?:article|story|journalism|reporting)"
     r"|get (?:access to|the day's)|delivered (?:through|to) your (?:letterbox|door)|\d+ issues for"
@@ -223,6 +223,8 @@ AFFILIATE_COMMISSION = re.compile(
     r"\bwe (?:may )?(?:earn|receive|get) (?:a )?(?:small )?commission|(?:erhalten|bekommen) wir (?:eine )?provision"
     r"|nous (?:pouvons )?percev(?:ons|oir) une commission|(?:podemos )?recib(?:ir|imos) una (?:peque[ñn]a )?comisi[óo]n"
     r"|(?:potremmo )?ricev(?:ere|iamo) una (?:piccola )?commissione|(?:podemos )?receb(?:er|emos) uma (?:pequena )?comiss[ãa]o"
+    r"|\b(?:receb\w*|recib\w*|ricev\w*|perce\w*|erh(?:ä|a)lt|erhalten|receiv\w*)\b.{0,15}\b(?:comiss[ãa]o|comisi[óo]n|commissione"
+    r"|commission|provision)\b"
     r"|\b(?:generar|g[ée]n[ée]rer|generate|earn|generieren|gerar|generare)\b.{0,20}\b(?:una |a |eine |une |uma )?(?:comisi[óo]n"
     r"|commission|provision|comiss[ãa]o|commissione)\b",
     I,
@@ -265,7 +267,7 @@ WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _FREE = r"(?:free|frei\w*|kostenlos\w*|gratuit\w*|gratis|gr[áa]tis)"
 _READ_COUNT = (r"\byou(?:'ve| have) read \d+\b|\b\d+ (?:of|out of|von|sur|de|di) \d+ " + _FREE + r"? ?(?:articles|artikel(?:n)?|art[íi]culos"
                r"|articoli|artigos|mat[ée]rias|stories|notas)\b|\b(?:il vous reste|vous avez lu|te quedan|has le[íi]do|ti restano"
-               r"|hai letto|voc[êe] (?:leu|tem)|restam-lhe|du hast|sie haben) (?:encore |noch |ainda )?\d+ (?:\w+ )?" + _FREE +
+               r"|hai letto|voc[êe] (?:leu|tem)|restam-lhe|du hast|sie haben) (?:encore |noch |ainda )?\d+ (?:\S+ ){0,4}" + _FREE +
                r"|\b(?:il vous reste|es fehlen (?:noch )?|you have) \d{1,2} ?%|\b\d{1,2} ?% (?:de cet article|of (?:this|the) (?:article|story)"
                r"|dieses (?:artikels|beitrags)|de este art[íi]culo|di questo articolo|deste (?:artigo|texto)) (?:à lire|to read|zu lesen|por leer"
                r"|da leggere|por ler)")
@@ -285,6 +287,14 @@ _APP_DOWNLOAD = (r"(?:^|[:–—|•·]\s*|\b(?:now|jetzt|maintenant|ahora|ora|a
                  r"|installez|holen sie sich|laden sie|desc[áa]rg(?:a|á|ue)(?:la|te)?|instal[áa]|baixe|instale|descarregue"
                  r"|scarica|installa)\b.{0,60}\b(?:app|apps|application|appli|aplicaci[óo]n|aplicativo|applicazione)\b"
                  r"|^\W*(?:jetzt|hier)\b.{0,40}\bapp\b.{0,40}\b(?:herunterladen|installieren|downloaden)\b")
+_NOTIFICATIONS = (r"\b(?:aktivieren|activate|enable|turn on|activez|activer|activa|activá|attiva|ative|ativar|ative)\b.{0,40}"
+                  r"\b(?:push|notifications?|benachrichtigung\w*|mitteilung\w*|notificaci\w+|notifich\w+|notifica[çc]\w+|alerts?"
+                  r"|alertes?|alertas?|eilmeldung\w*)|\b(?:push|notifications?|benachrichtigung\w*|push-mitteilung\w*|notificaci\w+"
+                  r"|notifich\w+|notifica[çc]\w+|alertes?|alertas?)\b.{0,30}\b(?:aktivieren|activate|enable|turn on|activez|activer"
+                  r"|activar|activá|attivare|attiva|ativar|ative)\b")
+_GERMAN_CALL = (r"^\W*jetzt\b(?=.*\b(?:newsletter|abo|app|push|mitteilung\w*|benachrichtigung\w*|kanal|konto|zugang|plus|artikel"
+                r"|probe\w*)\b).{0,80}\b(?:abonnieren|anmelden|registrieren|herunterladen|testen|sichern|bestellen|aktivieren"
+                r"|beitreten)\s*[.!]?$")
 _GIFT = (r"^\W*(?:gift (?:this|the) (?:article|story)|offrir cet article|(?:diesen )?artikel verschenken"
          r"|regala (?:este|esta|questo) (?:art[íi]culo|nota|articolo)|(?:presentear|presenteie|ofere[çc]a) (?:este|esta) (?:artigo|mat[ée]ria|reportagem))\b")
 _DONATION = (r"\b(?:faites un don|fai una donazione|haz una donaci[óo]n|fa[çc]a uma doa[çc][ãa]o|donate (?:now|today)|jetzt spenden)\b"
@@ -298,7 +308,8 @@ _WHOLE_ARTICLE = (r"\b(?:register|sign up|log in|subscribe|registrieren|anmelden
                   r"|suscr[íi]b\w+|iscriv\w+|registra\w*|accedi|cadastr\w+|assin\w+)\b.{0,40}\b(?:ganzen|whole|full|rest of the|complet\w*"
                   r"|entier|intero|inteiro)\b.{0,15}\b(?:artikel|article|art[íi]culo|articolo|artigo|story|text|texte|texto|testo)")
 READER_OFFER = re.compile("|".join((_READ_COUNT, _LIMIT_REACHED, _OFFER_TERM, _MESSENGER_CHANNEL, _APP_DOWNLOAD, _GIFT,
-                                    _DONATION, rf"(?:^\W*|[:–—|•·!?.]\s+){_TRIAL}\b", _TRIAL_TERM, _WHOLE_ARTICLE)), I)
+                                    _DONATION, rf"(?:^\W*|[:–—|•·!?.]\s+){_TRIAL}\b", _TRIAL_TERM, _WHOLE_ARTICLE,
+                                    _NOTIFICATIONS, _GERMAN_CALL)), I)
 
 # Every alternative of READER_OFFER holds one of these, lower-cased: rules.py looks for them first,
 # as substrings, since searching the pattern itself in every line of up to 30 words took a tenth
@@ -310,7 +321,8 @@ READER_OFFER_STEMS = (
     "signal", "app", "aplica", "gift", "offrir", "verschenken", "regala", "present", "ofere", "don", "doa", "spenden",
     "support", "unterst", "soutenez", "apoya", "sostieni", "apoie", "trial", "testen", "probeabo", "essai", "essayez",
     "prueba", "prova", "teste", "experimente", "try", "ganzen", "whole", "full", "rest of the", "complet", "entier",
-    "intero", "inteiro",
+    "intero", "inteiro", "push", "notif", "benachrichtigung", "mitteilung", "alert", "eilmeldung", "aktivier", "activ",
+    "enable", "turn on", "attiv", "ativ", "jetzt",
 )
 
 # Consent notices that need not name cookies: the IAB consent framework's banner ("We and our
@@ -321,6 +333,24 @@ READER_OFFER_STEMS = (
 # oder mit Werbung und Tracking zustimmen").
 _CONSENT_WORD = (r"(?:agree|consent\w*|accept\w*|einwillig\w*|zustimm\w*|einverstanden|zustimmung|acept\w*|consentimiento"
                  r"|aceit\w*|concord\w*|accett\w*|acconsent\w*|consenso|consentimento|cookies?|tracking)")
+_AD_BLOCKER = (r"^(?=.*\b(?:ad-?blocker\w*|adblock\w*|ad blocker\w*|werbeblocker\w*|bloqueur\w* de pub\w*|bloqueador(?:es)? de"
+               r" (?:anuncios|publicidad|an[úu]ncios|publicidade)|blocco (?:degli )?annunci|blocca-?pubblicit[àa])\b)(?=.*\b(?:you|your|sie"
+               r"|ihr|ihren|vous|votre|usas|usted|tienes|tu|ti|hai|stai|voc[êe]|est[áa]s|detect\w*|d[ée]tect\w*|erkannt|rilevat\w*"
+               r"|disabl\w*|deaktivier\w*|d[ée]sactiv\w*|desactiv\w*|disattiv\w*|desativ\w*|whitelist\w*|turn off)\b)")
+# Viewing held-back content needs consent: "To view this embedded content, please allow social media cookies",
+# "Per vedere questo video devi prestare il consenso"; loading it is consenting ("Mit dem Laden des Videos
+# akzeptieren Sie ..."); a privacy notice's label; the reader's own consent ("Ich bin einverstanden, dass
+# mir externe Inhalte angezeigt werden").
+_CONSENT_TO_VIEW = (r"\b(?:to (?:view|see|watch|display|show|load)|um (?:diese[nsm]?|den|das|die) .{0,30}(?:zu sehen|anzuzeigen|abzuspielen)"
+                    r"|pour (?:voir|afficher|regarder|lire|visionner)|para (?:ver|visualizar|mostrar|assistir)|per (?:vedere|visualizzare"
+                    r"|guardare))\b.{0,60}\b(?:cookies?|consent\w*|zustimm\w*|einwillig\w*|consentimiento|consenso|consentimento"
+                    r"|datenschutz\w*|privacy|confidentialit[ée]|privacidad|privacidade)"
+                    r"|\b(?:by loading|mit dem laden|beim laden|en chargeant|al cargar|caricando|ao carregar)\b.{0,60}\b(?:accept|agree"
+                    r"|akzeptier|zustimm|einverstanden|accepte|acept|accett|aceit|concord)\w*"
+                    r"|^(?:datenschutzhinweis|privacy notice|avis de confidentialit[ée]|aviso de privacidad|informativa (?:sulla )?privacy"
+                    r"|aviso de privacidade)\s*:"
+                    r"|\b(?:ich bin (?:damit )?einverstanden|i agree|j['’]accepte|acepto|accetto|aceito|concordo)\b.{0,60}\b(?:extern\w*"
+                    r"|external|cookies?|inhalte|content|contenu|contenido|contenuto|conte[úu]do|daten|data|donn[ée]es|datos|dati|dados)\b")
 CONSENT_NOTICE = re.compile(
     r"\b(?:we and our|wir und unsere|nous et nos|nosotros y nuestros|noi e i nostri|n[óo]s e os nossos)\s+(?:\d[\d.,]*\s+)?"
     r"(?:partners?|partenaires|socios|parceiros)\b|\b(?:our partners and we|nos partenaires et nous|unsere partner und wir"
@@ -335,16 +365,16 @@ CONSENT_NOTICE = re.compile(
     r"|^(?:externer inhalt|external content|contenu externe|contenido externo|contenuto esterno|conte[úu]do externo)\s*:"
     r"|^(?=.*\b(?:werbefrei|ohne werbung|ad-?free|without ads|sans publicit[ée]|sin publicidad|senza pubblicit[àa]"
     r"|sem (?:publicidade|an[úu]ncios))\b)(?=.*\b(?:" + _CONSENT_WORD + r"|(?:oder|or|ou|o|oppure)\b.{0,40}\b(?:abo|subscri|abonn"
-    r"|suscrip|abbonament|assinatura)\w*))",
+    r"|suscrip|abbonament|assinatura)\w*))|" + _AD_BLOCKER + "|" + _CONSENT_TO_VIEW,
     I,
 )
 
 # Every alternative of CONSENT_NOTICE holds one of these, lower-cased (as READER_OFFER_STEMS).
 CONSENT_NOTICE_STEMS = (
-    "partner", "partenaire", "socios", "parceiros", "click", "klick", "clic", "cliqu", "continu", "poursuiv", "weiter",
-    "fortfahren", "témoin", "temoin", "block", "bloqu", "blocc", "gesperrt", "dispon", "availab", "verfügbar",
-    "verfugbar", "extern", "estern", "werbe", "ad-free", "adfree", "without ads", "publicit", "publicid", "pubblicit",
-    "anúncio", "anuncio",
+    "partner", "partenaire", "socios", "parceiros", "agree", "consent", "accept", "einwillig", "zustimm", "einverstanden",
+    "acept", "aceit", "concord", "accett", "acconsent", "consenso", "consentim", "cookie", "tracking", "akzeptier",
+    "témoin", "temoin", "extern", "estern", "werbe", "ad-free", "adfree", "without ads", "publicit", "publicid",
+    "pubblicit", "anúncio", "anuncio", "block", "bloqu", "blocc", "datenschutz", "privacy", "confidentialit", "privacidad",
 )
 
 # A quotation in any of the six languages' marks: "…", “…”, «…», „…“, »…«.
@@ -399,6 +429,8 @@ FOLLOW_OR_CONTACT = re.compile(
     r"|^(?:follow|folgen sie|folge|suivez|sigue|s[íi]guenos|segui|seguici|siga)\b.{0,50}\b(?:on|auf|bei|sur|en|su|no|nos|nas|in)\s+"
     r"(?:google (?:news|not[íi]cias|noticias|actualit[ée]s|notizie)|whatsapp|telegram|instagram|facebook|twitter|x|tiktok|youtube"
     r"|linkedin|threads|bluesky|mastodon)\s*[.!]?$"
+    r"|\b(?:preferred sources? (?:on|in) google|als bevorzugte quelle|comme source pr[ée]f[ée]r[ée]e|como fuente preferida"
+    r"|come fonte preferita|como fonte preferida)\b"
     r"|\b(?:ist|est|es|è|é) (?:erreichbar|joignable|contactable|raggiungibile|encontrad[oa]) (?:unter|à|en|a|al|em)\s+\S+@",
     I,
 )
@@ -469,6 +501,7 @@ READ_MORE = re.compile(
     r"|potrebbe interessarti|ti potrebbe interessare|articoli correlati|i più letti|vedi anche|guarda anche"
     r"|leia também|veja também|mais lidas|not[íi]cias relacionadas|mat[ée]rias relacionadas|voc[êe] tamb[ée]m pode gostar"
     r"|recomendad[oa]s? para voc[êe]|confira também|approfondiment[io]|para saber m[áa]s|pour aller plus loin"
+    r"|descubre m[áa]s|descubra mais|d[ée]couvrez (?:plus|aussi)|scopri di pi[uù]|entdecken sie mehr|discover more"
     r"|(?:recommand[ée]s?|recomendad[oa]s?|consigliat[ie]) (?:pour vous|para (?:ti|usted)|per te)|empfehlungen f[üu]r (?:sie|dich)|recomendad[oa]s? para si"
     r"|empfehlungen der redaktion|(?:la )?s[ée]lection de la r[ée]daction|(?:les )?choix de la r[ée]daction"
     r"|(?:la )?selecci[óo]n (?:del editor|de la redacci[óo]n)|(?:la )?scelta della redazione|escolhas do editor|(?:voc[êe] )?pode (?:tamb[ée]m )?gostar|ver tambi[ée]n|m[áa]s noticias|mehr nachrichten"
@@ -519,7 +552,7 @@ ADVERTISEMENT = re.compile(
     r"|(?:promoted|partner|branded|paid) (?:content|post|story|article)|ad (?:feedback|choices)|adchoices"
     r"|bezahlter (?:inhalt|beitrag)|partnerinhalt|publi-?r[ée]dactionnel|publi-?reportage|contenu (?:partenaire|de marque|payant)"
     r"|contenido (?:de marca|pagado)|publirreportaje|contenuto (?:a pagamento|di marca)|sponsorizzato|pubbliredazionale"
-    r"|conte[úu]do (?:de marca|pago)|publieditorial|publi-?reportagem|werbeanzeige|annonce publicitaire|anuncio publicitario"
+    r"|conte[úu]do (?:de marca|pago)|publieditorial|publi-?r?reportagem|contenu commandit[ée]|commandit[ée](?: par)?|werbeanzeige|annonce publicitaire|anuncio publicitario"
     r"|annuncio pubblicitario|an[úu]ncio publicit[áa]rio|publicite|ad content|paid partnership|partenariat|promotion|anzeigen"
     r"|sponsored links|liens sponsoris[ée]s|enlaces patrocinados|link sponsorizzati|links patrocinados"
     r"|promot(?:ional|ed) content|contenu promotionnel|contenido promocional|contenido promocionado|contenuto promozionale|conte[úu]do promocional"
@@ -536,7 +569,7 @@ ADVERTISEMENT = re.compile(
     r"|scroll (?:down )?to continue(?: (?:with|reading) (?:content|article))?|continue reading below"
     r"|anzeige|werbung|publicité|publicidad|pubblicità|annonce|reklame|publicidade|an[úu]ncio|pub"
     r"|gesponsert|gesponserte[rs]? (?:inhalt|beitrag|artikel|link)|annuncio|sponsored by \S.{0,40}|promoted|sponsoris[ée]e?"
-    r"|(?:sponsored content|paid content|contenu sponsoris[ée]|contenido patrocinado|contenuto sponsorizzato|conte[úu]do patrocinado"
+    r"|(?:sponsored content|paid content|contenu sponsoris[ée]|contenu commandit[ée]|contenido patrocinado|contenuto sponsorizzato|conte[úu]do patrocinado"
     r"|patrocinad[oa]|sponsorizzat[oa]|gesponsert) (?:by|par|por|da|von) [^\s.,;][^.,;]{0,40}"
     r"|(?:ads|anzeigen?|annonces|anuncios|annunci|an[úu]ncios)(?: (?:by|von|de|da|di|par))? google|contenu sponsoris[ée]|contenido patrocinado|patrocinado|contenuto sponsorizzato|conte[úu]do patrocinado"
     r"|(?:der )?artikel (?:wird )?(?:nach|unter) der (?:anzeige|werbung)(?: fortgesetzt| weiter)?|(?:weiter|weiterlesen|lesen sie weiter) nach der (?:anzeige|werbung)"
@@ -749,24 +782,24 @@ PHOTO_CREDIT_LINE = re.compile(
     # a graphic's or an illustration's maker, a name after the label ("Grafik: Sandra Lehmann", "Reprodução/Instagram"):
     # Reuters' "(Graphic: Global assets in 2019 - here)" links to a graphic and names none
     r"|(?:illustration|ilustraci[óo]n|ilustra[çc][ãa]o|illustrazione|grafik|graphic|gr[áa]fico|grafico|infografik|infographie"
-    r"|infograf[íi]a|infografica|infographic|reprodu[çc][ãa]o)s?\s*[:/©]\s*(?-i:[A-ZÀ-Þ][\w.'’-]*"
+    r"|infograf[íi]a|infografica|infographic|reprodu[çc][ãa]o|arte)s?\s*[:/©]\s*(?-i:[A-ZÀ-Þ][\w.'’-]*"
     r"(?:\s*(?:[A-ZÀ-Þ][\w.'’-]*|de|da|di|do|du|des|del|von|van|/|&|,)){0,6})"
     r"|\(?(?:AP|AFP|Reuters|EPA|Getty Images|dpa|Xinhua|Anadolu|Bloomberg|Shutterstock)(?: Photo| Images)?(?:\s*/\s*[^\n]{2,60})?\)?"
     r"|©\s*[^\n]{2,60}|(?:image|photo) (?:copyright|source)\s*[^\n]{2,60}"
     r"|(?:photos?|fotos?|fotograf[íi]as?|illustration|ilustraci[óo]n|ilustra[çc][ãa]o|illustrazione|graphics?|infographics?"
     r"|grafik|infographie|infograf[íi]a) (?:by|von|de|di|da|do|par) (?-i:[A-ZÀ-Þ])[^\n]{2,60}"
     r"|(?:photo|image|foto|imagen|imagem|bild|fotograf[íi]a) (?:courtesy(?: of)?|cortes[íi]a(?: de)?|fournie par|cedida por|gentilmente concessa da)\s+[^\n]{2,60}"
-    r"|(?:file|archive) (?:photo|image|picture)|photo d'archives?|(?:imagen|foto) de archivo|(?:foto|immagine) d'archivio|fotogramma|foto de arquivo|archivbild|archivfoto"
-    r"|photo d'illustration|foto ilustrativa|imagen ilustrativa|foto di repertorio|symbolbild|symbolfoto|imagem ilustrativa"
+    r"|(?:file|archive) (?:photo|image|picture)|(?:photo|image) d['’]archives?|(?:imagen|foto) de archivo|(?:foto|immagine) d['’]archivio|fotogramma|foto de arquivo|archivbild|archivfoto"
+    r"|photo d['’]illustration|foto ilustrativa|imagen ilustrativa|foto di repertorio|symbolbild|symbolfoto|imagem ilustrativa"
     r"|(?:file|archive) (?:photo|image)|(?:photo|foto|bild) (?-i:AP|AFP|Reuters|EPA|dpa|ANSA|EFE|Lusa|Xinhua|LaPresse|Getty Images|Imago|Keystone|DR|D\.R\.)"
-    r")(?:\s*[:./]\s*[^\n]{2,60})?$"
+    r")(?:\s*[:./–—-]\s*[^\n]{2,60})?$"
     # a file or illustration photo with its photographer or agency: "Photo d'illustration Stéphane Mahé / Reuters"
-    r"|^(?:photo d'(?:illustration|archives?)|(?:foto|imagen|imagem) de archivo|foto d'archivio|archivbild|archivfoto|symbolbild"
+    r"|^(?:(?:photo|image) d['’](?:illustration|archives?)|(?:foto|imagen|imagem) de archivo|foto d['’]archivio|archivbild|archivfoto|symbolbild"
     r"|symbolfoto|file photo)\s+(?-i:[A-ZÀ-Þ])[^\n]{1,60}$"
     # Italy's "Ph." before the photographer's name
     r"|^ph\.\s*(?-i:[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,3})$"
     # a screenshot said to be one, with what it was taken from: "Captura de video difundido en redes sociales"
-    r"|^(?:captura de (?:v[íi]deo|pantalla|tela|ecr[ãa])|capture d'[ée]cran|screenshot|screengrab|bildschirmfoto|fermo immagine"
+    r"|^(?:captura de (?:v[íi]deo|pantalla|tela|ecr[ãa])|capture d['’][ée]cran|screenshot|screengrab|bildschirmfoto|fermo immagine"
     r"|print de tela)\b[^\n]{0,60}$"
     # the photographer and the outlet in capitals, as Québec's papers print them: "PHOTO MARTIN TREMBLAY, LA PRESSE"
     r"|^(?-i:(?:PHOTOS?|FOTOS?) [A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){0,3}(?:, [A-ZÀ-Þ][A-ZÀ-Þ'’. -]{1,40})?)$",
