@@ -117,6 +117,20 @@ def test_a_single_line_ending_in_a_photo_credit_is_a_caption():
     assert only(text).captions == [Caption("Minister Elena Brooks on the N4 route on Friday.", "Tom Ellis/Gazette")]
 
 
+@pytest.mark.parametrize("credit", ["Foto ANSA/Ciro Fusco", "Photo AP/Jae C. Hong", "Bild Keystone/Laurent Gillieron"])
+def test_a_caption_credited_after_its_sentence_without_a_colon_is_a_caption(credit):
+    """Italian sites and wire photos print the agency and the photographer joined by a slash after the
+    caption's sentence, with no colon: the line is a caption, not the first paragraph of a story."""
+    text = STORY + f"\nMinister Elena Brooks on the N4 route on Friday. {credit}\n\n" + OTHER_STORY
+    assert only(text).captions == [Caption("Minister Elena Brooks on the N4 route on Friday.", credit.split(" ", 1)[1])]
+
+
+@pytest.mark.parametrize("line", ["He bought a new camera at the fair. Photo Booth", "Il sindaco ha parlato. Foto ANSA"])
+def test_a_sentence_ending_in_a_photo_word_without_a_slashed_credit_stays_body(line):
+    text = STORY + f"\n{line}\n\n" + OTHER_STORY
+    assert only(text).captions == [] and line in only(text).body
+
+
 def test_a_paragraph_saved_twice_in_a_row_is_kept_once():
     paragraph = STORY.split("\n\n")[2].strip()
     text = STORY + paragraph + "\n"

@@ -22,6 +22,7 @@ from newsflow.tasks.segment.patterns import (
     OUTLET_NAME,
     PHOTO_CREDIT_INSIDE,
     TRAILING_CREDIT,
+    TRAILING_SLASHED_CREDIT,
 )
 
 # A person's name: two to four capitalised words, particles allowed inside.
@@ -44,7 +45,8 @@ NAME_SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s
 
 
 def split_caption(text: str, require_photo_words: bool) -> tuple[str, str | None]:
-    """A caption's text and its credit: "(Iranian Presidency/dpa)" or "Photo: Jane Doe" at the end.
+    """A caption's text and its credit: "(Iranian Presidency/dpa)", "Photo: Jane Doe" or "Foto
+    ANSA/Ciro Fusco" at the end.
 
     A caption seen only once needs photo words or a slash in its parentheses to count as
     credited; a repeated caption line is a caption already, so any trailing parentheses do.
@@ -54,6 +56,7 @@ def split_caption(text: str, require_photo_words: bool) -> tuple[str, str | None
         credit = LEADING_CREDIT.sub("", match.group("credit").strip())
         return text[: match.start()].rstrip(), credit or None
     photo = re.search(r"\s*(?:photo|foto|credit|bild|image)\s*:\s*(?P<credit>[^:]{2,80})$", text, re.I)
+    photo = photo or TRAILING_SLASHED_CREDIT.search(text)
     if photo:
         return text[: photo.start()].rstrip(), photo.group("credit").strip()
     return text, None

@@ -775,6 +775,13 @@ SOURCE_ANCHOR = re.compile(r"^(?:source|sources|link|here|via|\d{1,3}|quelle|fue
 PHOTO_WORDS = r"(?:photo|foto|photograph|image|picture|pic|credit|courtesy|getty|reuters|afp|ap|epa|dpa|shutterstock|alamy|pool|file|handout|xinhua|anadolu|bloomberg|imago|keystone|efe|ansa)"
 TRAILING_CREDIT = re.compile(r"\s*\((?P<credit>[^()]{2,80})\)\s*$")
 PHOTO_CREDIT_INSIDE = re.compile(rf"/|\b{PHOTO_WORDS}\b", I)
+# A caption's credit after its last sentence with no colon, the agency and the photographer
+# joined by a slash, as Italian sites print it: "... on Friday. Foto ANSA/Ciro Fusco".
+TRAILING_SLASHED_CREDIT = re.compile(
+    r"(?<=[.!?])\s+(?:photo|foto|bild|image)\s+(?P<credit>(?-i:[A-ZÀ-Þ][\w.'’&-]*(?:\s*/\s*[A-ZÀ-Þ][\w.'’&-]*)+"
+    r"(?:\s+[A-ZÀ-Þ][\w.'’&-]*){0,3}))$",
+    I,
+)
 PHOTO_CREDIT_LINE = re.compile(
     r"^(?:\(?(?:photo|foto|photograph|image|picture|pic|credit|bild|crédit|crédito|fotograf[íi]a|fotografia|imagem|immagine|imagen"
     r"|bildquelle|bildnachweis|fotonachweis|crédits? photos?|crédito da foto|cr[ée]dito de la foto|credito fotografico|foto di"
