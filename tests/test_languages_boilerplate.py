@@ -293,6 +293,10 @@ def test_the_stems_looked_for_first_are_in_every_line_their_pattern_finds():
     ("de", "Die Stadt will Push-Nachrichten bei Hochwasser aktivieren, sagte der Bürgermeister.", False),
     ("pt", "A arte de rua ganhou espaço no centro da cidade", False),
     ("es", "Para ver el eclipse, los astrónomos recomiendan usar gafas con filtro solar.", False),
+    # a link to another story, an arrow before its headline; German's quotation opened by "»" stays
+    ("en", "» Council delays vote on harbour plan", True),
+    ("pt", "› Prefeitura anuncia nova linha de ônibus", True),
+    ("de", "»Wir bleiben hier«, sagte die Kapitänin am Montag.", False),
 ])
 def test_variants_of_the_families_leave_the_body_and_prose_stays(language, line, leaves):
     from bench.boilerplate_forms import out_of_body

@@ -522,6 +522,10 @@ READ_MORE = re.compile(
 )
 
 # Generic words that are a teaser's label only when a colon or dash follows, or alone.
+# A link to another story, an arrow before its headline: "» Home Depot sales miss, shares plunge",
+# "› Atendimento Domiciliar registra arrombamento". Not German's quotation opened by "»", which
+# "«" closes ("»Wir wollen mehr Radwege«, sagte sie."), nor a sentence.
+ARROW_TEASER = re.compile(r"^\s*[»›→▸►]\s*(?=[A-ZÀ-Þ0-9\"“‘'])(?![^\n]*«)[^\n]*[^\s.!?:;,]\s*$")
 TEASER_LABEL = re.compile(
     r"^(?:more|also|watch|listen|video|photos|gallery|mehr|aussi|más|anche|mais|weiterlesen|zum thema|passend dazu"
     r"|lire la suite|en savoir plus|à découvrir|seguir leyendo|sigue leyendo|más información|continua a leggere"

@@ -221,6 +221,8 @@ LINE_RULES = (
     LineRule(READ_MORE, "READ_MORE or TEASER_LABEL: the start", TEASER_MAX_WORDS,
              lambda t: p.READ_MORE.match(t) or p.TEASER_LABEL.match(t)),
     LineRule(READ_MORE, "TAGGED_LINK: a [TAG] at the end, or [Related ...]", TEASER_MAX_WORDS, p.TAGGED_LINK.search),
+    LineRule(READ_MORE, "ARROW_TEASER: the whole line, an arrow or » before a headline", TEASER_MAX_WORDS,
+             p.ARROW_TEASER.match),
     LineRule(SHARE_WIDGET, "READER_PROMPT: the start", READER_PROMPT_MAX_WORDS, p.READER_PROMPT.search),
     LineRule(FOLLOW_OR_CONTACT, "FOLLOW_OR_CONTACT: anywhere", FOLLOW_OR_CONTACT_MAX_WORDS, p.FOLLOW_OR_CONTACT.search),
     LineRule(NAV_CHROME, "REPRINT_NOTICE: anywhere", REPRINT_NOTICE_MAX_WORDS, p.REPRINT_NOTICE.search),
@@ -483,8 +485,10 @@ RULES = (
         "Lesen Sie auch: Bahnstreik legt den Fernverkehr lahm\n"
         "Leia também: Preço dos passes sobe em janeiro\nSaiba mais\n"
         "Video: the moment the Carola bridge collapsed into the Elbe\n"
-        "Ferry operator scraps the winter timetable to Hiddensee [PICTURES]",
+        "Ferry operator scraps the winter timetable to Hiddensee [PICTURES]\n"
+        "» Hafenfähre fährt im Winter nur noch stündlich",
         "More than 300 people attended the vigil in the main square on Saturday evening, organisers said.\n"
+        "»Wir fahren weiter, solange das Wetter es zulässt«, sagte die Kapitänin.\n"
         "Saiba mais sobre o plano quem visitar a exposição na câmara municipal até sexta-feira.",
     ),
     _line_rule(
