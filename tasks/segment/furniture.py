@@ -64,6 +64,7 @@ miss verpassen manquer manquez perderte pierdas perdere perca
 notifications push mitteilungen benachrichtigungen eilmeldung eilmeldungen notificaciones notifiche notificações
 alerts alertes alertas avvisi activate aktivieren activer activar activá attiva ativar ative
 postings mitdiskutieren discuss discussion diskussion débat debate discussione discussão seguinos web rete
+réagissez netz
 """.split())
 # Consent and cookie words, the web of native-ad widgets, and what a reader should not miss: one
 # alone, with function and modifier words, makes a label ("Accept all", "Zustimmen und weiter",
@@ -71,7 +72,7 @@ postings mitdiskutieren discuss discussion diskussion débat debate discussione 
 LONE_LABEL_WORDS = frozenset("""
 accept reject consent cookie cookies akzeptieren ablehnen zustimmen accepter refuser consentement aceptar rechazar
 consentimiento accetta accettare rifiuta rifiutare consenso aceitar rejeitar consentimento web
-miss verpassen manquer manquez perderte pierdas perdere perca rete
+miss verpassen manquer manquez perderte pierdas perdere perca rete netz
 """.split())
 # Words that go with them on labels ("Next article", "Mehr zum Thema", "Recomendados para você")
 # and alone make no label.

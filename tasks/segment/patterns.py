@@ -86,7 +86,7 @@ COOKIE_NOTICE = re.compile(
     r"|nous utilisons (?:des )?cookies|ce site (?:web )?utilise des cookies|(?:gérer|paramétrer) (?:les|vos) cookies|param[èe]tres des cookies"
     r"|(?:utilizamos|usamos) cookies|este (?:sitio|portal)(?: web)? (?:utiliza|usa) cookies|configuraci[óo]n de cookies|pol[íi]tica de cookies"
     r"|(?:utilizziamo|usiamo) (?:i )?cookie|questo sito(?: web)? (?:utilizza|usa) (?:i )?cookie|informativa (?:sui |estesa sui )?cookie"
-    r"|(?:utilizamos|usamos) cookies|este (?:site|portal) (?:utiliza|usa) cookies|aceit(?:ar|e) (?:todos os )?cookies"
+    r"|(?:utilizamos|usamos) cookies|este (?:site|portal) (?:utiliza|usa) cookies|aceit(?:ar|e) (?:todos )?(?:os )?cookies"
     r"|(?:accept|akzeptieren|accepter|aceptar|accetta(?:re)?|aceitar)(?: all| alle| tous les| les| todas las| las| tutti i| i| todos os| os)? cookies?\b"
     r"|\bcookies? (?:akzeptieren|zulassen|erlauben|ablehnen)\b"
     r"|\b(?:we|wir|nous|nosotros|noi|n[óo]s)\b.{0,40}\b(?:use|store|verwenden|nutzen|setzen|utilisons|utilizamos|usamos|utilizziamo"
@@ -285,16 +285,19 @@ _MESSENGER_CHANNEL = (r"^(?=.*\b(?:whatsapp|telegram|signal)\b)(?=.*\b(?:channel
                       r"|.*\bjetzt\b.{0,60}\b(?:beitreten|folgen|abonnieren)\s*[.!]?$)")
 _APP_DOWNLOAD = (r"(?:^|[:–—|•·]\s*|\b(?:now|jetzt|maintenant|ahora|ora|agora)\s+)(?:download|get|install|t[ée]l[ée]chargez"
                  r"|installez|holen sie sich|laden sie|desc[áa]rg(?:a|á|ue)(?:la|te)?|instal[áa]|baixe|instale|descarregue"
-                 r"|scarica|installa)\b.{0,60}\b(?:app|apps|application|appli|aplicaci[óo]n|aplicativo|applicazione)\b"
+                 r"|scarica|installa)\b.{0,60}\b(?:app|apps|application|appli|aplicaci[óo]n|aplica[çc][ãa]o|aplicativo|applicazione)\b"
                  r"|^\W*(?:jetzt|hier)\b.{0,40}\bapp\b.{0,40}\b(?:herunterladen|installieren|downloaden)\b")
 _NOTIFICATIONS = (r"\b(?:aktivieren|activate|enable|turn on|activez|activer|activa|activá|attiva|ative|ativar|ative)\b.{0,40}"
                   r"\b(?:push|notifications?|benachrichtigung\w*|mitteilung\w*|notificaci\w+|notifich\w+|notifica[çc]\w+|alerts?"
                   r"|alertes?|alertas?|eilmeldung\w*)|\b(?:push|notifications?|benachrichtigung\w*|push-mitteilung\w*|notificaci\w+"
                   r"|notifich\w+|notifica[çc]\w+|alertes?|alertas?)\b.{0,30}\b(?:aktivieren|activate|enable|turn on|activez|activer"
                   r"|activar|activá|attivare|attiva|ativar|ative)\b")
-_GERMAN_CALL = (r"^\W*jetzt\b(?=.*\b(?:newsletter|abo|app|push|mitteilung\w*|benachrichtigung\w*|kanal|konto|zugang|plus|artikel"
+_GERMAN_CALL = (r"(?:^\W*|[–—:|•·!?.]\s+)jetzt\b(?=.*\b(?:newsletter|abo|app|push|mitteilung\w*|benachrichtigung\w*|kanal|konto|zugang|plus|artikel"
                 r"|probe\w*)\b).{0,80}\b(?:abonnieren|anmelden|registrieren|herunterladen|testen|sichern|bestellen|aktivieren"
                 r"|beitreten)\s*[.!]?$")
+_PODCAST = (r"\b(?:listen to|subscribe to|h[öo]ren sie(?: auch)?|h[öo]r(?:t)?(?: auch)?|[ée]coutez(?: aussi)?|escuch[aá](?: tambi[ée]n)?"
+            r"|ascolta(?: anche)?|ou[çc]a(?: tamb[ée]m)?|oi[çc]a(?: tamb[ée]m)?)\b.{0,20}\b(?:our|unser\w*|notre|nuestro|il nostro|o nosso)"
+            r"\s+podcasts?\b")
 _GIFT = (r"^\W*(?:gift (?:this|the) (?:article|story)|offrir cet article|(?:diesen )?artikel verschenken"
          r"|regala (?:este|esta|questo) (?:art[íi]culo|nota|articolo)|(?:presentear|presenteie|ofere[çc]a) (?:este|esta) (?:artigo|mat[ée]ria|reportagem))\b")
 _DONATION = (r"\b(?:faites un don|fai una donazione|haz una donaci[óo]n|fa[çc]a uma doa[çc][ãa]o|donate (?:now|today)|jetzt spenden)\b"
@@ -309,7 +312,7 @@ _WHOLE_ARTICLE = (r"\b(?:register|sign up|log in|subscribe|registrieren|anmelden
                   r"|entier|intero|inteiro)\b.{0,15}\b(?:artikel|article|art[íi]culo|articolo|artigo|story|text|texte|texto|testo)")
 READER_OFFER = re.compile("|".join((_READ_COUNT, _LIMIT_REACHED, _OFFER_TERM, _MESSENGER_CHANNEL, _APP_DOWNLOAD, _GIFT,
                                     _DONATION, rf"(?:^\W*|[:–—|•·!?.]\s+){_TRIAL}\b", _TRIAL_TERM, _WHOLE_ARTICLE,
-                                    _NOTIFICATIONS, _GERMAN_CALL)), I)
+                                    _NOTIFICATIONS, _GERMAN_CALL, _PODCAST)), I)
 
 # Every alternative of READER_OFFER holds one of these, lower-cased: rules.py looks for them first,
 # as substrings, since searching the pattern itself in every line of up to 30 words took a tenth
@@ -322,7 +325,7 @@ READER_OFFER_STEMS = (
     "support", "unterst", "soutenez", "apoya", "sostieni", "apoie", "trial", "testen", "probeabo", "essai", "essayez",
     "prueba", "prova", "teste", "experimente", "try", "ganzen", "whole", "full", "rest of the", "complet", "entier",
     "intero", "inteiro", "push", "notif", "benachrichtigung", "mitteilung", "alert", "eilmeldung", "aktivier", "activ",
-    "enable", "turn on", "attiv", "ativ", "jetzt",
+    "enable", "turn on", "attiv", "ativ", "jetzt", "podcast",
 )
 
 # Consent notices that need not name cookies: the IAB consent framework's banner ("We and our
@@ -351,6 +354,13 @@ _CONSENT_TO_VIEW = (r"\b(?:to (?:view|see|watch|display|show|load)|um (?:diese[n
                     r"|aviso de privacidade)\s*:"
                     r"|\b(?:ich bin (?:damit )?einverstanden|i agree|j['’]accepte|acepto|accetto|aceito|concordo)\b.{0,60}\b(?:extern\w*"
                     r"|external|cookies?|inhalte|content|contenu|contenido|contenuto|conte[úu]do|daten|data|donn[ée]es|datos|dati|dados)\b")
+# An embed's notice and a banner's opening line: "An dieser Stelle finden Sie einen externen Inhalt von
+# Instagram", "Your privacy is important to us".
+_EMBED_AND_PRIVACY = (r"\ban dieser stelle finden sie (?:einen )?(?:externen )?inhalt|\bexterne[nr]? inhalt\w*\b.{0,60}\b(?:instagram"
+                      r"|youtube|x|twitter|facebook|tiktok|vimeo|spotify|datawrapper|podcast|google)\b"
+                      r"|\b(?:your privacy (?:is important|matters)|ihre privatsph(?:ä|ae)re (?:ist uns wichtig|liegt uns am herzen)"
+                      r"|votre vie priv[ée]e (?:est importante|compte)|tu privacidad (?:es importante|nos importa)"
+                      r"|(?:la )?tua privacy (?:[èe] importante|ci sta a cuore)|a sua privacidade (?:[ée] importante|importa))")
 CONSENT_NOTICE = re.compile(
     r"\b(?:we and our|wir und unsere|nous et nos|nosotros y nuestros|noi e i nostri|n[óo]s e os nossos)\s+(?:\d[\d.,]*\s+)?"
     r"(?:partners?|partenaires|socios|parceiros)\b|\b(?:our partners and we|nos partenaires et nous|unsere partner und wir"
@@ -365,7 +375,7 @@ CONSENT_NOTICE = re.compile(
     r"|^(?:externer inhalt|external content|contenu externe|contenido externo|contenuto esterno|conte[úu]do externo)\s*:"
     r"|^(?=.*\b(?:werbefrei|ohne werbung|ad-?free|without ads|sans publicit[ée]|sin publicidad|senza pubblicit[àa]"
     r"|sem (?:publicidade|an[úu]ncios))\b)(?=.*\b(?:" + _CONSENT_WORD + r"|(?:oder|or|ou|o|oppure)\b.{0,40}\b(?:abo|subscri|abonn"
-    r"|suscrip|abbonament|assinatura)\w*))|" + _AD_BLOCKER + "|" + _CONSENT_TO_VIEW,
+    r"|suscrip|abbonament|assinatura)\w*))|" + _AD_BLOCKER + "|" + _CONSENT_TO_VIEW + "|" + _EMBED_AND_PRIVACY,
     I,
 )
 
@@ -375,6 +385,7 @@ CONSENT_NOTICE_STEMS = (
     "acept", "aceit", "concord", "accett", "acconsent", "consenso", "consentim", "cookie", "tracking", "akzeptier",
     "témoin", "temoin", "extern", "estern", "werbe", "ad-free", "adfree", "without ads", "publicit", "publicid",
     "pubblicit", "anúncio", "anuncio", "block", "bloqu", "blocc", "datenschutz", "privacy", "confidentialit", "privacidad",
+    "privatsph", "vie priv",
 )
 
 # A quotation in any of the six languages' marks: "…", “…”, «…», „…“, »…«.
@@ -455,7 +466,7 @@ SHARE_WIDGET = re.compile(
     r"|r[ée]agir|(?:jetzt )?mitdiskutieren|diskutieren sie mit|comenta|commenta|comente|\d+ kommentare [–—-] (?:jetzt )?mitdiskutieren"
     r"|printable version|druckversion|version imprimable|versi[óo]n (?:para )?imprimir|versione stampabile|vers[ãa]o (?:para )?(?:impress[ãa]o|imprimir)"
     r"|comments?|\d+ comments?|leave a comment|view comments|show comments|kommentare|commentaires|comentarios"
-    r"|\d+ (?:kommentare|commentaires|comentarios|commenti|coment[áa]rios)|commenti|coment[áa]rios|laisser un commentaire|deja (?:un|tu) comentario"
+    r"|\d+ (?:kommentare|commentaires|comentarios|commenti|coment[áa]rios)|commenti|coment[áa]rios|laisser un commentaire|dej[aá] (?:un|tu) comentario"
     r"|lascia un commento|deixe (?:um|seu) coment[áa]rio"
     r"|suivez-nous|s[íi]guenos|seguici|siga-nos|folgen sie uns|folge uns|(?:teilen sie|partagez|comparta|condividete|partilhem?|compartilhem?)"
     r" (?:diesen|cet|este|esta|questo|o|a) (?:artikel|article|art[íi]culo|articolo|artigo|not[íi]cia|noticia)|save(?: (?:this )?(?:article|story)| for later)?|(?:artikel )?merken"
@@ -478,6 +489,26 @@ SHARE_WIDGET = re.compile(
 SOCIAL_NAMES = re.compile(r"\b(?:facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|instagram|youtube|tiktok|e-?mail|messenger)\b", I)
 
 # Read-more, related and recommendation teasers: a label at the start of a line.
+# Content a brand paid for, said of the article itself: "Dieser Beitrag entstand in Zusammenarbeit mit
+# den Stadtwerken", "Ce contenu a été produit par le Studio Partenaires pour ...", "Conteúdo apoiado por ...".
+_THIS_CONTENT = (r"(?:this|dieser|diese|ce|cet|cette|este|esta|questo|questa)\s+(?:content|article|story|post|beitrag|artikel|inhalt"
+                 r"|text|contenu|contenido|art[íi]culo|contenuto|articolo|conte[úu]do|artigo|mat[ée]ria)")
+_MADE = (r"(?:produced|created|paid for|sponsored|supported|entstand|erstellt|produziert|gesponsert|produit|r[ée]alis[ée]|cr[ée][ée]"
+         r"|sponsoris[ée]|elaborado|producido|patrocinado|realizzato|prodotto|sponsorizzato|produzido|apoiado)")
+BRANDED_CONTENT = re.compile(
+    rf"^{_THIS_CONTENT}\b.{{0,40}}\b(?:{_MADE}\b.{{0,40}}\b(?:for|by|with|für|von|mit|pour|par|avec|para|por|con|per|da|com|pel[oa])\b"
+    r"|in zusammenarbeit mit|en collaboration avec|en colaboraci[óo]n con|in collaborazione con|em (?:parceria|colabora[çc][ãa]o) com)"
+    rf"|^(?:content|inhalt|contenu|contenido|contenuto|conte[úu]do)\s+{_MADE}\s+(?:by|von|par|por|da|pel[oa]|de|für)\b",
+    I,
+)
+# Listening to the article, with its running time: "Artikel anhören • 4:12 Min.", "Écouter l'article ▶ 3:05".
+LISTEN_CONTROL = re.compile(
+    r"^(?:(?:(?:artikel|beitrag|text) )?(?:anh(?:ö|oe)ren|vorlesen(?: lassen)?)|listen(?: to (?:this|the) (?:article|story))?"
+    r"|[ée]couter(?: l['’]article| cet article)?|escuchar(?: (?:el|este) art[íi]culo| la noticia)?"
+    r"|ascolta(?: l['’]articolo| questo articolo)?|ouvir(?: (?:o|este) (?:artigo|texto)| a not[íi]cia)?)"
+    r"\s*[•·|▶►:–—-]?\s*\d{1,2}:\d{2}(?:\s*(?:min\.?|minutes?|minuten|minutos|minuti))?\s*$",
+    I,
+)
 # A reader's control of the text's size: "Text size: A− A+", "Schriftgröße", "Taille du texte".
 TEXT_SIZE = re.compile(
     r"^(?:(?:text|font) size|schriftgr(?:ö|oe)(?:ß|ss)e|textgr(?:ö|oe)(?:ß|ss)e|taille (?:du texte|des caract[èe]res|de (?:la )?police)"
@@ -500,7 +531,7 @@ READ_MORE = re.compile(
     r"|lea también|lee además|tambi[ée]n te puede interesar|lo más le[íi]do|contenido relacionado|te recomendamos|puede interesarte"
     r"|potrebbe interessarti|ti potrebbe interessare|articoli correlati|i più letti|vedi anche|guarda anche"
     r"|leia também|veja também|mais lidas|not[íi]cias relacionadas|mat[ée]rias relacionadas|voc[êe] tamb[ée]m pode gostar"
-    r"|recomendad[oa]s? para voc[êe]|confira também|approfondiment[io]|para saber m[áa]s|pour aller plus loin"
+    r"|recomendad[oa]s? para voc[êe]|confira também|mir[áa] tambi[ée]n|ti potrebbe piacere|te puede gustar|approfondiment[io]|para saber m[áa]s|pour aller plus loin"
     r"|descubre m[áa]s|descubra mais|d[ée]couvrez (?:plus|aussi)|scopri di pi[uù]|entdecken sie mehr|discover more"
     r"|(?:recommand[ée]s?|recomendad[oa]s?|consigliat[ie]) (?:pour vous|para (?:ti|usted)|per te)|empfehlungen f[üu]r (?:sie|dich)|recomendad[oa]s? para si"
     r"|empfehlungen der redaktion|(?:la )?s[ée]lection de la r[ée]daction|(?:les )?choix de la r[ée]daction"
@@ -546,7 +577,7 @@ TEASER_LABEL = re.compile(
     r"|altri articoli (?:sul|su questo) (?:tema|argomento)"
     r"|(?:next|previous) (?:article|story)|(?:zum )?n[äa]chste[nr]? (?:artikel|beitrag)|article (?:suivant|pr[ée]c[ée]dent)"
     r"|(?:art[íi]culo|noticia) (?:siguiente|anterior)|siguiente (?:art[íi]culo|noticia)|(?:articolo|notizia) (?:successiv[oa]|precedente)"
-    r"|pr[óo]xim[oa] (?:artigo|mat[ée]ria|not[íi]cia)|(?:artigo|mat[ée]ria|not[íi]cia) (?:seguinte|anterior))\s*(?:[:|»>–—]|$)",
+    r"|pr[óo]xim[oa] (?:artigo|mat[ée]ria|not[íi]cia)|(?:artigo|mat[ée]ria|not[íi]cia) (?:seguinte|anterior))\s*(?:[:|»>–—➜➔→▶►]|$)",
     I,
 )
 
@@ -566,7 +597,8 @@ ADVERTISEMENT = re.compile(
     r"|(?:la noticia|el art[íi]culo) contin[úu]a (?:abajo|debajo)|(?:l'articolo|la notizia) continua (?:sotto|pi[uù] in basso)"
     r"|(?:a not[íi]cia|o artigo|a mat[ée]ria|o texto) continua (?:abaixo|a seguir)"
     r"|(?:the )?(?:story|article) continues (?:below|after)(?: (?:this |the )?(?:advertisement|ad))?"
-    r"|paid partner (?:content|post)|promocionad[oa]|promoss[oa]|promovid[oa]"
+    r"|paid partner (?:content|post)s?(?: (?:from|by) [^\s.,;][^.,;]{0,40})?|promocionad[oa]|promoss[oa]|promovid[oa]"
+    r"|informe publicit[áa]rio|aviso publicitario|informazione pubblicitaria(?: a cura di [^\s.,;][^.,;]{0,40})?"
     r"|(?:sponsored links|presented|brought to you|offered|pr[äa]sentiert|pr[ée]sent[ée]|propos[ée]|ofrecido|presentado|offerto"
     r"|presentato|oferecido|apresentado) (?:by|von|par|por|da) (?:our |unserem |notre |nuestro |il nostro |o nosso )?partner\w*"
     r"|sponsored links (?:by|from) [^\s.,;][^.,;]{0,30}"
@@ -577,7 +609,7 @@ ADVERTISEMENT = re.compile(
     r"|patrocinad[oa]|sponsorizzat[oa]|gesponsert) (?:by|par|por|da|von) [^\s.,;][^.,;]{0,40}"
     r"|(?:ads|anzeigen?|annonces|anuncios|annunci|an[úu]ncios)(?: (?:by|von|de|da|di|par))? google|contenu sponsoris[ée]|contenido patrocinado|patrocinado|contenuto sponsorizzato|conte[úu]do patrocinado"
     r"|(?:der )?artikel (?:wird )?(?:nach|unter) der (?:anzeige|werbung)(?: fortgesetzt| weiter)?|(?:weiter|weiterlesen|lesen sie weiter) nach der (?:anzeige|werbung)"
-    r"|la suite (?:de l'article )?(?:après|sous) (?:cette|la) (?:publicit[ée]|annonce)|l'article continue (?:ci-dessous|après la publicit[ée])"
+    r"|la suite (?:de l['’]article )?(?:après|sous) (?:cette|la) (?:publicit[ée]|annonce)|l['’]article continue (?:ci-dessous|après la publicit[ée])"
     r"|(?:la noticia |el art[íi]culo )?contin[úu]a (?:despu[ée]s de|tras) (?:la|el|este) (?:publicidad|anuncio)"
     r"|(?:sigue|contin[úu]a) leyendo (?:despu[ée]s|tras|bajo)(?: de)? (?:la |el |del |este )?(?:publicidad|anuncio)"
     r"|continua a leggere (?:dopo|sotto) (?:la )?pubblicit[àa]"
@@ -793,8 +825,11 @@ PHOTO_CREDIT_LINE = re.compile(
     # a graphic's or an illustration's maker, a name after the label ("Grafik: Sandra Lehmann", "Reprodução/Instagram"):
     # Reuters' "(Graphic: Global assets in 2019 - here)" links to a graphic and names none
     r"|(?:illustration|ilustraci[óo]n|ilustra[çc][ãa]o|illustrazione|grafik|graphic|gr[áa]fico|grafico|infografik|infographie"
-    r"|infograf[íi]a|infografica|infographic|reprodu[çc][ãa]o|arte)s?\s*[:/©]\s*(?-i:[A-ZÀ-Þ][\w.'’-]*"
-    r"(?:\s*(?:[A-ZÀ-Þ][\w.'’-]*|de|da|di|do|du|des|del|von|van|/|&|,)){0,6})"
+    r"|infograf[íi]a|infografica|infographic|reprodu[çc][ãa]o|arte|karte|map|carte|mapa|mappa)s?\s*[:/©]\s*(?-i:[A-ZÀ-Þ][\w.'’-]*"
+    r"(?:(?:\s*(?:[A-ZÀ-Þ][\w.'’-]*|de|da|di|do|du|des|del|von|van|/|&|,)){0,6}"
+    # with the source of its data after a bar or a slash: "Grafik: Tanja Weiss | Quelle: Statistisches Bundesamt"
+    r"|(?:\s+[\w.'’-]+){0,3}\s*[|/]\s*(?i:source|sources|quelle|quellen|fuente|fuentes|fonte|fontes)\s*:\s*[^\n]{2,60}))"
+    r"|credit(?:\.{3}|…)\s*(?-i:[A-ZÀ-Þ])[^\n]{2,80}"
     r"|\(?(?:AP|AFP|Reuters|EPA|Getty Images|dpa|Xinhua|Anadolu|Bloomberg|Shutterstock)(?: Photo| Images)?(?:\s*/\s*[^\n]{2,60})?\)?"
     r"|©\s*[^\n]{2,60}|(?:image|photo) (?:copyright|source)\s*[^\n]{2,60}"
     r"|(?:photos?|fotos?|fotograf[íi]as?|illustration|ilustraci[óo]n|ilustra[çc][ãa]o|illustrazione|graphics?|infographics?"

@@ -79,6 +79,7 @@ CALL_TO_ACTION_MAX_WORDS = 15
 CALL_TO_ACTION_MAX_PERIOD_WORDS = 6
 PAYWALL_NOTICE_MAX_WORDS = 10
 READER_OFFER_MAX_WORDS = 30
+BRANDED_CONTENT_MAX_WORDS = 40
 CONSENT_NOTICE_MAX_WORDS = 60
 COOKIE_MARK_MAX_WORDS = 12
 AFFILIATE_DISCLOSURE_MAX_WORDS = 30  # "This article contains affiliate links; we may earn a commission on purchases made through them."
@@ -213,11 +214,15 @@ LINE_RULES = (
     LineRule(NAV_CHROME, "CONSENT_NOTICE: anywhere, in a line with no word of terms.ALL_REPORTING_WORDS",
              CONSENT_NOTICE_MAX_WORDS, _consent_notice),
     LineRule(ADVERTISEMENT, "ADVERTISEMENT: the whole line", ANY_LENGTH, p.ADVERTISEMENT.match),
+    LineRule(ADVERTISEMENT, "BRANDED_CONTENT: the start, in a line with no word of terms.ALL_REPORTING_WORDS and no "
+             "AI_DISCLOSURE (an article made with AI is the newsroom's)", BRANDED_CONTENT_MAX_WORDS,
+             lambda t: p.BRANDED_CONTENT.match(t) and _unreported(t) and not p.AI_DISCLOSURE.search(t)),
     LineRule(ADVERTISEMENT, "AFFILIATE_DISCLOSURE anywhere, or AFFILIATE_COMMISSION with a LINK_WORD, in a line no "
              "longer than a disclosure", AFFILIATE_DISCLOSURE_MAX_WORDS, _affiliate_disclosure),
     LineRule(SHARE_WIDGET, "SHARE_WIDGET: the whole line; or two or more SOCIAL_NAMES, half the words or more",
              MAX_BOILERPLATE_WORDS, lambda t: p.SHARE_WIDGET.match(t) or _mostly_social(t)),
     LineRule(SHARE_WIDGET, "TEXT_SIZE: the whole line", MAX_BOILERPLATE_WORDS, p.TEXT_SIZE.match),
+    LineRule(SHARE_WIDGET, "LISTEN_CONTROL: the whole line", MAX_BOILERPLATE_WORDS, p.LISTEN_CONTROL.match),
     LineRule(READ_MORE, "READ_MORE or TEASER_LABEL: the start", TEASER_MAX_WORDS,
              lambda t: p.READ_MORE.match(t) or p.TEASER_LABEL.match(t)),
     LineRule(READ_MORE, "TAGGED_LINK: a [TAG] at the end, or [Related ...]", TEASER_MAX_WORDS, p.TAGGED_LINK.search),
@@ -465,16 +470,19 @@ RULES = (
         "Publicité\nArticle continues after this advertisement\nPubblicità\nPublicidade\n"
         "La noticia continúa después de la publicidad\nWeiterlesen nach der Anzeige\nSigue leyendo tras la publicidad\n"
         "Continua a leggere dopo la pubblicità\n"
-        "This article contains affiliate links; we may earn a commission on purchases made through them.",
+        "This article contains affiliate links; we may earn a commission on purchases made through them.\n"
+        "Dieser Artikel entstand in Zusammenarbeit mit der Sparkasse Oberland.",
         "Advertising revenue at the group fell 12% in the third quarter, hit by weaker spending from car makers.\n"
         "A publicidade de apostas online será proibida nos estádios a partir de janeiro.\n"
-        "The regulator said influencers must say when a post contains affiliate links, and fined three of them.",
+        "The regulator said influencers must say when a post contains affiliate links, and fined three of them.\n"
+        "Die Studie entstand in Zusammenarbeit mit der Universität Kiel, sagte die Sprecherin.",
     ),
     _line_rule(
         SHARE_WIDGET, schema.DROPPED,
         "Share buttons and comment prompts are widget labels, not text.",
         "Partager sur : Facebook Twitter E-mail\nFacebook WhatsApp LinkedIn\nWas this article helpful?\n"
-        "Condividi su: Facebook WhatsApp\nArtikel drucken\n12 comentários\nTaille du texte : A- A+",
+        "Condividi su: Facebook WhatsApp\nArtikel drucken\n12 comentários\nTaille du texte : A- A+\n"
+        "Beitrag vorlesen: 2:48 Min.",
         "Facebook said on Tuesday it would share more data with researchers who study elections in Europe.\n"
         "Los vecinos comparten en WhatsApp las fotos de la calle inundada.",
     ),
