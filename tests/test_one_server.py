@@ -27,3 +27,12 @@ def test_workers_report_to_the_flows_temporary_server(tmp_path):
         assert worker["pid"] != seen["pid"], runner  # the task did run on a worker process
         assert worker["api_url"] == seen["api_url"], runner
         assert not worker["own_server"] and not any("uvicorn" in child for child in worker["children"]), runner
+
+
+def test_the_test_servers_start_is_made_again_only_when_it_met_pytest_changing_the_environment():
+    from prefect_harness import _environment_race
+
+    assert _environment_race(KeyError("PYTEST_CURRENT_TEST"))
+    assert _environment_race(RuntimeError("dictionary changed size during iteration"))
+    assert not _environment_race(KeyError("PREFECT_API_URL"))
+    assert not _environment_race(RuntimeError("Prefect's test server did not start"))
