@@ -192,11 +192,13 @@ _ASKED_FOR = (r"(?:members?|mitglied\w*|membres?|miembros?|membr[oi]|socio|s[óo
               r"|chaque (?:matin|jour|soir|semaine)|cada (?:mañana|día|semana)|ogni (?:mattina|giorno|settimana)|todas as manh[ãa]s"
               r"|todos os dias)")
 _JOURNALISM = r"(?:journalism|journalismus|journalisme|r[ée]daction|presse|periodismo|giornalismo|informazione|jornalismo|work|arbeit|trabajo|lavoro|trabalho|travail)"
+# The periods an offer runs for, in the six languages.
+_PERIOD = r"(?:days?|weeks?|months?|tage|wochen|monate|jours|semaines|mois|d[íi]as|semanas|meses|giorni|settimane|mesi)"
 _TRIAL = (r"(?:free trial|(?:gratis|kostenlos) testen|probeabo|essai gratuit|essayez gratuitement|prueba (?:gratis|gratuita)"
           r"|prova (?:gratis|gratuita)|teste gr[áa]tis|experimente gr[áa]tis|(?:try|testen sie|essayez|prueba|prova|experimente)\b.{0,25}"
           r"\b(?:for free|gratis|kostenlos|gratuitement|gratuitamente|gr[áa]tis)"
           r"|\b(?:free|gratis|kostenlos|gratuit(?:ement)?|gratuitamente|gr[áa]tis) (?:for|für|pendant|durante|per|por) \d+ "
-          r"(?:days?|weeks?|months?|tage|wochen|monate|jours|semaines|mois|d[íi]as|semanas|meses|giorni|settimane|mesi))")
+          + _PERIOD + ")")
 CLAUSE_COMMA = re.compile(r",(?!\d)")  # not the comma of "50,000"
 CALL_TO_ACTION = re.compile(
     rf"^(?:please (?:consider )?|jetzt |bitte |hier )?(?:{_ASK}(?![\w-])|{_ASK_WITH_NOUN}(?![\w-])(?=.*\b{_ASKED_FOR}\b)"
@@ -287,11 +289,10 @@ _APP_DOWNLOAD = (r"(?:^|[:–—|•·]\s*|\b(?:now|jetzt|maintenant|ahora|ora|a
                  r"|installez|holen sie sich|laden sie|desc[áa]rg(?:a|á|ue)(?:la|te)?|instal[áa]|baixe|instale|descarregue"
                  r"|scarica|installa)\b.{0,60}\b(?:app|apps|application|appli|aplicaci[óo]n|aplica[çc][ãa]o|aplicativo|applicazione)\b"
                  r"|^\W*(?:jetzt|hier)\b.{0,40}\bapp\b.{0,40}\b(?:herunterladen|installieren|downloaden)\b")
-_NOTIFICATIONS = (r"\b(?:aktivieren|activate|enable|turn on|activez|activer|activa|activá|attiva|ative|ativar|ative)\b.{0,40}"
-                  r"\b(?:push|notifications?|benachrichtigung\w*|mitteilung\w*|notificaci\w+|notifich\w+|notifica[çc]\w+|alerts?"
-                  r"|alertes?|alertas?|eilmeldung\w*)|\b(?:push|notifications?|benachrichtigung\w*|push-mitteilung\w*|notificaci\w+"
-                  r"|notifich\w+|notifica[çc]\w+|alertes?|alertas?)\b.{0,30}\b(?:aktivieren|activate|enable|turn on|activez|activer"
-                  r"|activar|activá|attivare|attiva|ativar|ative)\b")
+_SWITCH_ON = r"(?:aktivieren|activate|enable|turn on|activez|activer|activa|activar|activá|attiva|attivare|ative|ativar)"
+_NOTICES = (r"(?:push|notifications?|benachrichtigung\w*|mitteilung\w*|notificaci\w+|notifich\w+|notifica[çc]\w+|alerts?"
+            r"|alertes?|alertas?|eilmeldung\w*)")
+_NOTIFICATIONS = rf"\b{_SWITCH_ON}\b.{{0,40}}\b{_NOTICES}|\b{_NOTICES}\b.{{0,30}}\b{_SWITCH_ON}\b"
 _GERMAN_CALL = (r"(?:^\W*|[–—:|•·!?.]\s+)jetzt\b(?=.*\b(?:newsletter|abo|app|push|mitteilung\w*|benachrichtigung\w*|kanal|konto|zugang|plus|artikel"
                 r"|probe\w*)\b).{0,80}\b(?:abonnieren|anmelden|registrieren|herunterladen|testen|sichern|bestellen|aktivieren"
                 r"|beitreten)\s*[.!]?$")
@@ -302,10 +303,9 @@ _GIFT = (r"^\W*(?:gift (?:this|the) (?:article|story)|offrir cet article|(?:dies
          r"|regala (?:este|esta|questo) (?:art[íi]culo|nota|articolo)|(?:presentear|presenteie|ofere[çc]a) (?:este|esta) (?:artigo|mat[ée]ria|reportagem))\b")
 _DONATION = (r"\b(?:faites un don|fai una donazione|haz una donaci[óo]n|fa[çc]a uma doa[çc][ãa]o|donate (?:now|today)|jetzt spenden)\b"
              r"|^(?:support|unterst(?:ü|ue)tzen sie|soutenez|apoya|sostieni|apoie)\b.{0,30}\b" + _JOURNALISM + r"\b")
-_TRIAL_TERM = (r"\b\d+ (?:days?|weeks?|months?|tage|wochen|monate|jours|semaines|mois|d[íi]as|semanas|meses|giorni|settimane|mesi)"
-               r" (?:gratis|kostenlos|free|gratuit\w*|gr[áa]tis) (?:testen|lesen|lire|leer|leggere|ler|read)\b"
-               r"|^\W*(?:try|testen sie|essayez|prueba|prova|experimente) \d+ (?:days?|weeks?|months?|tage|wochen|monate|jours|semaines"
-               r"|mois|d[íi]as|semanas|meses|giorni|settimane|mesi) (?:for|für|pour|por|per) (?:just |only )?(?:[$€£]|\d|chf)")
+_TRIAL_TERM = (rf"\b\d+ {_PERIOD} (?:gratis|kostenlos|free|gratuit\w*|gr[áa]tis) (?:testen|lesen|lire|leer|leggere|ler|read)\b"
+               rf"|^\W*(?:try|testen sie|essayez|prueba|prova|experimente) \d+ {_PERIOD} (?:for|für|pour|por|per) (?:just |only )?"
+               r"(?:[$€£]|\d|chf)")
 # registering or subscribing to read the whole article
 _WHOLE_ARTICLE = (r"\b(?:register|sign up|log in|subscribe|registrieren|anmelden|abonnieren|inscri\w+|connect\w+|abonn\w+|reg[íi]str\w+"
                   r"|suscr[íi]b\w+|iscriv\w+|registra\w*|accedi|cadastr\w+|assin\w+)\b.{0,40}\b(?:ganzen|whole|full|rest of the|complet\w*"
