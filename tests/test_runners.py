@@ -86,3 +86,20 @@ def test_workers_start_with_the_worker_environment(one_quick_worker, monkeypatch
             environment = runner._executor.submit(initial_environment).result()
     assert {name: environment.get(name) for name in runners.WORKER_ENV} == runners.WORKER_ENV
     assert "OPENBLAS_NUM_THREADS" not in os.environ  # this process's own is put back
+
+
+def test_a_worker_leaves_what_it_holds_out_of_the_collections_of_its_exit():
+    """start_worker freezes the garbage collector's objects once the exit handlers begin: the
+    collections of the interpreter's shutdown then skip the models a worker holds. The handlers
+    registered before it (here one standing for Prefect's) still run, after it."""
+    worker = (
+        "import atexit, gc\n"
+        "import newsflow.tasks.pipeline.warmup as warmup\n"
+        "warmup.load_stages = lambda model: None  # what the stages load is not what is tested\n"
+        "from newsflow.flows.runners import start_worker\n"
+        "atexit.register(lambda: print('frozen at exit', gc.get_freeze_count() > 0, flush=True))\n"
+        "print('frozen at start', gc.get_freeze_count() > 0, flush=True)\n"
+        "start_worker()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", worker], capture_output=True, text=True, check=True, timeout=120)
+    assert done.stdout.split("\n")[:2] == ["frozen at start False", "frozen at exit True"]
