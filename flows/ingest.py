@@ -66,8 +66,8 @@ def ingest_flow(
     their own bytes are not processed again unless `retry_quarantined`. With `deadline_minutes`
     the run stops reading new inputs at that time and finishes what it started (scheduled runs
     cannot pile up). `fetch` sets the limits of fetching (tasks/sources/web.py FetchOptions).
-    `reuse_enrichment` off enriches every copy of a body anew (tasks/pipeline/reuse.py: the
-    tables are the same either way)."""
+    `reuse_enrichment` off cleans, splits and enriches every copy of a text anew
+    (tasks/pipeline/reuse.py: the tables are the same either way)."""
     run = IngestRun.open(data_dir)
     inputs = run.inputs(sources, urls_file, feeds_file, fetch)
     progress = RunProgress(files=inputs.files, inputs=inputs.total)

@@ -39,11 +39,11 @@ def make_inbox(folder: Path, count: int, poison: set[int] = frozenset()) -> Path
 def test_a_batch_that_fails_once_is_retried(prefect_server, tmp_path, monkeypatch):
     real, failed = batches.segment_batch, []
 
-    def flaky(batch):
+    def flaky(batch, *rest):
         if not failed:
             failed.append(True)
             raise RuntimeError("a worker lost its connection")
-        return real(batch)
+        return real(batch, *rest)
 
     monkeypatch.setattr(batches, "segment_batch", flaky)
     data = tmp_path / "data"
@@ -80,10 +80,10 @@ def poison_segmenting(monkeypatch):
     """Make every batch holding a POISON document fail; returns the real stage."""
     real = batches.segment_batch
 
-    def poisoned(batch):
+    def poisoned(batch, *rest):
         if any("POISON" in doc.raw_text for doc in batch.documents):
             raise RuntimeError("this batch always fails")
-        return real(batch)
+        return real(batch, *rest)
 
     monkeypatch.setattr(batches, "segment_batch", poisoned)
     return real

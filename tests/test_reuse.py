@@ -5,6 +5,7 @@ keywords, entities and signature; and the tables are the same as when every copy
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,9 +14,9 @@ from test_dask import snapshot
 
 from newsflow.tasks.core.ids import body_digest, body_sha256
 from newsflow.tasks.core.schema import RawDocument, TextFacts
-from newsflow.tasks.pipeline import batches
+from newsflow.tasks.pipeline import batches, reuse
 from newsflow.tasks.pipeline.batches import process_batch
-from newsflow.tasks.pipeline.reuse import facts_of, process_cache
+from newsflow.tasks.pipeline.reuse import facts_of, process_cache, segment_cache, segmented_once
 from newsflow.tasks.store.dataset import commit_batch
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "inbox"
@@ -99,6 +100,51 @@ def test_a_dataset_that_cannot_be_read_costs_the_reuse_only(ner_calls, tmp_path)
     assert len(ner_calls) == 2 and not processed.tables["quarantine"].num_rows
 
 
+@pytest.fixture()
+def cleanings(monkeypatch) -> list[str]:
+    """The texts the cleaner is run on, with an empty cache of drafts before and after."""
+    segment_cache().clear()
+    seen: list[str] = []
+    original = reuse.segment_document
+
+    def counting(text, *args, **kwargs):
+        seen.append(text)
+        return original(text, *args, **kwargs)
+
+    monkeypatch.setattr(reuse, "segment_document", counting)
+    yield seen
+    segment_cache().clear()
+
+
+def test_a_text_cleaned_before_gives_its_drafts_to_the_next_copy(cleanings):
+    text = WIRE.decode("utf-8")
+    first = segmented_once(text, "A title", ("a caption",), ())
+    expected = [replace(draft, spans=list(draft.spans), authors=list(draft.authors)) for draft in first]
+    first[0].spans.clear()  # a copy's drafts are its own: what a caller does to them stays with it
+    first[0].authors.append("Someone Else")
+    again = segmented_once(text, "A title", ("a caption",), ())
+    assert cleanings == [text]
+    assert again == expected and again[0].spans
+    segmented_once(text, "Another title", ("a caption",), ())  # another input: cleaned anew
+    segmented_once(text, "A title", (), ())
+    assert len(cleanings) == 3
+
+
+def test_a_text_too_long_to_keep_is_cleaned_each_time(cleanings, monkeypatch):
+    monkeypatch.setattr(reuse, "SEGMENT_CACHE_MAX_CHARS", 100)
+    text = WIRE.decode("utf-8")
+    assert len(text) > 100 and segmented_once(text) == segmented_once(text)
+    assert len(cleanings) == 2 and not segment_cache()._items
+
+
+def test_copies_in_a_batch_are_cleaned_once_and_make_the_same_rows(cleanings):
+    processed = process_batch(FIRST_BATCH + SECOND_BATCH, "run", NOW, None)
+    # The wire story's text and its copy with a word changed, the page's main text, the German text.
+    assert len(cleanings) == 4
+    same_tables(processed, process_batch(FIRST_BATCH + SECOND_BATCH, "run", NOW, None, reuse=False))
+    assert len(cleanings) == 4  # without reuse the cleaner is not asked through the cache
+
+
 def test_only_the_exact_text_reuses_facts_not_one_that_folds_to_the_same_hash():
     body = "Norway and Sweden signed a railway deal.\n\nThe line opens in 2031."
     facts = TextFacts(body_digest(body), "en", 0.99, ("railway",), (), None)
@@ -122,11 +168,11 @@ def test_ingesting_republished_copies_makes_the_same_tables_with_and_without_reu
     edited.mkdir()
     (edited / "wire.txt").write_bytes(WIRE.replace(b"Tuesday", b"Wednesday"))
     datasets = {}
-    for reuse in (True, False):
-        data = tmp_path / f"data-{reuse}"
+    for reusing in (True, False):
+        data = tmp_path / f"data-{reusing}"
         for sources in ([EXAMPLES], [sites]):
-            ingest_flow(sources=[str(s) for s in sources], data_dir=str(data), batch_size=3, reuse_enrichment=reuse)
-        datasets[reuse] = snapshot(data)
+            ingest_flow(sources=[str(s) for s in sources], data_dir=str(data), batch_size=3, reuse_enrichment=reusing)
+        datasets[reusing] = snapshot(data)
     assert len(datasets[True]["articles"]) == 4 * 10 + 1
     assert datasets[True] == datasets[False]
 

@@ -210,7 +210,7 @@ def _raise(kind: str) -> None:
 # Each stage's step as newsflow.tasks.pipeline.batches calls it, and how to tell the marked document in its arguments.
 STAGES = {
     "extract": ("prepare_document", lambda raw: MARKER.encode() in raw.data),
-    "clean_split": ("segment_document", lambda text, **_: MARKER in text),
+    "clean_split": ("segmented_once", lambda text, *_: MARKER in text),
     "enrich": ("enrich_story", lambda doc, *_: MARKER in doc.raw_text),
     "entities": ("extract_entities", lambda nlp, articles: any(MARKER in body for _, body in articles)),
     "signatures": ("signatures", lambda bodies: any(MARKER in body for body in bodies)),
@@ -289,7 +289,7 @@ def test_the_registry_holds_only_the_calls_running_now():
     assert me not in timelimit._limits  # and once it was stopped
 
 
-@pytest.mark.parametrize("stage, name", [("clean_split", "segment_document"), ("enrich", "enrich_story")])
+@pytest.mark.parametrize("stage, name", [("clean_split", "segmented_once"), ("enrich", "enrich_story")])
 def test_a_document_too_slow_in_a_later_stage_is_quarantined_and_the_others_go_on(monkeypatch, stage, name):
     original = getattr(batches, name)
 

@@ -84,6 +84,12 @@ NER_CACHE_PARAGRAPHS = 20_000
 # (128 signature values, ~30 entities, 10 keywords), so ~12 MB a worker at most; copies further
 # apart than this in a run are found in the dataset once their batch is committed.
 REUSE_CACHE_BODIES = 2000
+# Distinct texts whose clean-and-split drafts a worker keeps for their next copies (tasks/pipeline/
+# reuse.py), and the longest text kept. A text and its drafts take ~7 times the text's characters
+# in bytes (23 KB for the AEB pages' median main text of 3,300 characters, tracemalloc), so a
+# worker keeps ~7 MB for news-sized texts and 42 MB at most.
+SEGMENT_CACHE_TEXTS = 300
+SEGMENT_CACHE_MAX_CHARS = 20_000
 # DuckDB's memory for a worker's look-up of a batch's bodies in the dataset: the query keeps only
 # the matching articles' rows (a batch's at most), far below DUCKDB_MEMORY_LIMIT, which is sized
 # for linking in the flow's process.

@@ -41,9 +41,9 @@ from newsflow.tasks.enrich.entities import extract_entities, load_pipeline, mode
 from newsflow.tasks.extract.page import FALLBACK_EXTRACTION, extracted_again, prepare_document, writable_raw
 from newsflow.tasks.link.minhash import MinHashes, signature_table_rows, signatures, signed
 from newsflow.tasks.pipeline.memory import keep_large_blocks_off_the_heap, return_freed_memory
-from newsflow.tasks.pipeline.reuse import facts_of, known_facts, remember
+from newsflow.tasks.pipeline.reuse import facts_of, known_facts, remember, segmented_once
 from newsflow.tasks.segment.clean import segment_document
-from newsflow.tasks.segment.page_spans import segment_page
+from newsflow.tasks.segment.page_spans import placed_on_page
 
 R = TypeVar("R")
 
@@ -163,16 +163,18 @@ def _each_document(batch: Batch, stage: str, step: Callable[[Document], None]) -
     return batch
 
 
-def segment_batch(batch: Batch) -> Batch:
+def segment_batch(batch: Batch, reuse: Reuse | None = None) -> Batch:
     """Clean and split every document of the batch into story drafts. An HTML page in whose main
-    text the cleaner finds no article is extracted again with FALLBACK_EXTRACTION's settings."""
+    text the cleaner finds no article is extracted again with FALLBACK_EXTRACTION's settings.
+    With `reuse`, a text this process cleaned and split before is not cleaned again."""
     replaced: dict[str, Document] = {}  # documents extracted again, by id
+    cleaner = segment_document if reuse is None else segmented_once
 
     def segment(doc: Document) -> None:
-        drafts, left_out = segment_text(doc)
+        drafts, left_out = segment_text(doc, cleaner)
         if not any(draft.body.strip() for draft in drafts) and doc.layout is not None:
             again = extracted_again(doc, FALLBACK_EXTRACTION)
-            segmented = segment_text(again) if again is not None else ([], [])
+            segmented = segment_text(again, cleaner) if again is not None else ([], [])
             if again is not None and any(draft.body.strip() for draft in segmented[0]):
                 drafts, left_out = segmented
                 replaced[doc.doc_id] = again
@@ -187,11 +189,15 @@ def segment_batch(batch: Batch) -> Batch:
     return batch
 
 
-def segment_text(doc: Document) -> tuple[list[StoryDraft], list[Span]]:
-    """The document's story drafts and (for HTML) the spans of the page's text extraction left out."""
+def segment_text(doc: Document, cleaner: Callable[..., list[StoryDraft]] = segment_document,
+                 ) -> tuple[list[StoryDraft], list[Span]]:
+    """The document's story drafts and (for HTML) the spans of the page's text extraction left
+    out; `cleaner` is segment_document or its once-per-text form (tasks/pipeline/reuse.py)."""
     if doc.layout is not None and doc.main_text is not None:  # HTML: the page's whole visible text
-        return segment_page(doc.raw_text, doc.main_text, doc.layout, title_hint=doc.title)
-    return segment_document(doc.raw_text, title_hint=doc.title), []
+        layout = doc.layout
+        drafts = cleaner(doc.main_text, doc.title, layout.caption_lines, layout.link_lines)
+        return placed_on_page(drafts, doc.raw_text, layout)
+    return cleaner(doc.raw_text, doc.title), []
 
 
 def enrich_batch(batch: Batch, reuse: Reuse | None = None) -> Batch:
@@ -340,7 +346,7 @@ def run_stages(raws: Iterable[RawDocument | Quarantine], run_id: str, ingested_a
                spacy_model: str | None, extract_timeout: float, reuse: Reuse | None = None) -> ProcessedBatch:
     """The stages in their order; what the batch held is garbage once this returns."""
     batch = prepare_batch(raws, run_id, ingested_at, extract_timeout)  # decode, extract the article text
-    batch = segment_batch(batch)  # clean every line by rule, split into stories
+    batch = segment_batch(batch, reuse)  # clean every line by rule, split into stories
     batch = enrich_batch(batch, reuse)  # per-article metadata: ids, language, dates, dateline, keywords
     batch = index_batch(batch, spacy_model, reuse)  # named entities, MinHash signatures
     tables = _timed(batch, "tables", lambda: batch_tables(batch))

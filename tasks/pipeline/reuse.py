@@ -1,8 +1,11 @@
-"""Each distinct text enriched once. An article's language, keywords, entities and MinHash
-signature depend on its body alone, so a body already enriched (earlier in this worker process,
-or stored in the dataset by an earlier batch or run) gives its facts to each copy of it: a wire
-story republished by fifty sites is run through NER once, not fifty times. A batch looks its
-bodies up before enriching and computes the facts of each new distinct body once.
+"""Each distinct text cleaned and enriched once. An article's language, keywords, entities and
+MinHash signature depend on its body alone, so a body already enriched (earlier in this worker
+process, or stored in the dataset by an earlier batch or run) gives its facts to each copy of it:
+a wire story republished by fifty sites is run through NER once, not fifty times. A batch looks
+its bodies up before enriching and computes the facts of each new distinct body once. In the same
+way the drafts that cleaning and splitting make of a text (an HTML page's main text with its
+captions and link lines, or a text file's) depend on that text alone: a worker keeps them for the
+next copy of the text it cleans.
 
 Only an exact copy reuses (same body_sha256 and the same exact text): the detectors see
 whitespace and Unicode forms that body_sha256 folds. The entities reused from the dataset are
@@ -11,6 +14,7 @@ those of the NER model the run that stored them used."""
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import fields, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,8 +22,9 @@ import duckdb
 
 from newsflow.tasks.core.ids import body_digest
 from newsflow.tasks.core.recent import RecentItems
-from newsflow.tasks.core.schema import Article, TextFacts
-from newsflow.tasks.core.settings import REUSE_CACHE_BODIES
+from newsflow.tasks.core.schema import Article, StoryDraft, TextFacts
+from newsflow.tasks.core.settings import REUSE_CACHE_BODIES, SEGMENT_CACHE_MAX_CHARS, SEGMENT_CACHE_TEXTS
+from newsflow.tasks.segment.clean import segment_document
 from newsflow.tasks.store.reuse import stored_text_facts
 
 
@@ -63,3 +68,33 @@ def remember(articles: list[Article], entities: dict[str, tuple[tuple[str, str, 
             body_digest=digest, language=article.language, language_confidence=article.language_confidence,
             keywords=tuple(article.keywords), entities=entities.get(digest, ()), minhash=minhashes.get(digest),
         ))
+
+
+Segmentable = tuple[str, str | None, tuple[str, ...], tuple[str, ...]]  # segment_document's inputs
+
+
+@lru_cache(maxsize=1)
+def segment_cache() -> RecentItems[Segmentable, list[StoryDraft]]:
+    """This process's drafts of the texts it cleaned and split, by segment_document's inputs."""
+    return RecentItems(SEGMENT_CACHE_TEXTS)
+
+
+def segmented_once(text: str, title_hint: str | None = None, caption_lines: tuple[str, ...] = (),
+                   link_lines: tuple[str, ...] = ()) -> list[StoryDraft]:
+    """segment_document's drafts of these inputs, cleaned and split once per process: a copy
+    seen before gets copies of the drafts made then (its own, which it may change). A text longer
+    than SEGMENT_CACHE_MAX_CHARS is cleaned each time: not kept, a few such would fill memory."""
+    if len(text) > SEGMENT_CACHE_MAX_CHARS:
+        return segment_document(text, title_hint, caption_lines=caption_lines, link_lines=link_lines)
+    key = (text, title_hint, tuple(caption_lines), tuple(link_lines))
+    drafts = segment_cache().get(key)
+    if drafts is None:
+        drafts = segment_document(text, title_hint, caption_lines=caption_lines, link_lines=link_lines)
+        segment_cache().put(key, drafts)
+    return [_copied(draft) for draft in drafts]
+
+
+def _copied(draft: StoryDraft) -> StoryDraft:
+    """The draft with lists of its own (their items, spans and captions, are immutable)."""
+    return replace(draft, **{f.name: list(value) for f in fields(draft)
+                             if isinstance(value := getattr(draft, f.name), list)})

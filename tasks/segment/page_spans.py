@@ -5,6 +5,7 @@ accounted for by spans of its own."""
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from newsflow.tasks.core.schema import DROPPED, Span, StoryDraft, TextLayout
 from newsflow.tasks.segment import rules
@@ -16,10 +17,16 @@ def segment_page(raw_text: str, main_text: str, layout: TextLayout,
     """The page's stories, their spans pointing into `raw_text`, and the spans of the text the
     extraction left out (in no story)."""
     drafts = segment_document(main_text, title_hint, caption_lines=layout.caption_lines, link_lines=layout.link_lines)
-    for draft in drafts:
-        draft.spans = [_relocated(span, layout) for span in draft.spans]
+    return placed_on_page(drafts, raw_text, layout)
+
+
+def placed_on_page(drafts: list[StoryDraft], raw_text: str,
+                   layout: TextLayout) -> tuple[list[StoryDraft], list[Span]]:
+    """The drafts of a page's main text as drafts of its `raw_text` (new ones: those given are
+    left as they are), and the spans of the text the extraction left out."""
+    placed = [replace(draft, spans=[_relocated(span, layout) for span in draft.spans]) for draft in drafts]
     left_out = [Span(start, end, DROPPED, rules.OUTSIDE_MAIN_TEXT, raw_text[start:end]) for start, end in layout.outside]
-    return drafts, left_out
+    return placed, left_out
 
 
 def _relocated(span: Span, layout: TextLayout) -> Span:
