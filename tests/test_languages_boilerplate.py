@@ -214,14 +214,17 @@ def test_boilerplate_lines_written_after_the_rules_keep_their_floors():
 
 
 def test_the_stems_looked_for_first_are_in_every_line_their_pattern_finds():
-    """rules.py searches READER_OFFER and CONSENT_NOTICE only in lines holding one of their stems:
-    on every line of the sets, the stems must never hide a line the pattern finds."""
+    """rules.py searches READER_OFFER, CONSENT_NOTICE, NEWSLETTER_PROMO and FOLLOW_OR_CONTACT only
+    in lines holding one of their stems: on every line of the sets, the stems must never hide a
+    line the pattern finds."""
     from bench.boilerplate_forms import SETS
     from newsflow.tasks.segment import patterns as p
 
     lines = [line for boilerplate, prose in SETS.values()
              for by_language in [*boilerplate.values(), prose] for group in by_language.values() for line in group]
-    for pattern, stems in ((p.READER_OFFER, p.READER_OFFER_STEMS), (p.CONSENT_NOTICE, p.CONSENT_NOTICE_STEMS)):
+    for pattern, stems in ((p.READER_OFFER, p.READER_OFFER_STEMS), (p.CONSENT_NOTICE, p.CONSENT_NOTICE_STEMS),
+                           (p.NEWSLETTER_PROMO, p.NEWSLETTER_PROMO_STEMS),
+                           (p.FOLLOW_OR_CONTACT, p.FOLLOW_OR_CONTACT_STEMS)):
         found = [line for line in lines if pattern.search(line)]
         assert len(found) >= 10 and [line for line in found if not any(s in line.lower() for s in stems)] == []
 

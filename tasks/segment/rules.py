@@ -163,12 +163,15 @@ def _consent_notice(text: str) -> bool:
 def _unquoted(pattern: re.Pattern[str], text: str) -> bool:
     """`pattern` found outside quotation marks: a story quotes a call with its speaker ("« Abonnez-vous
     », a lancé le maire"), a promo names a title in them ("Abonnez-vous à « La Matinale »")."""
+    found = [m.start() for m in pattern.finditer(text)]
+    if not found:
+        return False
     quoted = [m.span() for m in p.QUOTATION.finditer(text)]
-    return any(not any(a <= m.start() < b for a, b in quoted) for m in pattern.finditer(text))
+    return any(not any(a <= start < b for a, b in quoted) for start in found)
 
 
 def _unquoted_promo(text: str) -> bool:
-    return _unquoted(p.NEWSLETTER_PROMO, text) and _unreported(text)
+    return _holds_any(text, p.NEWSLETTER_PROMO_STEMS) and _unquoted(p.NEWSLETTER_PROMO, text) and _unreported(text)
 
 
 def _reader_offer(text: str) -> bool:
@@ -229,7 +232,8 @@ LINE_RULES = (
     LineRule(READ_MORE, "ARROW_TEASER: the whole line, an arrow or » before a headline", TEASER_MAX_WORDS,
              p.ARROW_TEASER.match),
     LineRule(SHARE_WIDGET, "READER_PROMPT: the start", READER_PROMPT_MAX_WORDS, p.READER_PROMPT.search),
-    LineRule(FOLLOW_OR_CONTACT, "FOLLOW_OR_CONTACT: anywhere", FOLLOW_OR_CONTACT_MAX_WORDS, p.FOLLOW_OR_CONTACT.search),
+    LineRule(FOLLOW_OR_CONTACT, "FOLLOW_OR_CONTACT: anywhere", FOLLOW_OR_CONTACT_MAX_WORDS,
+             lambda t: _holds_any(t, p.FOLLOW_OR_CONTACT_STEMS) and p.FOLLOW_OR_CONTACT.search(t)),
     LineRule(NAV_CHROME, "REPRINT_NOTICE: anywhere", REPRINT_NOTICE_MAX_WORDS, p.REPRINT_NOTICE.search),
     LineRule(NAV_CHROME, "TAXONOMY: the start", MAX_BOILERPLATE_WORDS, p.TAXONOMY.match),
     LineRule(LINK_LINE, "LINK_LINE: the whole line; or URLs are more than half its characters",
