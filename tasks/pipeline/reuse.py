@@ -14,7 +14,8 @@ those of the NER model the run that stored them used."""
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import fields, replace
+from copy import copy
+from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -96,5 +97,8 @@ def segmented_once(text: str, title_hint: str | None = None, caption_lines: tupl
 
 def _copied(draft: StoryDraft) -> StoryDraft:
     """The draft with lists of its own (their items, spans and captions, are immutable)."""
-    return replace(draft, **{f.name: list(value) for f in fields(draft)
-                             if isinstance(value := getattr(draft, f.name), list)})
+    copied = copy(draft)
+    for name in (f.name for f in fields(draft)):
+        if isinstance(value := getattr(draft, name), list):
+            setattr(copied, name, list(value))
+    return copied
