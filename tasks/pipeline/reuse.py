@@ -85,20 +85,19 @@ def segmented_once(text: str, title_hint: str | None = None, caption_lines: tupl
     """segment_document's drafts of these inputs, cleaned and split once per process: a copy
     seen before gets copies of the drafts made then (its own, which it may change). A text longer
     than SEGMENT_CACHE_MAX_CHARS is cleaned each time: not kept, a few such would fill memory."""
-    if len(text) > SEGMENT_CACHE_MAX_CHARS:
-        return segment_document(text, title_hint, caption_lines=caption_lines, link_lines=link_lines)
-    key = (text, title_hint, tuple(caption_lines), tuple(link_lines))
-    drafts = segment_cache().get(key)
+    key = (text, title_hint, tuple(caption_lines), tuple(link_lines)) if len(text) <= SEGMENT_CACHE_MAX_CHARS else None
+    drafts = segment_cache().get(key) if key is not None else None
     if drafts is None:
         drafts = segment_document(text, title_hint, caption_lines=caption_lines, link_lines=link_lines)
-        segment_cache().put(key, drafts)
+        if key is not None:
+            segment_cache().put(key, drafts)
     return [_copied(draft) for draft in drafts]
 
 
 def _copied(draft: StoryDraft) -> StoryDraft:
     """The draft with lists of its own (their items, spans and captions, are immutable)."""
     copied = copy(draft)
-    for name in (f.name for f in fields(draft)):
-        if isinstance(value := getattr(draft, name), list):
-            setattr(copied, name, list(value))
+    for field in fields(draft):
+        if isinstance(value := getattr(draft, field.name), list):
+            setattr(copied, field.name, list(value))
     return copied

@@ -330,7 +330,7 @@ READER_OFFER = re.compile("|".join((_READ_COUNT, _LIMIT_REACHED, _OFFER_TERM, _M
 
 # Every alternative of READER_OFFER holds one of these, lower-cased: rules.py looks for them first,
 # as substrings, since searching the pattern itself in every line of up to 30 words took a tenth
-# of the cleaning's time on AEB's pages (tests/test_languages_boilerplate.py holds the two together).
+# of the cleaning's time on AEB's pages (tests/test_languages_boilerplate.py holds each stem list to its pattern).
 READER_OFFER_STEMS = (
     "read", "article", "artikel", "artículo", "articulo", "articol", "artigo", "matéria", "materia", "stor", "notas",
     "free", "frei", "kostenlos", "gratuit", "gratis", "grátis", "%", "cancel", "kündbar", "kundbar", "kündigen",
