@@ -57,10 +57,23 @@ def test_from_scratch_equals_incremental(example_dataset):
 def test_pairs_compared_on_worker_processes_give_the_same_table(example_dataset, monkeypatch):
     before = drift_rows(example_dataset)
     assert len(pairs(example_dataset)) >= 2
-    monkeypatch.setattr(update, "PAIRS_AT_ONCE", 1)  # a group a pair: more than one group, so a pool
+    monkeypatch.setattr(update, "PAIRS_AT_ONCE", 1)  # a group a pair
+    monkeypatch.setattr(update, "POOL_FROM_PAIRS", 1)  # and a pool from two pairs
     counts = update_drift(example_dataset, from_scratch=True, workers=2)
     assert drift_rows(example_dataset) == before
     assert sum(counts.values()) == len(before)
+
+
+def test_a_few_pairs_are_compared_in_this_process(example_dataset, monkeypatch):
+    def no_pool(*args, **kwargs):
+        raise AssertionError("worker processes started for a few pairs")
+
+    before = drift_rows(example_dataset)
+    assert 2 <= len(pairs(example_dataset)) <= update.POOL_FROM_PAIRS
+    monkeypatch.setattr(update, "PAIRS_AT_ONCE", 1)  # several groups, still a few pairs
+    monkeypatch.setattr(update, "ProcessPoolExecutor", no_pool)
+    update_drift(example_dataset, from_scratch=True, workers=2)
+    assert drift_rows(example_dataset) == before
 
 
 def test_the_run_report_lists_the_rewrites_that_changed_facts(example_dataset_once):

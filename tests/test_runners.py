@@ -88,6 +88,24 @@ def test_workers_start_with_the_worker_environment(one_quick_worker, monkeypatch
     assert "OPENBLAS_NUM_THREADS" not in os.environ  # this process's own is put back
 
 
+def preloaded_by() -> tuple[int, int | None]:
+    """(this worker's pid, the pid of the process that imported flows/worker_preload.py, if any did)."""
+    preload = sys.modules.get(runners.PRELOAD_MODULE)
+    return os.getpid(), getattr(preload, "LOADED_IN_PID", None)
+
+
+@pytest.mark.slow  # the fork server loads the real stages
+def test_the_default_workers_are_forked_with_the_stages_loaded_and_their_server_stops_with_them():
+    with runners.batch_runner() as runner:
+        assert isinstance(runner, runners.ForkedWorkersTaskRunner)
+        workers = {runner._executor.submit(preloaded_by).result() for _ in range(4)}
+    (server,) = {loaded_in for _, loaded_in in workers}
+    assert server is not None and server != os.getpid()
+    assert all(pid != server for pid, _ in workers)  # the stages came with the fork, not loaded again
+    with pytest.raises(ProcessLookupError):
+        os.kill(server, 0)  # the fork server and the models it held are gone with the runner
+
+
 def test_a_worker_leaves_what_it_holds_out_of_the_collections_of_its_exit():
     """start_worker freezes the garbage collector's objects once the exit handlers begin: the
     collections of the interpreter's shutdown then skip the models a worker holds. The handlers
