@@ -67,6 +67,19 @@ FLAT = 1.2  # "flat": a tenfold corpus may cost at most this much more peak memo
 MEMORY_MB = 1536
 
 
+# A bare loop whose wall time is this far above its CPU time waited for something (the disk, the
+# host): its ratio flatters newsflow, and the run is not counted.
+BARE_WAIT_SHARE = 1.1
+
+
+def _speed_met(step: dict, goal: float) -> str:
+    bare = step["bare"]
+    if bare["seconds"] > BARE_WAIT_SHARE * bare["cpu_s"]:
+        return (f"not counted: the bare loop waited (wall {bare['seconds']:.1f} s, CPU {bare['cpu_s']:.1f} s); "
+                "run again")
+    return _met(step["ratio"] <= goal)
+
+
 def _met(ok: bool) -> str:
     return "yes" if ok else "**no**"
 
@@ -224,7 +237,7 @@ def _speed(speed: dict, rows: list[dict]) -> list[str]:
                    f"{s['flow']['seconds']:.1f} s ({s['flow']['cpu_s']:.0f} CPU s, peak {s['flow']['peak_mb']:.0f} MB "
                    f"PSS) against bare trafilatura in one process {s['bare']['seconds']:.1f} s ({s['bare']['cpu_s']:.0f} "
                    f"CPU s; CPU seconds {s['flow']['cpu_s'] / s['bare']['cpu_s']:.2f}x) | {s['ratio']:.2f}x | "
-                   f"<= {goal}x | {_met(s['ratio'] <= goal)} | {s['load_before']} |")
+                   f"<= {goal}x | {_speed_met(s, goal)} | {s['load_before']} |")
         peak = s["flow"]["peak_mb"]
         out.append(f"| {step} | peak memory (summed PSS) of newsflow's processes | {peak:.0f} MB | "
                    f"<= {MEMORY_MB} MB (1.5 GiB) | {_met(peak <= MEMORY_MB)} | {s['load_before']} |")
