@@ -181,9 +181,11 @@ def plain_run(corpus: Path, data: Path, workers: int) -> dict:
     seconds: Counter = Counter()
     new_ids: list[str] = []
     started = time.perf_counter()
-    # Spawned, not forked, like the flow's workers: each starts a fresh interpreter and loads its
-    # models, with the flow's workers' environment (one BLAS thread: with two, the entities stage
-    # took 2.7x as long on two cores), given before the pool's processes import numpy.
+    # Spawned: each starts a fresh interpreter and loads its models, with the flow's workers'
+    # environment (one BLAS thread: with two, the entities stage took 2.7x as long on two cores),
+    # given before the pool's processes import numpy. The flow's workers are forked from a fork
+    # server that loaded the stages once (flows/runners.py): about 4 CPU s fewer for the flow, under
+    # 1% of a 10k-document run's 480.
     spawn = multiprocessing.get_context("spawn")
     with worker_environment(), MemorySampler(os.getpid()) as memory:
         # Closed before merging and linking, as the flow's runner is.
