@@ -150,6 +150,9 @@ class ForkedWorkersTaskRunner(ProcessPoolTaskRunner):
     process and its threads, and has no threads of its own when it forks."""
 
     def __enter__(self) -> ForkedWorkersTaskRunner:
+        if "forkserver" not in multiprocessing.get_all_start_methods():  # Windows: spawned, as Prefect does
+            super().__enter__()
+            return self
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload([PRELOAD_MODULE])
         real = prefect.task_runners.multiprocessing

@@ -106,6 +106,13 @@ def test_the_default_workers_are_forked_with_the_stages_loaded_and_their_server_
         os.kill(server, 0)  # the fork server and the models it held are gone with the runner
 
 
+def test_without_a_fork_server_the_default_workers_are_spawned(monkeypatch):
+    monkeypatch.setattr(runners.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    with runners.ForkedWorkersTaskRunner(max_workers=1) as runner:
+        assert runner._executor._mp_context.get_start_method() == "spawn"
+        assert runner._executor.submit(os.getppid).result() == os.getpid()  # not a fork server's child
+
+
 def test_a_worker_leaves_what_it_holds_out_of_the_collections_of_its_exit():
     """start_worker freezes the garbage collector's objects once the exit handlers begin: the
     collections of the interpreter's shutdown then skip the models a worker holds. The handlers
