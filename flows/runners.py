@@ -142,12 +142,13 @@ PRELOAD_MODULE = "newsflow.flows.worker_preload"
 class ForkedWorkersTaskRunner(ProcessPoolTaskRunner):
     """Prefect's process pool runner with workers forked from one fork server that loaded the
     stages (flows/worker_preload.py) instead of spawned, each loading them anew. On 1,000
-    distinct pages, the peak summed PSS of a run fell from 1,184-1,225 MB to 1,017-1,057 MB (three
-    runs each, bench/throughput_notes.md). Prefect's runner spawns its workers (its __enter__ asks
+    distinct pages, the peak summed PSS of a run fell from 1,188-1,216 MB to 1,012-1,072 MB (three
+    paired runs, bench/throughput_notes.md). Prefect's runner spawns its workers (its __enter__ asks
     multiprocessing for the "spawn" context); it is given the fork server's context instead, and
     the fork server, which holds the models, stops with the runner, before merging and linking
-    need the memory. The fork server is started by a fresh interpreter, not forked from this
-    process and its threads, and has no threads of its own when it forks."""
+    need the memory. The fork server is a fresh interpreter, not a fork of this process and its
+    threads; its one thread when it forks is the time limits' watchdog (tasks/core/timelimit.py),
+    whose lock a forked child makes anew."""
 
     def __enter__(self) -> ForkedWorkersTaskRunner:
         if "forkserver" not in multiprocessing.get_all_start_methods():  # Windows: spawned, as Prefect does

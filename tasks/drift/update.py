@@ -80,11 +80,13 @@ def drift_of_pending(db: duckdb.DuckDBPyConnection, workers: int) -> Iterator[pa
     reader = db.sql(sql_text("drift_pairs")).to_arrow_reader(PAIRS_AT_ONCE)
     groups = (batch.to_pylist() for batch in reader)
     read: list[list[dict]] = []  # the groups read before deciding where to compare them
+    pairs = 0
     for group in groups:
         read.append(group)
-        if sum(map(len, read)) > POOL_FROM_PAIRS:
+        pairs += len(group)
+        if pairs > POOL_FROM_PAIRS:
             break
-    if workers <= 1 or sum(map(len, read)) <= POOL_FROM_PAIRS:
+    if workers <= 1 or pairs <= POOL_FROM_PAIRS:
         for group in chain(read, groups):
             yield pa.Table.from_pylist(drift_rows(group), DRIFT)
         return
