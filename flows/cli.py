@@ -131,7 +131,8 @@ def run_ingest(args: argparse.Namespace) -> int:
 def stages_loaded_while_prefect_starts(sources: list[str], from_web: bool, batch_size: int) -> Iterator[None]:
     """The default runner's stages loaded while Prefect's temporary server starts, a process on
     one core for seconds in which this one only waits: on a thread here for a small run, which
-    runs here, else in the worker processes, started now (flows/runners.py). Started once this
+    runs here, else by the default runner, started now: in its fork server, or in each spawned
+    worker where there is none (flows/runners.py `workers_started_early`). Started once this
     process has imported the flow: imports hold the interpreter's lock, and a thread importing
     spaCy beside them delayed the run by as much as it saved (the example inbox: 8.7-9.7 s with
     the thread started first, 7.3-7.5 s after)."""

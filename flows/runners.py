@@ -33,19 +33,27 @@ _started_early: list[ProcessPoolTaskRunner] = []
 
 @contextmanager
 def workers_started_early() -> Iterator[None]:
-    """The default runner's worker processes started now, each loading the stages as it starts
-    (`start_worker`), while Prefect's temporary server starts: the server uses one core for
-    seconds in which this process only waits for it. The run's batch_runner takes them; if the
-    run ends before it does, they stop here."""
+    """The default runner started now, its workers loading the stages while Prefect's temporary
+    server starts: the server uses one core for seconds in which this process would otherwise
+    wait for it. The run's batch_runner takes the runner; if the run ends before it does, it
+    stops here.
+
+    A forking runner's fork server starts loading the stages as the runner is entered, and its
+    workers are forked at the run's first batches: this process goes on with the flow meanwhile.
+    Forking them now would hold it here until the fork server is ready, and its flow run, its
+    artifacts and its first batches would wait for the loading instead of being made beside it
+    (3.3 s of waiting on 905 republished pages, bench/throughput_notes.md). Spawned workers each
+    load the stages themselves, and are spawned now."""
     runner = default_runner().__enter__()
-    # ProcessPoolExecutor spawns a worker per task submitted while none is idle: one no-op each
-    # spawns them all now instead of at the run's first batches. (Prefect's runner has no public
-    # way to its executor, which __enter__ creates.)
-    executor = runner._executor
-    assert executor is not None
-    with worker_environment():
-        for _ in range(runner._max_workers):
-            executor.submit(int)
+    if not (isinstance(runner, ForkedWorkersTaskRunner) and runner.forks_workers):
+        # ProcessPoolExecutor spawns a worker per task submitted while none is idle: one no-op
+        # each spawns them all now instead of at the run's first batches. (Prefect's runner has
+        # no public way to its executor, which __enter__ creates.)
+        executor = runner._executor
+        assert executor is not None
+        with worker_environment():
+            for _ in range(runner._max_workers):
+                executor.submit(int)
     _started_early.append(runner)
     try:
         yield
@@ -150,6 +158,8 @@ class ForkedWorkersTaskRunner(ProcessPoolTaskRunner):
     threads; its one thread when it forks is the time limits' watchdog (tasks/core/timelimit.py),
     whose lock a forked child makes anew."""
 
+    forks_workers = False  # until __enter__ finds a fork server
+
     def __enter__(self) -> ForkedWorkersTaskRunner:
         if "forkserver" not in multiprocessing.get_all_start_methods():  # Windows: spawned, as Prefect does
             super().__enter__()
@@ -162,6 +172,11 @@ class ForkedWorkersTaskRunner(ProcessPoolTaskRunner):
             super().__enter__()
         finally:
             prefect.task_runners.multiprocessing = real
+        self.forks_workers = True
+        # Started now, not at the first task, the fork server loads the stages while this process
+        # goes on; the workers forked from it inherit its environment, set here.
+        with worker_environment():
+            multiprocessing.forkserver.ensure_running()
         return self
 
     def __exit__(self, *exc: Any) -> None:

@@ -3,6 +3,7 @@ run's batches go to; a run that chooses another runner, or ends first, stops the
 
 from __future__ import annotations
 
+import multiprocessing.forkserver
 import os
 import pickle
 import subprocess
@@ -45,6 +46,36 @@ def test_workers_started_early_stop_when_the_run_chooses_another_runner_or_none(
     with runners.workers_started_early():
         pass  # the flow failed before its batches
     assert one_quick_worker[1]._executor is None and not runners._started_early
+
+
+@pytest.fixture
+def light_fork_server(monkeypatch):
+    """The default runner forking one worker from a fork server that preloads a light module."""
+    monkeypatch.setattr(runners, "PRELOAD_MODULE", "json")
+    monkeypatch.setattr(runners, "default_runner", lambda: runners.ForkedWorkersTaskRunner(max_workers=1))
+
+
+def fork_server_pid() -> int | None:
+    return multiprocessing.forkserver._forkserver._forkserver_pid
+
+
+def test_a_forking_runner_started_early_forks_at_the_first_batch_from_a_server_started_at_once(light_fork_server,
+                                                                                               monkeypatch):
+    """The fork server starts loading as the runner is entered, and this process does not wait
+    for it to fork the workers: they are forked when the run's first batch is submitted."""
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    with runners.workers_started_early():
+        (early,) = runners._started_early
+        assert early.forks_workers and not early._executor._processes  # nothing forked, nothing waited for
+        server = fork_server_pid()
+        assert server is not None
+        with runners.batch_runner() as runner:
+            assert runner is early
+            assert runner._executor.submit(os.getppid).result() == server
+            environment = runner._executor.submit(initial_environment).result()
+        assert fork_server_pid() is None
+    assert {name: environment.get(name) for name in runners.WORKER_ENV} == runners.WORKER_ENV
+    assert "OPENBLAS_NUM_THREADS" not in os.environ
 
 
 def test_the_flow_reads_a_workers_result_without_loading_the_stages(tmp_path):

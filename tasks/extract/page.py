@@ -14,13 +14,13 @@ from lxml.html import HtmlElement
 from trafilatura import metadata as tm
 from trafilatura.settings import Document as PageMetadata
 from trafilatura.settings import set_date_params
-from trafilatura.utils import load_html
 
 from newsflow.tasks.core.ids import document_id, sha256_hex
 from newsflow.tasks.core.schema import Document, Quarantine, RawDocument, writable_text
 from newsflow.tasks.core.settings import MAX_HTML_TAGS, MAX_INPUT_BYTES, MAX_TAG_ATTRIBUTES
 from newsflow.tasks.extract.decode import decode_bytes
 from newsflow.tasks.extract.layout import PageText, lay_out
+from newsflow.tasks.extract.parse import parse_page
 from newsflow.tasks.extract.visible import visible_page
 
 
@@ -61,7 +61,7 @@ FALLBACK_EXTRACTION = ExtractionSettings(favor_precision=False)
 
 def extract_html(html: str, url: str | None = None, settings: ExtractionSettings = EXTRACTION) -> Extracted:
     """The main text and metadata of an HTML page; empty text when trafilatura finds none."""
-    tree = load_html(html)  # parsed once, for the metadata, the visible text and (copied by trafilatura) the text
+    tree = parse_page(html)  # parsed once, for the metadata, the visible text and (copied by trafilatura) the text
     if tree is None:
         return Extracted(text="", url=url)
     meta = page_metadata(tree, url)
