@@ -110,16 +110,17 @@ def run_ingest(args: argparse.Namespace) -> int:
     data_dir = check_data_dir(args.data)
     quiet_prefect_defaults()
     with temporary_server_unless_configured() as server:  # it starts while this process imports the flow
-        from newsflow.flows.ingest import ingest_flow
-
         default_runner = args.workers is None and not args.dask_address
         with (stages_loaded_while_prefect_starts(sources, bool(web_files), args.batch_size) if default_runner
-              else nullcontext()), reporting_to(server), progress_bar(enabled=sys.stderr.isatty()):
-            state = ingest_flow(sources=sources, data_dir=data_dir, batch_size=args.batch_size,
-                                link=not args.no_link, compact=not args.no_compact, workers=args.workers,
-                                dask_address=args.dask_address, extract_timeout=args.extract_timeout,
-                                retry_quarantined=args.retry_quarantined, deadline_minutes=args.deadline,
-                                fetch=fetch_options(args), **web_files, return_state=True)
+              else nullcontext()):
+            from newsflow.flows.ingest import ingest_flow
+
+            with reporting_to(server), progress_bar(enabled=sys.stderr.isatty()):
+                state = ingest_flow(sources=sources, data_dir=data_dir, batch_size=args.batch_size,
+                                    link=not args.no_link, compact=not args.no_compact, workers=args.workers,
+                                    dask_address=args.dask_address, extract_timeout=args.extract_timeout,
+                                    retry_quarantined=args.retry_quarantined, deadline_minutes=args.deadline,
+                                    fetch=fetch_options(args), **web_files, return_state=True)
     summary = state.result(raise_on_failure=False)
     if isinstance(summary, BaseException):
         raise UsageError(f"the run failed before it could count its work: {summary}") from summary
@@ -130,16 +131,19 @@ def run_ingest(args: argparse.Namespace) -> int:
 @contextmanager
 def stages_loaded_while_prefect_starts(sources: list[str], from_web: bool, batch_size: int) -> Iterator[None]:
     """The default runner's stages loaded while Prefect's temporary server starts, a process on
-    one core for seconds in which this one only waits: on a thread here for a small run, which
-    runs here, else by the default runner, started now: in its fork server, or in each spawned
-    worker where there is none (flows/runners.py `workers_started_early`). Started once this
-    process has imported the flow: imports hold the interpreter's lock, and a thread importing
-    spaCy beside them delayed the run by as much as it saved (the example inbox: 8.7-9.7 s with
-    the thread started first, 7.3-7.5 s after)."""
+    one core for seconds in which this one only waits: by the default runner, started now, in its
+    fork server (or in each spawned worker where there is none: flows/runners.py
+    `workers_started_early`), before this process imports the flow, which the fork server, a
+    process of its own, does not wait for (the flow's imports: 0.4-0.7 s); for a small run, which
+    runs here, on a thread here, once this process has imported the flow: imports hold the
+    interpreter's lock, and a thread importing spaCy beside them delayed the run by as much as
+    it saved (the example inbox: 8.7-9.7 s with the thread started first, 7.3-7.5 s after)."""
     from newsflow.flows.runners import workers_started_early
     from newsflow.tasks.pipeline.warmup import known_small_run, warm_up_on_a_thread
 
     if known_small_run(sources, from_web, batch_size):
+        import newsflow.flows.ingest  # noqa: F401  (first: see above)
+
         warm_up_on_a_thread(None)
         yield
     else:
