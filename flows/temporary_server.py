@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import importlib.util
 import os
 import signal
 import socket
@@ -25,6 +26,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 # uvicorn's exit status when it cannot bind its port: another process took the free port found
 # between our finding it and uvicorn's binding it. Prefect starts again on another port then.
@@ -94,14 +96,33 @@ class TemporaryServer:
 def temporary_server_unless_configured() -> Iterator[TemporaryServer | None]:
     """A temporary Prefect server started now, stopped when the block ends, and this process's
     API until then; None when Prefect's settings (environment, profile, prefect.toml ...) name an
-    API to report to, or allow no temporary server."""
-    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_ALLOW_EPHEMERAL_MODE
+    API to report to, or allow no temporary server.
 
-    if PREFECT_API_URL.value() or not PREFECT_SERVER_ALLOW_EPHEMERAL_MODE.value():
+    Importing Prefect's settings imports Prefect (1.1-1.3 s on one core). Unless the environment
+    names an API, the server is started before that, with the environment it would be given
+    after (`early_environment`), and stopped if the settings then name an API after all (a
+    profile's PREFECT_API_URL); it is started again with `server_environment` where the user's
+    settings give one of the settings the early environment sets."""
+    early = None if os.environ.get("PREFECT_API_URL") else _started_early()
+    try:
+        from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_ALLOW_EPHEMERAL_MODE
+
+        configured = bool(PREFECT_API_URL.value()) or not PREFECT_SERVER_ALLOW_EPHEMERAL_MODE.value()
+        keep = early is not None and not configured and not _overridden_by_the_user()
+    except BaseException:
+        if early is not None:
+            early.stop()
+        raise
+    if early is not None and not keep:
+        early.stop()
+    if configured:
         yield None  # Prefect's own behaviour, unchanged
         return
-    port = free_port()
-    server = TemporaryServer(_run_server(port), port)
+    if keep and early is not None:
+        server = early
+    else:
+        port = free_port()
+        server = TemporaryServer(_run_server(port), port)
     try:
         with _api_of_this_process(server):
             yield server
@@ -141,11 +162,27 @@ def _api_of_this_process(server: TemporaryServer) -> Iterator[None]:
         prefect_context.GLOBAL_SETTINGS_CONTEXT = prior_settings
 
 
-def server_command(port: int) -> list[str]:
-    """The command line of Prefect's SubprocessASGIServer (Prefect 3.8) for `port`."""
-    import prefect
+def _started_early() -> TemporaryServer:
+    port = free_port()
+    return TemporaryServer(_run_server(port, early_environment()), port)
 
-    return [sys.executable, "-m", "uvicorn", "--app-dir", str(prefect.__module_path__.parent), "--factory",
+
+def _overridden_by_the_user() -> bool:
+    """Whether the user's settings (environment, profile, prefect.toml ...) give one of the
+    settings `early_environment` sets: only there can the server started early differ from one
+    started with `server_environment`, since it reads the rest of the user's settings itself."""
+    from prefect.settings import get_current_settings
+
+    given = get_current_settings().to_environment_variables(exclude_unset=True)
+    return any(name in given for name in _SETTINGS_FORCED)
+
+
+def server_command(port: int) -> list[str]:
+    """The command line of Prefect's SubprocessASGIServer (Prefect 3.8) for `port`; Prefect's
+    folder found without importing it (`prefect.__module_path__` is that of its __init__.py)."""
+    spec = importlib.util.find_spec("prefect")
+    assert spec is not None and spec.origin is not None, "Prefect is installed with newsflow"
+    return [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(spec.origin).parent.parent), "--factory",
             "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
             "--log-level", "error", "--lifespan", "on"]
 
@@ -161,19 +198,33 @@ NO_BLOCK_REGISTRATION = {"PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false",
                          "PREFECT_SERVER_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false"}
 
 
+# What Prefect sets for its temporary server (the UI off, the server told it is ephemeral, with no
+# background services, and the last app of its process), and NO_BLOCK_REGISTRATION.
+_FORCED = {**NO_BLOCK_REGISTRATION, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
+           "PREFECT__SERVER_FINAL": "1"}
+# The settings among them, by the names Prefect's settings give them (PREFECT_UI_ENABLED is an
+# alias; the PREFECT__SERVER_ variables are no settings).
+_SETTINGS_FORCED = ("PREFECT_SERVER_UI_ENABLED", *NO_BLOCK_REGISTRATION)
+
+
 def server_environment() -> dict[str, str]:
-    """The environment Prefect gives its temporary server (the UI off, the server told it is
-    ephemeral, with no background services, and the last app of its process, and this process's
-    settings), with NO_BLOCK_REGISTRATION. A setting the user gave, under any of its names, is
-    among this process's settings under its own name, and wins."""
+    """The environment Prefect gives its temporary server (`_FORCED` over this process's, and
+    this process's settings). A setting the user gave, under any of its names, is among this
+    process's settings under its own name, and wins."""
     from prefect.settings import get_current_settings
 
-    return {**os.environ, **NO_BLOCK_REGISTRATION, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
-            "PREFECT__SERVER_FINAL": "1", **get_current_settings().to_environment_variables(exclude_unset=True)}
+    return {**early_environment(), **get_current_settings().to_environment_variables(exclude_unset=True)}
 
 
-def _run_server(port: int) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(server_command(port), env=server_environment(), preexec_fn=_stop_with_parent())
+def early_environment() -> dict[str, str]:
+    """`server_environment` as it is before Prefect is imported: without the user's settings,
+    which the server reads itself from the same environment, profile and files."""
+    return {**os.environ, **_FORCED}
+
+
+def _run_server(port: int, environment: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(server_command(port), env=environment or server_environment(),
+                            preexec_fn=_stop_with_parent())
 
 
 def _stop_with_parent() -> Callable[[], None] | None:

@@ -53,13 +53,63 @@ def test_the_server_registers_no_block_types_unless_the_user_says_so(monkeypatch
         assert read_by_the_server(server_environment())[0] == "True"
 
 
-def test_a_configured_api_starts_no_server(monkeypatch):
+def test_an_api_in_the_environment_starts_no_server(monkeypatch):
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     monkeypatch.setattr(temporary_server.subprocess, "Popen", lambda *a, **k: pytest.fail("a server was started"))
+    monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:4200/api")
+    # Prefect read its environment when this process imported it: its settings are told too.
     with temporary_settings(updates={PREFECT_API_URL: "http://127.0.0.1:4200/api"}):
         with temporary_server_unless_configured() as server:
             assert server is None
+
+
+def servers_started(monkeypatch) -> list[tuple[_Stopped, dict[str, str] | None]]:
+    """Stand-ins for the servers started, each with the environment it was given."""
+    started: list[tuple[_Stopped, dict[str, str] | None]] = []
+
+    def run_server(port, environment=None):
+        started.append((_Stopped(), environment))
+        return started[-1][0]
+
+    monkeypatch.setattr(temporary_server, "_run_server", run_server)
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    return started
+
+
+def test_the_server_starts_before_prefect_is_imported_and_is_the_runs(monkeypatch):
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    started = servers_started(monkeypatch)
+    expected = temporary_server.early_environment()
+    with temporary_settings(restore_defaults={PREFECT_API_URL}), temporary_server_unless_configured() as server:
+        ((process, environment),) = started
+        assert server is not None and server.process is process
+        assert environment == expected  # this process's environment and what it forces, no setting read
+    assert process.stopped
+
+
+def test_a_server_started_early_stops_when_a_profile_names_an_api(monkeypatch):
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    started = servers_started(monkeypatch)
+    with temporary_settings(updates={PREFECT_API_URL: "http://127.0.0.1:4200/api"}):  # as a profile gives it
+        with temporary_server_unless_configured() as server:
+            assert server is None
+    ((process, _),) = started
+    assert process.stopped
+
+
+def test_a_server_started_early_starts_again_with_the_users_setting_of_what_it_forces(monkeypatch):
+    from prefect.settings import PREFECT_API_BLOCKS_REGISTER_ON_START, PREFECT_API_URL, temporary_settings
+
+    started = servers_started(monkeypatch)
+    with temporary_settings(updates={PREFECT_API_BLOCKS_REGISTER_ON_START: True}, restore_defaults={PREFECT_API_URL}):
+        with temporary_server_unless_configured() as server:
+            (early, _), (again, environment) = started
+            assert early.stopped and server is not None and server.process is again
+            assert environment is None  # _run_server's default: server_environment(), the user's value in it
+            assert server_environment()["PREFECT_SERVER_REGISTER_BLOCKS_ON_START"] == "True"
 
 
 def temporary_server_unless_configured():
@@ -87,7 +137,7 @@ def test_the_servers_address_is_this_processs_api_until_the_block_ends(monkeypat
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     process = _Stopped()
-    monkeypatch.setattr(temporary_server, "_run_server", lambda port: process)
+    monkeypatch.setattr(temporary_server, "_run_server", lambda port, environment=None: process)
     monkeypatch.setenv("PREFECT_API_URL", "")
     prior = prefect_context.GLOBAL_SETTINGS_CONTEXT
     with temporary_settings(restore_defaults={PREFECT_API_URL}):
