@@ -40,6 +40,18 @@ def test_compact_changes_no_answer_and_leaves_one_file_per_partition(fragmented)
     assert merge_part_files(fragmented) == []
 
 
+def test_partitions_merged_side_by_side_in_several_runs_change_no_answer(fragmented):
+    """With a small target, a partition's files merge in several runs (one after the other, each
+    file named by its time) while the other tables' partitions merge beside it."""
+    before = answers(fragmented)
+    sizes = sorted(path.stat().st_size for path in part_files(fragmented, "spans"))
+    merged = merge_part_files(fragmented, target_bytes=sizes[-1] * 2)
+    spans_runs = [done for done in merged if done.table == "spans"]
+    assert len(spans_runs) >= 2 and len({done.table for done in merged}) > 1
+    assert answers(fragmented) == before
+    assert not list((fragmented / STAGING).iterdir())  # every staged merge committed and cleared
+
+
 def test_a_compaction_killed_after_its_marker_is_finished_by_recover(fragmented):
     before, counts = answers(fragmented), row_counts(fragmented)
     folder = part_files(fragmented, "spans")[0].parent
