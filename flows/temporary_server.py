@@ -103,26 +103,22 @@ def temporary_server_unless_configured() -> Iterator[TemporaryServer | None]:
     after (`early_environment`), and stopped if the settings then name an API after all (a
     profile's PREFECT_API_URL); it is started again with `server_environment` where the user's
     settings give one of the settings the early environment sets."""
-    early = None if os.environ.get("PREFECT_API_URL") else _started_early()
+    early = None if os.environ.get("PREFECT_API_URL") else _started(early_environment())
     try:
         from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_ALLOW_EPHEMERAL_MODE
 
         configured = bool(PREFECT_API_URL.value()) or not PREFECT_SERVER_ALLOW_EPHEMERAL_MODE.value()
-        keep = early is not None and not configured and not _overridden_by_the_user()
+        if early is not None and (configured or _overridden_by_the_user()):
+            early.stop()
+            early = None
     except BaseException:
         if early is not None:
             early.stop()
         raise
-    if early is not None and not keep:
-        early.stop()
     if configured:
         yield None  # Prefect's own behaviour, unchanged
         return
-    if keep and early is not None:
-        server = early
-    else:
-        port = free_port()
-        server = TemporaryServer(_run_server(port), port)
+    server = early if early is not None else _started()
     try:
         with _api_of_this_process(server):
             yield server
@@ -162,9 +158,10 @@ def _api_of_this_process(server: TemporaryServer) -> Iterator[None]:
         prefect_context.GLOBAL_SETTINGS_CONTEXT = prior_settings
 
 
-def _started_early() -> TemporaryServer:
+def _started(environment: dict[str, str] | None = None) -> TemporaryServer:
+    """A server started on a free port, with `environment` (by default `server_environment`)."""
     port = free_port()
-    return TemporaryServer(_run_server(port, early_environment()), port)
+    return TemporaryServer(_run_server(port, environment), port)
 
 
 def _overridden_by_the_user() -> bool:
