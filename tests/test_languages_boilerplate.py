@@ -303,7 +303,10 @@ def test_the_stems_looked_for_first_are_in_every_line_their_pattern_finds():
     # a link to another story, an arrow before its headline; German's quotation opened by "»" stays
     ("en", "» Council delays vote on harbour plan", True),
     ("pt", "› Prefeitura anuncia nova linha de ônibus", True),
+    ("en", "» Markets on a high and the economy in stress; time to be careful?", True),  # a headline may ask
+    ("it", "» Scioperi dei treni, chi paga il conto?", True),
     ("de", "»Wir bleiben hier«, sagte die Kapitänin am Montag.", False),
+    ("de", "» Er sagte, der Hafen bleibe bis Freitag geschlossen.", False),  # a sentence after an arrow stays
     # the sixth round's (set M's misses): content a brand paid for, said of the article itself; a graphic's
     # maker with its data's source; a podcast to listen to; a banner's opening line; an embed's notice;
     # the New York Times' "Credit..."; and a study made with a university, a podcast's audience

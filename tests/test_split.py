@@ -619,3 +619,67 @@ def test_a_line_between_two_numbered_items_of_a_list_opens_no_story(form):
         lines += [f"{form.format(n=n)} {item}", f"http://amzn.to/2x{n}Qa"] + (["Time Machine DeLorean From"] if n == 1 else [])
     found = stories("\n".join(lines))
     assert len(found) == 1 and "Dark Side of the Moon" in found[0][1]
+
+
+# A syndicated story's last line names where it first ran: it stays in that story's body (AEB's
+# hand-checked bodies keep it), and the headline under it heads the next story, marked by the
+# layout (never merged away), whatever the two stories share.
+@pytest.mark.parametrize("notice", [
+    "This article was originally published by The Conversation. Read the original article.",
+    "Originally published on Live Science.",
+    "Dieser Artikel erschien zuerst bei Spiegel Online.",
+    "Cet article a été initialement publié dans Le Temps.",
+    "Este artículo fue publicado originalmente en El País.",
+    "Questo articolo è stato pubblicato originariamente su Il Post.",
+    "Este artigo foi publicado originalmente no Público.",
+])
+def test_a_headline_under_where_a_story_first_ran_opens_the_next_story(notice):
+    text = f"{QUAKE_TITLE}\n{_no_blank_lines(QUAKE)}\n{notice}\n{FIRE_TITLE}\n{_no_blank_lines(FIRE)}\n"
+    lines = split_lines(text)
+    for line in lines:
+        classify_line(line)
+    _, fixed = story_candidates(describe(lines), Counter(line.key for line in lines))
+    assert [lines[i].text for i in fixed] == [FIRE_TITLE]
+    quake, fire = segment_document(text)
+    assert quake.body.rstrip().endswith(notice) and fire.title == FIRE_TITLE
+
+
+@pytest.mark.parametrize("line", ["The company first published its results in 2019, and the figures were audited.",
+                                  "Der Text wurde gestern veröffentlicht.", "Originally, the plan was to wait."])
+def test_prose_about_publishing_marks_no_story_end(line):
+    text = f"{QUAKE_TITLE}\n{_no_blank_lines(QUAKE)}\n{line}\n{FIRE_TITLE}\n{_no_blank_lines(FIRE)}\n"
+    lines = split_lines(text)
+    for item in lines:
+        classify_line(item)
+    assert not story_candidates(describe(lines), Counter(item.key for item in lines))[1]
+
+
+@pytest.mark.parametrize("bullet", ["- ", "• ", ""])
+def test_a_related_link_to_the_next_story_leaves_its_headline_to_open_it(bullet):
+    # The block links to the story printed right under it: the headline repeats a line a few lines
+    # above, as a page repeats its own headline, but that line is a link.
+    text = "\n".join([FIRE_TITLE, _no_blank_lines(FIRE), "Related", f"{bullet}{BANK_TITLE}",
+                      f"{bullet}Rail Workers Walk Out Over Pay in Belgium", BANK_TITLE, _no_blank_lines(BANK)])
+    found = stories(text)
+    assert [title for title, _ in found] == [FIRE_TITLE, BANK_TITLE]
+    assert found[1][1].split() == BANK.split()
+
+
+def test_each_storys_own_spacing_is_its_usual_gap():
+    # Glued stories keep their own spacing: the fire story's paragraphs and its subhead have a
+    # blank line above them, the stories around it none. Against the document's usual gap (none),
+    # the subhead stood apart as a new story's headline does.
+    subhead = "Planes From Spain Join the Effort"
+    paragraphs = FIRE.strip().split("\n\n")
+    fire = "\n\n".join([*paragraphs[:2], subhead, *paragraphs[2:]])
+    text = "\n".join([STRIKE_TITLE, _no_blank_lines(STRIKE), "", "", FIRE_TITLE, "", fire, "", "",
+                      QUAKE_TITLE, _no_blank_lines(QUAKE), "", "", BANK_TITLE, _no_blank_lines(BANK)])
+    lines = split_lines(text)
+    for line in lines:
+        classify_line(line)
+    facts = describe(lines)
+    gap_above = {line.text: gap for line, gap in zip(lines, facts.gaps)}
+    assert gap_above[subhead] == 0 and gap_above[FIRE_TITLE] > 0 and gap_above[QUAKE_TITLE] > 0
+    found = stories(text)
+    assert [title for title, _ in found] == [STRIKE_TITLE, FIRE_TITLE, QUAKE_TITLE, BANK_TITLE]
+    assert subhead in found[1][1]

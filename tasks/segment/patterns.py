@@ -466,6 +466,34 @@ FOLLOW_OR_CONTACT_STEMS = ("follow", "reach", "contact", "@", "tip", "folg", "su
 # Licensing notes of syndicated copies.
 REPRINT_NOTICE = re.compile(r"\bfor your personal,? non-?commercial use\b|\bto order presentation-ready copies\b|\ball rights reserved\b", I)
 
+# A syndicated story's last line, naming where it first ran: "This article was originally
+# published by Futurism.", "Originally published on Live Science.", "Dieser Artikel erschien
+# zuerst bei ...", "Cet article a été initialement publié ...", "Publicado originalmente en ...".
+# It stays in the body (AEB's hand-checked bodies keep it); the splitter reads it as the story's end.
+ORIGIN_NOTICE = re.compile(
+    r"^[(\[*_—–-]*\s*(?:"
+    r"(?:(?:this|the|a version of this) (?:article|story|post|piece|essay|column|interview|report)"
+    r"(?: \w+){0,3} (?:was |has been |is )?)?(?:originally|first) (?:published|appeared|ran|posted)"
+    r"|(?:this|the) (?:article|story|post|piece) (?:is|was) (?:republished|reproduced|adapted) from"
+    r"|a version of this (?:article|story) (?:appeared|appears|was published) (?:originally |first )?(?:in|on)"
+    r"|republished (?:with permission )?(?:from|by)"
+    r"|(?:dieser|der) (?:artikel|beitrag|text) (?:ist |wurde |erschien )?(?:zuerst|ursprünglich|erstmals)"
+    r"|(?:zuerst|erstmals|ursprünglich) (?:erschienen|veröffentlicht)"
+    r"|cet (?:article|texte) (?:a (?:d'abord |initialement |originellement )?été|est (?:d'abord |initialement )?paru)"
+    r"|(?:article|texte) (?:initialement|originellement|d'abord) (?:publié|paru)"
+    r"|(?:este|esta) (?:artículo|texto|reportaje|nota) (?:fue|se) (?:publicad[oa]|publicó) (?:originalmente|originariamente|por primera vez|primero)"
+    r"|(?:este|esta) (?:artículo|texto|reportaje|nota) (?:fue publicad[oa] |apareció )?(?:originalmente|originariamente|por primera vez)"
+    r"|publicad[oa] (?:originalmente|originariamente|por primera vez) (?:en|por)"
+    r"|questo (?:articolo|testo|pezzo) è (?:stato )?(?:originariamente |originalmente |inizialmente |già )?(?:pubblicato|apparso|uscito)"
+    r"|(?:articolo )?(?:originariamente|originalmente|inizialmente) pubblicato (?:su|in|da)"
+    r"|pubblicato (?:originariamente|originalmente|per la prima volta) (?:su|in|da)"
+    r"|(?:este|esta) (?:artigo|texto|reportagem|matéria) foi (?:originalmente |inicialmente )?publicad[oa]"
+    r"|(?:originalmente|inicialmente) publicad[oa] (?:em|no|na|pelo|pela)"
+    r"|publicad[oa] originalmente (?:em|no|na|pelo|pela)"
+    r")\b",
+    I,
+)
+
 # Share widgets and social prompts.
 SHARE_WIDGET = re.compile(
     r"^(?:share(?: (?:this|the))?(?: article| story| post| page)?(?: on| via| with)?|tweet(?: this)?|e-?mail"
@@ -572,9 +600,10 @@ READ_MORE = re.compile(
 
 # Generic words that are a teaser's label only when a colon or dash follows, or alone.
 # A link to another story, an arrow before its headline: "» Home Depot sales miss, shares plunge",
-# "› Atendimento Domiciliar registra arrombamento". Not German's quotation opened by "»", which
-# "«" closes ("»Wir wollen mehr Radwege«, sagte sie."), nor a sentence.
-ARROW_TEASER = re.compile(r"^\s*[»›→▸►]\s*(?=[A-ZÀ-Þ0-9\"“‘'])(?![^\n]*«)[^\n]*[^\s.!?:;,]\s*$")
+# "› Atendimento Domiciliar registra arrombamento", "» Markets on a high; time to be careful?" (a
+# headline may ask or exclaim). Not German's quotation opened by "»", which "«" closes ("»Wir
+# wollen mehr Radwege«, sagte sie."), nor a sentence.
+ARROW_TEASER = re.compile(r"^\s*[»›→▸►]\s*(?=[A-ZÀ-Þ0-9\"“‘'])(?![^\n]*«)[^\n]*[^\s.!?:;,][?!]?\s*$")
 TEASER_LABEL = re.compile(
     r"^(?:more|also|watch|listen|video|photos|gallery|mehr|aussi|más|anche|mais|weiterlesen|zum thema|passend dazu"
     r"|lire la suite|en savoir plus|à découvrir|seguir leyendo|sigue leyendo|más información|continua a leggere"

@@ -17,10 +17,10 @@ over a short section, end up judged by the article around them: the two sides' c
 (absolutely, and against each side's similarity with itself), whether the headline is about
 what follows and not about what came before, how dense the text around it is with
 headline-shaped lines (roundups), the size of the sides, and layout evidence (a wider blank-line
-gap than between paragraphs, a read-more teaser, a rule line or an ad label above). The weights
-are fitted by bench/split_fit.py (tasks/core/settings.py says how). Segments keep their word
-counts as they merge, so the cost grows with the number of merges times a segment's vocabulary,
-not with the pairs of candidates.
+gap than between the paragraphs around it, a read-more teaser, a rule line or an ad label
+above). The weights are fitted by bench/split_fit.py (tasks/core/settings.py says how).
+Segments keep their word counts as they merge, so the cost grows with the number of merges
+times a segment's vocabulary, not with the pairs of candidates.
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ from newsflow.tasks.segment.lines import Line
 # a feature of the break score of the headline below them.
 SEPARATOR_RULES = (rules.READ_MORE, rules.RULE_LINE, rules.ADVERTISEMENT)
 RUN_BREAKING_RULES = frozenset({rules.READ_MORE, rules.RELATED_LINKS, rules.RULE_LINE})  # see _runs
+LINK_RULES = frozenset({rules.READ_MORE, rules.RELATED_LINKS, rules.LINK_LINE})  # lines that link elsewhere
 REPEAT_LOOKAHEAD = 8  # lines within which a repeated headline counts as the page layout
 RUN_LEDE_SHARE = 0.25  # a headline shares at least this much of its words with its lede (see _one_per_run)
 MAX_EXCLAMATION_WORDS = 5  # a short exclamation (see _exclaims)
@@ -72,6 +73,7 @@ MAX_CAPTIONS_UNDER_HEADLINE = 3  # photo caption lines between a headline and a 
 # Not a timestamp (a live blog's "29 minutes ago"), an advertisement label or a link.
 MARK_RULES = frozenset({None, rules.SITE_MARK, rules.DESK_BYLINE, rules.PHOTO_CREDIT, rules.SOURCE_CREDIT,
                         rules.NAV_CHROME})
+ORIGIN_NOTICE_MAX_WORDS = 30  # "This article was originally published by ... Read the original article."
 BYLINE_MAX_WORDS = 8  # a byline under a headline: "By", "Von", "Par" ... and a name or a desk
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # An item number opening a line: a mark before it ("No.", "Nr.", "N.º", "Núm.", "#") or a
@@ -84,6 +86,7 @@ NUMBERED_ITEM = re.compile(
 # An item's number opening a line, with what follows it: "1)", "1.", "1:", "1 –", "#1", "No. 1".
 LIST_ITEM_NUMBER = re.compile(r"^(?P<mark>#|n[or]\.?\s?|n\.?\s?º\s?)?(?P<number>\d{1,3})(?P<after>[.):]|\s[–—-])?\s+(?=\S)", re.I)
 LIST_ITEM_REACH = 6  # lines from one numbered item to the next: an item's name, link, price, short blurb
+GAP_NEIGHBOURS = 3  # prose lines on each side whose spacing is a line's usual gap (see usual_gaps)
 UNSIZED = 1e6  # merge order: a boundary beside a segment too short to be a story goes first
 
 
@@ -176,7 +179,7 @@ def story_starts(lines: list[Line], counts: Counter, title_hint: str | None,
 def story_candidates(facts: LineFacts, counts: Counter) -> tuple[list[int], set[int]]:
     """The lines a story may open at, one per run of headline-shaped lines, and among them the
     starts the layout marks by itself (a repeated headline, a wire dateline, a byline or a date
-    under the headline, the previous story's credits or copyright above it)."""
+    under the headline, the previous story's credits, copyright or first publisher above it)."""
     lines = facts.lines
     items = _numbered_items(facts) | _inside_numbered_lists(facts)
     shaped = [i for i in range(len(lines)) if facts.headline[i] and not _repeats_above(lines, i) and i not in items]
@@ -354,11 +357,14 @@ def _is_byline(line: Line) -> bool:
 
 def _after_story_end(lines: list[Line], i: int) -> bool:
     """Right under the line a story ends with: its credits ("(Reporting by A; Editing by B)",
-    "Mitarbeit: C") or its copyright ("© 2024 The Associated Press. All rights reserved."), as
-    wire copies end. A headline-shaped line there heads the next story."""
-    if i == 0 or lines[i - 1].is_body:
+    "Mitarbeit: C"), its copyright ("© 2024 The Associated Press. All rights reserved."), as
+    wire copies end, or where it first ran ("Originally published on Live Science."), as
+    syndicated copies end. A headline-shaped line there heads the next story."""
+    if i == 0:
         return False
     above = lines[i - 1]
+    if above.is_body:
+        return above.words <= ORIGIN_NOTICE_MAX_WORDS and bool(p.ORIGIN_NOTICE.match(above.text))
     return above.rule == rules.CONTRIBUTOR_CREDIT or (
         above.rule == rules.NAV_CHROME and bool(p.COPYRIGHT.match(above.text) or p.REPRINT_NOTICE.search(above.text)))
 
@@ -382,9 +388,8 @@ def describe(lines: list[Line]) -> LineFacts:
     prefix = SPLIT_WORD_PREFIX_LETTERS if any(language not in (None, "en") for language in languages) else None
     stops = function_words(languages)
     terms = [topic_terms(line.text, stops, prefix) if is_body else Counter() for is_body, line in zip(body, lines)]
-    gaps = sorted(line.gap for line, count in zip(lines, prose) if count)
-    usual_gap = gaps[len(gaps) // 2] if gaps else 0
-    layout = [_layout_above(lines, headline, i, usual_gap) for i in range(len(lines))]
+    usual = usual_gaps(lines, prose)
+    layout = [_layout_above(lines, headline, i, usual[i]) for i in range(len(lines))]
     density = headline_densities(headline, prose)
     return LineFacts(lines, terms, words, prose, headline, [g for g, _ in layout], [a for _, a in layout], density)
 
@@ -410,6 +415,21 @@ def _language(texts: list[str]) -> tuple[str | None, bool]:
     return detect_language("\n".join(texts[:count]))[0], count == len(texts)
 
 
+def usual_gaps(lines: list[Line], prose: list[int]) -> list[int]:
+    """For each line, the usual gap between paragraphs around it: the median of the blank lines
+    above the GAP_NEIGHBOURS prose lines before it and after it. Glued stories keep their own
+    spacing (one with a blank line between paragraphs, the next without): measured over the
+    whole document, every paragraph of the spaced story stood apart like a new story's headline."""
+    prose_at = [k for k, count in enumerate(prose) if count]
+    usual = []
+    for i in range(len(lines)):
+        at = bisect.bisect_left(prose_at, i)
+        after = [k for k in prose_at[at : at + GAP_NEIGHBOURS + 1] if k != i][:GAP_NEIGHBOURS]
+        near = sorted(lines[k].gap for k in prose_at[max(0, at - GAP_NEIGHBOURS) : at] + after)
+        usual.append(near[len(near) // 2] if near else 0)
+    return usual
+
+
 def _layout_above(lines: list[Line], headline: list[bool], i: int, usual_gap: int) -> tuple[int, tuple[bool, ...]]:
     """Blank lines beyond the usual gap, and the separators, above line `i` and the headline-shaped
     lines right above it (a run: teaser, related links, headline)."""
@@ -424,8 +444,11 @@ def _layout_above(lines: list[Line], headline: list[bool], i: int, usual_gap: in
 
 
 def _repeats_above(lines: list[Line], i: int) -> bool:
-    """The second copy of a headline a few lines below the first is page layout, not a new story."""
-    return any(line.key == lines[i].key for line in lines[max(0, i - REPEAT_LOOKAHEAD) : i])
+    """The second copy of a headline a few lines below the first is page layout, not a new story.
+    A copy among links above (a "Related" block, a teaser) links to the story below: that story
+    opens at its own headline."""
+    return any(line.key == lines[i].key and line.rule not in LINK_RULES
+               for line in lines[max(0, i - REPEAT_LOOKAHEAD) : i])
 
 
 def merge_segments(facts: LineFacts, starts: list[int], fixed: set[int],
