@@ -32,6 +32,10 @@ DRIFT_PAIRS_FILE = f"{STATE}/drift_pairs.parquet"
 # distinct pages (837 pairs, about 6 ms each), groups of 500 left one of two processes idle for
 # the last 1.5 s of a 4 s comparison.
 PAIRS_AT_ONCE = 100
+# Characters of bodies one query reads for its pairs (both sides): about 100 MB of text and its
+# join, within DuckDB's memory limit (settings.DUCKDB_MEMORY_LIMIT); at 100k articles, 13,000
+# pairs a query.
+BODIES_PER_QUERY = 100_000_000
 POOL_FROM_PAIRS = 500  # fewer pairs are compared in this process: about 3 s, a worker's start is 1
 
 
@@ -72,13 +76,26 @@ def kept_rows(db: duckdb.DuckDBPyConnection) -> list[pa.Table]:
     return [db.sql(sql_text("drift_kept")).to_arrow_table().cast(DRIFT)]
 
 
+def pending_groups(db: duckdb.DuckDBPyConnection, pending: pa.Table) -> Iterator[list[dict]]:
+    """The pending pairs with their bodies (sql/drift_pairs.sql), PAIRS_AT_ONCE at a time: the
+    bodies are read for as many pairs a query as BODIES_PER_QUERY holds at the dataset's mean
+    body length, so no query holds every pair's bodies."""
+    if not pending.num_rows:
+        return
+    [[mean]] = db.sql(sql_text("drift_mean_body")).fetchall()
+    per_query = max(PAIRS_AT_ONCE, int(BODIES_PER_QUERY // max(2 * mean, 1)))
+    for offset in range(0, pending.num_rows, per_query):
+        db.register("pending_pairs", pending.slice(offset, per_query))
+        for batch in db.sql(sql_text("drift_pairs")).to_arrow_reader(PAIRS_AT_ONCE):
+            yield batch.to_pylist()
+
+
 def drift_of_pending(db: duckdb.DuckDBPyConnection, workers: int) -> Iterator[pa.Table]:
     """The drift rows of the pairs not compared yet, a group of pairs at a time, on `workers`
     processes when more than POOL_FROM_PAIRS pairs are pending (below that, starting them costs
     more than it saves). The groups in flight are bounded, so memory holds a few groups' bodies
     whatever the number of pairs."""
-    reader = db.sql(sql_text("drift_pairs")).to_arrow_reader(PAIRS_AT_ONCE)
-    groups = (batch.to_pylist() for batch in reader)
+    groups = pending_groups(db, db.sql(sql_text("drift_pending")).to_arrow_table())
     read: list[list[dict]] = []  # the groups read before deciding where to compare them
     pairs = 0
     for group in groups:
