@@ -9,7 +9,8 @@ Steps (saved in bench/results/speed.json; the 10k step in bench/results/10000.js
   five times each; the medians compared.
 - republished: the 181 AEB pages five times over (five folders of the same files, as a wire story
   republished by five sites) through `newsflow ingest`, against a one-process loop of bare
-  `trafilatura.extract` over the same 905 pages.
+  `trafilatura.extract` over the same 905 pages: three pairs of runs, interleaved, the median
+  of the pairs' ratios judged.
 - distinct: at least 1,000 HTML pages no two of which have the same article body
   (bench/corpus.py `distinct_pages`: the AEB pages and copies each cut by another paragraph),
   the same two ways.
@@ -51,6 +52,7 @@ STEPS = ("startup", "republished", "distinct", "10k")
 COPIES = 5
 DISTINCT_PAGES = 1000
 STARTUP_RUNS = 5
+PAIRS = 3  # interleaved runs of the bare loop and of newsflow, per corpus
 # The floor: what Prefect costs any run, as `newsflow` sets it up (flows/cli.py: its defaults, its
 # temporary server started first, no heartbeats to it), with no work.
 FLOOR = ("from newsflow.flows.cli import quiet_prefect_defaults, reporting_to\n"
@@ -133,16 +135,22 @@ def read_once(folder: Path) -> None:
 
 
 def against_trafilatura(folder: Path, env: dict[str, str], name: str) -> dict:
-    read_once(folder)
-    bare = bare_trafilatura(folder)
-    data = WORK / f"{name}-data"
-    read_once(folder)
-    flow = ingest(folder, data, env)
-    db = connect(data)
+    """PAIRS runs of the bare loop and of `newsflow ingest`, interleaved; the ratio judged is the
+    median of the pairs' ratios (the host's speed moves by a third within the hour, and a pair's
+    two runs are minutes apart), with the median pair's runs kept beside every pair's ratio."""
+    pairs = []
+    for _ in range(PAIRS):
+        read_once(folder)
+        bare = bare_trafilatura(folder)
+        read_once(folder)
+        flow = ingest(folder, WORK / f"{name}-data", env)
+        pairs.append({"bare": bare, "flow": flow, "ratio": flow["seconds"] / bare["seconds"]})
+    median = sorted(pairs, key=lambda pair: pair["ratio"])[len(pairs) // 2]
+    db = connect(WORK / f"{name}-data")
     articles, bodies = db.execute("SELECT count(*), count(DISTINCT body_sha256) FROM articles").fetchone()
     languages = dict(db.execute("SELECT coalesce(language, '?'), count(*) FROM articles GROUP BY ALL").fetchall())
     db.close()
-    return {"bare": bare, "flow": flow, "ratio": flow["seconds"] / bare["seconds"], "articles": articles,
+    return {**median, "pair_ratios": [pair["ratio"] for pair in pairs], "articles": articles,
             "distinct_bodies": bodies, "english_share": languages.get("en", 0) / max(articles, 1)}
 
 
