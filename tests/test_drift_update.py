@@ -73,7 +73,7 @@ def test_bodies_read_for_a_few_pairs_a_query_give_the_same_table(example_dataset
     real = update.sql_text
     monkeypatch.setattr(update, "sql_text", lambda name: queries.append(name == "drift_pairs") or real(name))
     monkeypatch.setattr(update, "PAIRS_AT_ONCE", 1)
-    monkeypatch.setattr(update, "BODIES_PER_QUERY", 1)  # one pair a query
+    monkeypatch.setattr(update, "BODIES_PER_QUERY", 1)  # every pair is longer: one pair a query
     update_drift(example_dataset, from_scratch=True)
     assert sum(queries) == len(pairs(example_dataset)) and drift_rows(example_dataset) == before
 

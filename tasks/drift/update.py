@@ -33,8 +33,8 @@ DRIFT_PAIRS_FILE = f"{STATE}/drift_pairs.parquet"
 # the last 1.5 s of a 4 s comparison.
 PAIRS_AT_ONCE = 100
 # Characters of bodies one query reads for its pairs (both sides): about 100 MB of text and its
-# join, within DuckDB's memory limit (settings.DUCKDB_MEMORY_LIMIT); at 100k articles, 13,000
-# pairs a query.
+# join, within DuckDB's memory limit (settings.DUCKDB_MEMORY_LIMIT); at 100k articles, about
+# 13,000 pairs a query.
 BODIES_PER_QUERY = 100_000_000
 POOL_FROM_PAIRS = 500  # fewer pairs are compared in this process: about 3 s, a worker's start is 1
 
@@ -77,17 +77,20 @@ def kept_rows(db: duckdb.DuckDBPyConnection) -> list[pa.Table]:
 
 
 def pending_groups(db: duckdb.DuckDBPyConnection, pending: pa.Table) -> Iterator[list[dict]]:
-    """The pending pairs with their bodies (sql/drift_pairs.sql), PAIRS_AT_ONCE at a time: the
-    bodies are read for as many pairs a query as BODIES_PER_QUERY holds at the dataset's mean
-    body length, so no query holds every pair's bodies."""
-    if not pending.num_rows:
-        return
-    [[mean]] = db.sql(sql_text("drift_mean_body")).fetchall()
-    per_query = max(PAIRS_AT_ONCE, int(BODIES_PER_QUERY // max(2 * mean, 1)))
-    for offset in range(0, pending.num_rows, per_query):
-        db.register("pending_pairs", pending.slice(offset, per_query))
+    """The pending pairs with their bodies (sql/drift_pairs.sql), PAIRS_AT_ONCE at a time. A
+    query reads the bodies of consecutive pairs up to BODIES_PER_QUERY characters (both sides,
+    as drift_pending.sql measured them; at least one pair), so no query holds every pair's bodies."""
+    lengths = pending.column("pair_length").to_pylist()
+    start = 0
+    while start < len(lengths):
+        end, size = start, 0
+        while end < len(lengths) and (end == start or size + lengths[end] <= BODIES_PER_QUERY):
+            size += lengths[end]
+            end += 1
+        db.register("pending_pairs", pending.slice(start, end - start))
         for batch in db.sql(sql_text("drift_pairs")).to_arrow_reader(PAIRS_AT_ONCE):
             yield batch.to_pylist()
+        start = end
 
 
 def drift_of_pending(db: duckdb.DuckDBPyConnection, workers: int) -> Iterator[pa.Table]:
