@@ -17,7 +17,7 @@ from newsflow.tasks.core.schema import RawDocument, TextFacts
 from newsflow.tasks.pipeline import batches, reuse
 from newsflow.tasks.pipeline.batches import process_batch
 from newsflow.tasks.pipeline.reuse import facts_of, process_cache, segment_cache, segmented_once
-from newsflow.tasks.store.dataset import commit_batch
+from newsflow.tasks.store.dataset import commit_batch, part_files
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "inbox"
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -178,9 +178,8 @@ def test_ingesting_republished_copies_makes_the_same_tables_with_and_without_reu
 
 
 def test_a_batch_whose_bodies_the_dataset_does_not_hold_asks_no_query(tmp_path, monkeypatch):
-    """The article files' hashes are read once each (tasks/store/reuse.py StoredBodies): the
-    query, which reads every file, runs only for bodies a file holds; a file merged away is
-    forgotten and the merged file read."""
+    """The article files' hashes are read once each (tasks/store/reuse.py StoredBodies): a query
+    runs only for bodies a file holds; a file merged away is forgotten and the merged file read."""
     from newsflow.tasks.store import reuse as stored
     from newsflow.tasks.store.compact import merge_part_files
 
@@ -189,17 +188,51 @@ def test_a_batch_whose_bodies_the_dataset_does_not_hold_asks_no_query(tmp_path, 
     commit_batch(data, "run-00000", NOW.date(), first.tables)
     second = process_batch([raw("other.txt", GERMAN.replace(b"e", b"a"))], "run", NOW, None, data_dir=str(data))
     commit_batch(data, "run-00001", NOW.date(), second.tables)
-    queries: list[int] = []
-    real_connect = stored.connect
-    monkeypatch.setattr(stored, "connect", lambda *a, **k: queries.append(1) or real_connect(*a, **k))
+    queries = recorded_reads(stored, monkeypatch)
     index = stored.stored_bodies(data)
     wire_hash = first.tables["articles"].to_pylist()[0]["body_sha256"]
     assert stored.stored_text_facts(data, ["0" * 64, "f" * 64]) == {} and queries == []
-    assert set(stored.stored_text_facts(data, [wire_hash, "0" * 64])) == {wire_hash} and len(queries) == 1
+    assert set(stored.stored_text_facts(data, [wire_hash, "0" * 64])) == {wire_hash}
+    assert [query for query, _ in queries] == ["reuse_articles", "reuse_entities", "reuse_signatures"]
     assert len(index.files) == 2
     merge_part_files(data, partition=f"ingest_date={NOW.date().isoformat()}")
     assert set(stored.stored_text_facts(data, [wire_hash])) == {wire_hash}
     assert len(index.files) == 1 and "compact" in next(iter(index.files))[0]
+
+
+def test_a_lookup_reads_only_the_article_files_holding_its_bodies(tmp_path, monkeypatch):
+    """Each batch's look-up reads the article files that hold its bodies, not every article file
+    of the run (tasks/store/reuse.py). The facts found are those read from every file."""
+    from newsflow.tasks.store import reuse as stored
+
+    data = tmp_path / "data"
+    first = process_batch(FIRST_BATCH, "run", NOW, None, data_dir=str(data))
+    commit_batch(data, "run-00000", NOW.date(), first.tables)
+    for n in range(1, 4):
+        text = GERMAN + f"\n\nNachtrag {n}: Die Stadt meldet {n * 7} weitere Faelle.\n".encode()
+        other = process_batch([raw(f"other{n}.txt", text)], "run", NOW, None, data_dir=str(data))
+        commit_batch(data, f"run-{n:05d}", NOW.date(), other.tables)
+    wire_hash = first.tables["articles"].to_pylist()[0]["body_sha256"]
+    queries = recorded_reads(stored, monkeypatch)
+    found = stored.stored_text_facts(data, [wire_hash, "0" * 64])
+    assert set(found) == {wire_hash} and found[wire_hash].entities and found[wire_hash].minhash
+    assert queries[0] == ("reuse_articles", ["run-00000.parquet"])
+    monkeypatch.setattr(stored.StoredBodies, "files_holding", lambda self, hashes: part_files(data, "articles"))
+    assert stored.stored_text_facts(data, [wire_hash, "0" * 64]) == found
+    assert queries[3][0] == "reuse_articles" and len(queries[3][1]) == 4
+
+
+def recorded_reads(stored, monkeypatch) -> list[tuple[str, list[str]]]:
+    """The queries tasks/store/reuse.py runs from now on, each with the names of the files it reads."""
+    queries: list[tuple[str, list[str]]] = []
+    real_read = stored._read
+
+    def read(db, query, files):
+        queries.append((query, [path.name for path in files]))
+        return real_read(db, query, files)
+
+    monkeypatch.setattr(stored, "_read", read)
+    return queries
 
 
 def test_stored_hashes_of_any_form_only_decide_whether_to_ask(tmp_path):
@@ -216,6 +249,7 @@ def test_stored_hashes_of_any_form_only_decide_whether_to_ask(tmp_path):
     odd = data / "articles" / f"ingest_date={NOW.date().isoformat()}" / "other-tool.parquet"
     pq.write_table(pa.table({"body_sha256": pa.array(["not a hex digest", "", None], pa.string())}), odd)
     index = stored.stored_bodies(data)
-    assert index.holding(["0" * 64]) == set() and len(index.files) == 2
+    assert index.files_holding(["0" * 64]) == [] and len(index.files) == 2
     wire_hash = first.tables["articles"].to_pylist()[0]["body_sha256"]
-    assert index.holding([wire_hash, "not a hex digest"]) == {wire_hash, "not a hex digest"}
+    assert index.files_holding(["not a hex digest"]) == [odd]
+    assert [p.name for p in index.files_holding([wire_hash, "0" * 64])] == ["run-00000.parquet"]
