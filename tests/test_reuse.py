@@ -222,6 +222,24 @@ def test_a_lookup_reads_only_the_article_files_holding_its_bodies(tmp_path, monk
     assert queries[3][0] == "reuse_articles" and len(queries[3][1]) == 4
 
 
+def test_an_article_file_of_another_form_costs_the_reuse_not_the_batch(tmp_path):
+    """A file in the articles folder that holds a batch's body but not the columns the look-up
+    reads (written by another tool) makes the look-up fail: the batch computes the facts itself,
+    as it would without reuse; once the file is gone the stored facts are found again."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    data = tmp_path / "data"
+    first = process_batch(FIRST_BATCH, "run", NOW, None, data_dir=str(data))
+    commit_batch(data, "run-00000", NOW.date(), first.tables)
+    wire_hash = first.tables["articles"].to_pylist()[0]["body_sha256"]
+    odd = data / "articles" / f"ingest_date={NOW.date().isoformat()}" / "other-tool.parquet"
+    pq.write_table(pa.table({"body_sha256": pa.array([wire_hash], pa.string())}), odd)
+    assert reuse.known_facts([wire_hash], "a model of this test", data) == {}
+    odd.unlink()
+    assert set(reuse.known_facts([wire_hash], "another model of this test", data)) == {wire_hash}
+
+
 def recorded_reads(stored, monkeypatch) -> list[tuple[str, list[str]]]:
     """The queries tasks/store/reuse.py runs from now on, each with the names of the files it reads."""
     queries: list[tuple[str, list[str]]] = []

@@ -16,8 +16,6 @@ from newsflow.tasks.core.schema import TextFacts
 from newsflow.tasks.core.settings import REUSE_LOOKUP_MEMORY
 from newsflow.tasks.store.dataset import part_files, sql_text
 
-Entities = list[dict]
-
 
 def stored_text_facts(data_dir: Path, hashes: Collection[str]) -> dict[str, TextFacts]:
     """The facts of the stored articles whose body_sha256 is one of `hashes`, by that hash.
@@ -110,7 +108,7 @@ def _hashes_in(path: Path) -> frozenset[int] | None:
 
 
 def _facts(body: str, language: str | None, confidence: float | None, keywords: list[str] | None,
-           entities: Entities | None, minhash: list[int] | None) -> TextFacts:
+           entities: list[dict] | None, minhash: list[int] | None) -> TextFacts:
     return TextFacts(
         body_digest=body_digest(body), language=language, language_confidence=confidence,
         keywords=tuple(keywords or ()),
