@@ -21,6 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 WORK = REPO / "bench" / "_work" / "general_web"
 OWN_PAGES = REPO / "bench" / "pages"
+WEB_PAGES = REPO / "bench" / "pages_web"  # pages that are not news: forums, shops, recipes, listings, ...
 NEWSPAPER = "newspaper4k==0.9.6"
 MIN_TRUTH_WORDS = 50
 
@@ -63,7 +64,7 @@ def newspaper_pages() -> list[tuple[str, str, str, str, str]]:
     return pages
 
 
-def own_pages() -> list[tuple[str, str, str, str, str]]:
-    """(id, url, html, expected text, language) of bench/pages/: the language is the name's prefix."""
+def own_pages(folder: Path = OWN_PAGES) -> list[tuple[str, str, str, str, str]]:
+    """(id, url, html, expected text, language) of bench/pages/ (or `folder`): the language is the name's prefix."""
     return [(html.stem, "", html.read_text(encoding="utf-8"), html.with_suffix(".txt").read_text(encoding="utf-8"),
-             html.stem.split("-")[0]) for html in sorted(OWN_PAGES.glob("*.html"))]
+             html.stem.split("-")[0]) for html in sorted(folder.glob("*.html"))]

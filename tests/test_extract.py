@@ -6,9 +6,11 @@ import pytest
 from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
-from newsflow.tasks.extract.page import extract_html, page_metadata
+from newsflow.tasks.extract.page import extract_html, page_metadata, says_article
+from newsflow.tasks.extract.parse import parse_page
 
 EXAMPLE_PAGE = Path(__file__).resolve().parents[1] / "examples" / "inbox" / "05-news-page.html"
+FORUM_PAGE = Path(__file__).resolve().parents[1] / "bench" / "pages_web" / "en-forum-derailleur-skipping.html"
 
 # Metadata only in the body: a byline element, no meta author, a JSON-LD publisher, a handle as site name.
 BYLINE_PAGE = """<html><head><title>Port strike ends after nine days - Harbour Times</title>
@@ -48,3 +50,26 @@ def test_the_example_page_keeps_text_and_metadata():
 def test_a_page_without_text_gives_empty_text():
     assert extract_html("<html><body></body></html>").text == ""
     assert extract_html("").text == ""
+
+
+@pytest.mark.parametrize(("head", "article"), [
+    ('<meta property="og:type" content="article">', True),
+    ('<script type="application/ld+json">{"@type": ["WebPage", "NewsArticle"], "headline": "x"}</script>', True),
+    ('<script type="application/ld+json">{"@context": "https://schema.org", "@type":"BlogPosting"}</script>', True),
+    ('<meta property="og:type" content="website">', False),
+    ('<script type="application/ld+json">{"@type": "Product", "name": "Report", "review": {"@type": "Review"}}</script>', False),
+    ('<script type="application/ld+json">{"@type": "DiscussionForumPosting", "headline": "Article 5?"}</script>', False),
+    ("", False),
+])
+def test_a_page_says_it_is_an_article_in_open_graph_or_json_ld(head, article):
+    assert says_article(parse_page(f"<html><head>{head}</head><body><p>Text of the page.</p></body></html>")) is article
+
+
+def test_a_forum_thread_keeps_its_replies():
+    """A page that does not say it is an article is extracted with trafilatura's balanced setting:
+    the precision setting, chosen for articles, kept 3 of this thread's 16 lines, the question only."""
+    page = extract_html(FORUM_PAGE.read_text(encoding="utf-8"))
+    title, *lines = FORUM_PAGE.with_suffix(".txt").read_text(encoding="utf-8").splitlines()
+    posts = [line for line in lines if len(line.split()) >= 8]
+    assert page.title == title
+    assert len(posts) >= 10 and [line for line in posts if line not in page.text] == []

@@ -1,7 +1,7 @@
 """Quality gate: extraction and splitting may not fall below the floors in bench/quality_baseline.json.
 
 All 181 AEB pages run (about 15 s on two processes), as do newsflow's own de/fr/es/it/pt pages
-(bench/pages/) and the story-splitting benchmark.
+(bench/pages/), the pages that are not news (bench/pages_web/) and the story-splitting benchmark.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ BASELINE = REPO / "bench" / "quality_baseline.json"
 @pytest.fixture(scope="module")
 def measured(shared_dir, split_benchmark) -> dict[str, float]:
     from bench.aeb_metric import aggregate, score_page
-    from bench.general_web import own_pages
+    from bench.general_web import WEB_PAGES, own_pages
     from bench.quality import CHOSEN, SETTINGS, is_tuning_page, load_pages, run_all, run_newsflow, score_settings
 
     results = run_all(load_pages(), run=run_newsflow)
@@ -31,6 +31,8 @@ def measured(shared_dir, split_benchmark) -> dict[str, float]:
     own = [score_settings((html, url, truth), {CHOSEN: SETTINGS[CHOSEN]}) for _, url, html, truth, _ in own_pages()]
     own_newsflow = aggregate([page[CHOSEN] for page in own])
     own_trafilatura = aggregate([page["trafilatura.extract"] for page in own])
+    web = [score_settings((html, url, truth), {CHOSEN: SETTINGS[CHOSEN]}) for _, url, html, truth, _ in own_pages(WEB_PAGES)]
+    web_newsflow, web_trafilatura = aggregate([p[CHOSEN] for p in web]), aggregate([p["trafilatura.extract"] for p in web])
     split = split_benchmark
     return {
         "aeb_f1": scores.f1,
@@ -39,6 +41,8 @@ def measured(shared_dir, split_benchmark) -> dict[str, float]:
         "own_pages_f1": own_newsflow.f1,
         "own_pages_f1_over_trafilatura": own_newsflow.f1 - own_trafilatura.f1,
         "own_pages_recall_over_trafilatura": own_newsflow.recall - own_trafilatura.recall,
+        "web_pages_f1": web_newsflow.f1,
+        "web_pages_f1_over_trafilatura": web_newsflow.f1 - web_trafilatura.f1,
         "split_count_accuracy": split.count_accuracy,
         "split_boundary_f1": split.boundary_f1,
         "split_single_wrongly_split": split.wrongly_split,

@@ -48,6 +48,16 @@ class ExtractionSettings:
     # not chosen: 37% less CPU in trafilatura on the 181 AEB pages (0.85 of 2.2 s), but F1 0.938
     # against 0.967 on the reported half of AEB (bench/QUALITY.md).
     fast: bool = False
+    # favor_precision only on pages that say they are an article (`says_article`); every other page
+    # with trafilatura's balanced setting, which keeps a forum's replies, a programme's listings and a
+    # product's specifications that the precision setting drops (bench/QUALITY.md: bench/pages_web).
+    precision_on_articles_only: bool = True
+
+    def for_page(self, tree: HtmlElement) -> ExtractionSettings:
+        """The settings a page is extracted with."""
+        if self.favor_precision and self.precision_on_articles_only and not says_article(tree):
+            return dataclasses.replace(self, favor_precision=False)
+        return self
 
 
 # Chosen on the tuning half of AEB (bench/QUALITY.md, "Settings chosen on half of AEB"): favor_precision
@@ -65,7 +75,7 @@ def extract_html(html: str, url: str | None = None, settings: ExtractionSettings
     if tree is None:
         return Extracted(text="", url=url)
     meta = page_metadata(tree, url)
-    text = page_text(tree, url, settings)
+    text = page_text(tree, url, settings.for_page(tree))
     return Extracted(
         text=text,
         page=lay_out(visible_page(tree), text),
@@ -116,6 +126,24 @@ def _published_values(tree: HtmlElement) -> list[str]:
     # on the day htmldate chose (published_time).
     values += [time.get("datetime") or "" for time in tree.iter("time")]
     return values
+
+
+# What a page says it is: Open Graph's type, or a JSON-LD type of schema.org's Article family.
+ARTICLE_OG_TYPE = "article"
+ARTICLE_TYPE = r'"(?:\w*Article|\w*BlogPosting|Report)"'
+JSON_LD_ARTICLE_TYPE = re.compile(rf'"@type"\s*:\s*(?:{ARTICLE_TYPE}|\[(?:\s*"[^"]*"\s*,)*\s*{ARTICLE_TYPE})')
+
+
+def says_article(tree: HtmlElement) -> bool:
+    """Whether the page declares itself an article: og:type "article", or a JSON-LD Article,
+    NewsArticle (and the other *Article types), BlogPosting or Report. 170 of AEB's 181 news pages
+    do; forums, shops, recipes, listings and service pages declare other types or none."""
+    for meta in tree.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() == "og:type":
+            if (meta.get("content") or "").strip().lower() == ARTICLE_OG_TYPE:
+                return True
+    return any((script.get("type") or "").lower() == "application/ld+json" and script.text
+               and JSON_LD_ARTICLE_TYPE.search(script.text) is not None for script in tree.iter("script"))
 
 
 def page_text(tree: HtmlElement, url: str | None, settings: ExtractionSettings = EXTRACTION) -> str:
