@@ -131,17 +131,20 @@ def _published_values(tree: HtmlElement) -> list[str]:
 # What a page says it is: Open Graph's type, or a JSON-LD type of schema.org's Article family.
 ARTICLE_OG_TYPE = "article"
 ARTICLE_TYPE = r'"(?:\w*Article|\w*BlogPosting|Report)"'
+MICRODATA_ARTICLE_TYPE = re.compile(r"schema\.org/(?:\w*Article|\w*BlogPosting|Report)\b")
 JSON_LD_ARTICLE_TYPE = re.compile(rf'"@type"\s*:\s*(?:{ARTICLE_TYPE}|\[(?:\s*"[^"]*"\s*,)*\s*{ARTICLE_TYPE})')
 
 
 def says_article(tree: HtmlElement) -> bool:
-    """Whether the page declares itself an article: og:type "article", or a JSON-LD Article,
+    """Whether the page declares itself an article: og:type "article", or a microdata or JSON-LD Article,
     NewsArticle (and the other *Article types), BlogPosting or Report. 170 of AEB's 181 news pages
     do; forums, shops, recipes, listings and service pages declare other types or none."""
     for meta in tree.iter("meta"):
         if (meta.get("property") or meta.get("name") or "").lower() == "og:type":
             if (meta.get("content") or "").strip().lower() == ARTICLE_OG_TYPE:
                 return True
+    if any(MICRODATA_ARTICLE_TYPE.search(itemtype) for itemtype in tree.xpath("//@itemtype")):
+        return True
     return any((script.get("type") or "").lower() == "application/ld+json" and script.text
                and JSON_LD_ARTICLE_TYPE.search(script.text) is not None for script in tree.iter("script"))
 
