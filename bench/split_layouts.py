@@ -295,6 +295,21 @@ def _related_block(w: _Writer, article: Article, k: int, lang: str, rng: random.
     w.paragraphs(article, blank=False)
 
 
+def _markdown(w: _Writer, article: Article, k: int, lang: str, rng: random.Random, pool: list[Article]) -> None:
+    """Markdown, as scrapers that write it save pages: the headline a heading or in bold, maybe a desk's
+    byline in italics or bold under it, a blank line between paragraphs."""
+    if k:
+        w.add("")
+    w.start_story()
+    w.add(rng.choice(("# {}", "## {}", "### {}", "**{}**")).format(article.title), "")
+    w.headlines.append(article.title)
+    if rng.random() < 0.5:
+        byline = rng.choice(DESK_BYLINES[lang])
+        w.bylines.append(byline)
+        w.add(rng.choice(("*{}*", "**{}**", "_{}_")).format(byline), "")
+    w.paragraphs(article, blank=True)
+
+
 def _caption(article: Article, lang: str, rng: random.Random) -> str:
     sentence = re.split(r"(?<=[.!?])\s", rng.choice(article.paragraphs))[0]
     text = " ".join(sentence.split()[:22]).rstrip(".,;:") + "."
@@ -315,6 +330,7 @@ MULTI_STORY: dict[str, StoryWriter] = {
     "date_time": _date_time,
     "related_block": _related_block,
     "other_teasers": _other_teaser,
+    "markdown": _markdown,
 }
 
 
@@ -417,4 +433,7 @@ def alone(layout: str, article: Article, lang: str, rng: random.Random) -> Doc:
     return w.doc(layout, lang)
 
 
-LAYOUTS = (*MULTI_STORY, *ONE_STORY)
+# Layouts added after the benchmark's figures were first compared come last: documents are drawn
+# layout by layout from one random stream, so a layout added in between would redraw every layout after it.
+ADDED_LATER = ("markdown",)
+LAYOUTS = (*(layout for layout in MULTI_STORY if layout not in ADDED_LATER), *ONE_STORY, *ADDED_LATER)

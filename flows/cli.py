@@ -377,7 +377,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     ingest = commands.add_parser("ingest", help="ingest files and folders into the dataset",
-                                 description="Ingest .txt, .html/.htm, .jsonl and .warc(.gz) files, or folders of them.")
+                                 description="Ingest .txt/.md, .html/.htm, .jsonl and .warc(.gz) files, or folders of them.")
     ingest.add_argument("sources", nargs="*", metavar="SOURCE", help="a file or a folder (read recursively)")
     ingest.add_argument("--urls", metavar="FILE", help="a file of page URLs, one a line")
     ingest.add_argument("--feeds", metavar="FILE", help="a file of RSS/Atom feed URLs, one a line")

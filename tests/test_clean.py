@@ -220,6 +220,26 @@ def test_citation_markup_is_cut_and_urls_kept():
     assert [r for _, r, _ in removed(text)] == ["inline_citation"] * 3
 
 
+def test_a_story_scraped_as_markdown_is_cleaned_as_its_text():
+    """Markdown's marks around a line are dropped spans of their own; marks inside a line stay in
+    the text but do not hide a label from the line rules ("**Read more:**", "*Photo:*")."""
+    paragraphs = STORY.split("\n\n")
+    text = ("## Night buses to run from January\n\n**By Elena Brooks and Tom Hale**\n\n" + paragraphs[0] + "\n\n"
+            "**Read more:** [Council approves late-night levy](https://news.example/levy)\n\n"
+            "_Advertisement_\n\n" + "\n\n".join(paragraphs[1:]) + "\n*Photo:* City transport department\n")
+    draft = only(text)
+    assert draft.title == "Night buses to run from January"
+    assert draft.authors == ["Elena Brooks", "Tom Hale"]
+    assert draft.body.split() == STORY.split()
+    assert [(r, t) for _, r, t in removed(text) if r != "markdown_mark"] == [
+        ("title", "Night buses to run from January"),
+        ("byline", "By Elena Brooks and Tom Hale"),
+        ("read_more", "**Read more:** [Council approves late-night levy](https://news.example/levy)"),
+        ("advertisement", "Advertisement"),
+        ("photo_credit", "*Photo:* City transport department"),
+    ]
+
+
 def test_text_with_nothing_to_strip_keeps_every_character():
     text = STORY + "\n" + OTHER_STORY
     draft = only(text)

@@ -18,6 +18,13 @@ def test_folder_is_read_recursively_in_sorted_order(tmp_path):
     assert items[3].reason == "unsupported_file_type" and items[0].why == "hidden"
 
 
+def test_markdown_files_are_read_as_text(tmp_path):
+    (tmp_path / "story.md").write_text("## Port reopens\n\nThe port reopened on Monday.\n")
+    (tmp_path / "notes.markdown").write_text("**Port reopens**\n")
+    items = list(read_sources([tmp_path]))
+    assert [(type(i).__name__, i.media_type) for i in items] == [("RawDocument", "text/plain")] * 2
+
+
 def test_jsonl_records_and_bad_lines(tmp_path):
     path = tmp_path / "export.jsonl"
     lines = [

@@ -688,3 +688,28 @@ def test_each_storys_own_spacing_is_its_usual_gap():
     found = stories(text)
     assert [title for title, _ in found] == [STRIKE_TITLE, FIRE_TITLE, QUAKE_TITLE, BANK_TITLE]
     assert subhead in found[1][1]
+
+
+def test_stories_under_markdown_headings_split_and_lose_the_marks():
+    """Scrapers that write Markdown mark headlines "## ..." or "**...**" and bylines "*By ...*": the
+    marks are dropped spans of their own, and a headline behind them still opens its story."""
+    text = (f"# {FIRE_TITLE}\n\n*By Ana Ruiz*\n\n{FIRE}\n## {BANK_TITLE} ##\n\n{BANK}\n"
+            f"**{QUAKE_TITLE}**\n\n{QUAKE}").replace("\n#", "\n\n#").replace("\n**", "\n\n**")
+    drafts = [draft for draft in segment_document(text) if draft.body]
+    assert [draft.title for draft in drafts] == [FIRE_TITLE, BANK_TITLE, QUAKE_TITLE]
+    assert drafts[0].authors == ["Ana Ruiz"]
+    assert not any(mark in draft.body for draft in drafts for mark in ("#", "*"))
+    marks = [span.text for draft in drafts for span in draft.spans if span.rule == "markdown_mark"]
+    assert marks == ["#", "*", "*", "##", "##", "**", "**"]
+
+
+@pytest.mark.parametrize("line, inner", [
+    ("### Storm closes the port ###", "Storm closes the port"),
+    ("__Advertisement__", "Advertisement"),
+    ("***", "***"),  # a rule line keeps its marks
+    ("* * *", "* * *"),
+    ("#1 priority for the mayor", "#1 priority for the mayor"),  # a heading's "#" is followed by a space
+    ("**Q:** Will the port reopen?", "**Q:** Will the port reopen?"),  # marks inside a line stay
+])
+def test_markdown_marks_only_around_a_whole_line(line, inner):
+    assert [found.text for found in split_lines(line)] == [inner]

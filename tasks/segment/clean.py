@@ -49,7 +49,7 @@ from newsflow.tasks.segment.credits import (
     slot_signers,
     split_caption,
 )
-from newsflow.tasks.segment.lines import Line, fold, split_lines
+from newsflow.tasks.segment.lines import Line, fold, split_lines, unemphasised
 from newsflow.tasks.segment.split import FITTED_WEIGHTS, LABEL_NOT_ENDING, BreakWeights, is_headline, story_starts
 
 
@@ -88,20 +88,21 @@ def segment_document(text: str, title_hint: str | None = None, caption_lines: It
 
 def classify_line(line: Line) -> None:
     """Name a line by its own shape and phrases alone (chrome, promos, widgets, credits ...)."""
-    rule = rules.line_rule(line.text, line.words)
+    text = unemphasised(line.text)
+    rule = rules.line_rule(text, line.words)
     if rule is not None:
         line.mark(rule.name)
         line.ai = rule.name == rules.AI_DISCLOSURE
         return
     if line.words > rules.BYLINE_MAX_WORDS:
         return
-    byline = p.BYLINE.match(line.text)
+    byline = p.BYLINE.match(text)
     authors = author_names(byline.group("names")) if byline else []
     if byline and authors:
         line.mark(rules.BYLINE)
         line.authors = authors
         line.credits = author_credits(authors, byline_desks(f"{byline.group('names')}, {byline.group('outlet') or ''}"))
-    elif desks := desk_signers(line.text):
+    elif desks := desk_signers(text):
         line.mark(rules.DESK_BYLINE)
         line.credits = author_credits([], desks)
 
@@ -360,6 +361,7 @@ def build_draft(text: str, story: list[Line]) -> StoryDraft:
     draft = StoryDraft(spans=[], body="")
     paragraphs = []
     for line in story:
+        draft.spans.extend(_markdown_marks(text, line, before=True))
         if line.is_body:
             pieces = body_pieces(text, line, draft.cited_urls)
             draft.spans.extend(pieces)
@@ -367,8 +369,15 @@ def build_draft(text: str, story: list[Line]) -> StoryDraft:
         else:
             draft.spans.append(Span(line.start, line.end, line.kind, line.rule, line.text))
             collect_metadata(draft, line)
+        draft.spans.extend(_markdown_marks(text, line, before=False))
     draft.body = "\n\n".join(paragraph for paragraph in paragraphs if paragraph.strip())
     return draft
+
+
+def _markdown_marks(text: str, line: Line, before: bool) -> list[Span]:
+    """Spans of the line's Markdown marks on one side of it (lines.markdown_marks)."""
+    return [span for start, end in line.marks if (end <= line.start) == before
+            for span in _trimmed(text, start, end, rules.kind_of(rules.MARKDOWN_MARK), rules.MARKDOWN_MARK)]
 
 
 def collect_metadata(draft: StoryDraft, line: Line) -> None:

@@ -57,6 +57,7 @@ BOX_HEADING = "box_heading"
 RELATED_LINKS = "related_links"
 KEY_POINTS = "key_points"
 INLINE_CITATION = "inline_citation"
+MARKDOWN_MARK = "markdown_mark"
 FIGURE_CAPTION = "figure_caption"
 OUTSIDE_MAIN_TEXT = "outside_main_text"
 LINK_LIST = "link_list"
@@ -304,6 +305,7 @@ ONE_LINE = "looks at each line alone"
 NEIGHBOURS = "looks at a line and the lines around it"
 STORY = "looks at each story, after splitting"
 INSIDE_LINES = "looks inside body lines"
+LINE_MARKS = "looks at the marks around each line, before any other rule"
 PAGE = "looks at an HTML page's elements"  # tasks/extract/visible.py and layout.py; its examples are pages
 
 
@@ -760,6 +762,16 @@ RULES = (
         "y el [Banco de España](https://www.bde.example/informe) prevé nuevas bajadas.\n",
         "The minister called the figures \"[sic] encouraging\" and published them at www.gov.example/figures "
         "on Tuesday.\n",
+    ),
+    Rule(
+        MARKDOWN_MARK, schema.DROPPED, LINE_MARKS,
+        ("a Markdown heading's '#' marks (ATX_HEADING, ATX_CLOSING) and bold or italic marks around the whole "
+         "rest of a line (EMPHASIS); every other rule reads the line without them (lines.markdown_marks)",),
+        ("a line left with no letter or digit keeps its marks ('***' is a rule line); marks inside a line stay",),
+        "Text scraped as Markdown marks its headlines, bylines and labels; the marks are markup, not text, "
+        "and a headline behind '## ' must still read as a headline.",
+        "## Le port de Marseille bat son record de passagers\n\n*Par Ana Ruiz*\n\n" + _HARBOUR,
+        "Les dockers ont voté **massivement** la grève, et 3 * 4 grues sont restées à l'arrêt.\n\n" + _HARBOUR,
     ),
     Rule(
         FIGURE_CAPTION, schema.CAPTION, PAGE,

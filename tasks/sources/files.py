@@ -1,4 +1,4 @@
-"""Inputs from the file system: files and folders of .txt, .html/.htm, .jsonl and WARC archives.
+"""Inputs from the file system: files and folders of .txt (and Markdown), .html/.htm, .jsonl and WARC archives.
 
 Every path met ends as a RawDocument, a Quarantine row or a counted Skipped (hidden files);
 nothing raises and nothing is silent. Sizes are checked on `stat` before a byte is read, JSONL
@@ -22,7 +22,8 @@ from newsflow.tasks.core.settings import MAX_INPUT_BYTES, SMALL_RUN_BYTES
 from newsflow.tasks.core.timestamps import parse_timestamp
 from newsflow.tasks.sources.streams import capped_lines, hash_stream, open_regular, path_uri, read_capped
 
-TEXT_SUFFIXES = {".txt", ".text"}
+# Markdown is text: the cleaning reads its headings and bold lines without their marks (tasks/segment/lines.py).
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -158,7 +159,7 @@ def _read_file(path: Path, uri: str) -> Iterator[RawDocument | Quarantine | Skip
             media_type = "text/plain" if suffix in TEXT_SUFFIXES else "text/html"
             yield RawDocument(uri, "file", media_type, read_capped(stream, MAX_INPUT_BYTES))
         else:
-            detail = f"files ending in {suffix or '(no suffix)'} are not read; use .txt, .html, .jsonl or .warc"
+            detail = f"files ending in {suffix or '(no suffix)'} are not read; use .txt, .md, .html, .jsonl or .warc"
             yield Quarantine(uri, "unsupported_file_type", detail, size, hash_stream(stream))
 
 
