@@ -137,10 +137,14 @@ def test_an_outlet_or_desk_in_the_bylines_place_goes_to_credits(language, byline
 
 @pytest.mark.parametrize("language, byline", [(language, byline) for language, byline, _ in OUTLET_BYLINES])
 def test_an_outlet_byline_is_one_only_in_the_bylines_place(language, byline):
-    """The same line between two paragraphs, or under the headline with no prose after it, stays."""
+    """The same line between two paragraphs, or under the headline with no prose after it, is no
+    byline: it stays in the body, unless the learned furniture model takes it for a page's
+    furniture, as it takes "Redazione Web" (tasks/segment/furniture_model.py)."""
     headline, _, lede = STORY[language].format(byline="").partition("\n\n\n\n")
     for text in (f"{headline}\n\n{lede}\n{byline}\n\n{lede}", f"{headline}\n\n{byline}\n"):
-        assert byline in "\n".join(draft.body for draft in segment_document(text))
+        drafts = segment_document(text)
+        named = {span.rule for draft in drafts for span in draft.spans if span.text == byline}
+        assert byline in "\n".join(draft.body for draft in drafts) or named == {"learned_furniture"}
 
 
 @pytest.mark.parametrize("language, line", [("en", "World News"), ("en", "LIVE UPDATES"), ("en", "By the numbers"),

@@ -7,7 +7,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 # A path into the repository's own folders, as comments and docs write them: `tasks/core/ids.py`.
 REFERENCE = re.compile(r"(?<![\w./-])((?:docs|bench|tasks|flows|sql|tests|examples|automations)/[\w./-]*\w\."
-                       r"(?:md|py|sql|json|txt|yaml|toml))")
+                       r"(?:md|py|sql|json|txt|yaml|toml)(?:\.gz)?)")
 TEXT = (".py", ".md", ".sql", ".toml", ".yaml")
 
 

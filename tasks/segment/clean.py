@@ -49,6 +49,8 @@ from newsflow.tasks.segment.credits import (
     slot_signers,
     split_caption,
 )
+from newsflow.tasks.segment.furniture_model import MAX_WORDS as LEARNED_MAX_WORDS
+from newsflow.tasks.segment.furniture_model import furniture_model
 from newsflow.tasks.segment.lines import Line, fold, split_lines, unemphasised
 from newsflow.tasks.segment.split import FITTED_WEIGHTS, LABEL_NOT_ENDING, BreakWeights, is_headline, story_starts
 
@@ -82,6 +84,7 @@ def segment_document(text: str, title_hint: str | None = None, caption_lines: It
         mark_captions(story, counts)
         mark_box_heading(story)
         mark_company_profile(story)
+        mark_learned_furniture(story)
         drafts.append(build_draft(text, story))
     return drafts
 
@@ -105,6 +108,17 @@ def classify_line(line: Line) -> None:
     elif desks := desk_signers(text):
         line.mark(rules.DESK_BYLINE)
         line.credits = author_credits([], desks)
+
+
+def mark_learned_furniture(lines: list[Line]) -> None:
+    """Short body lines no rule named that the furniture model takes for page furniture (furniture_model.py).
+    Asked last, story by story: the stories are split as the rules left them, and a line a story's
+    rules name (its title, its byline in the byline's place) keeps their name."""
+    model = furniture_model()
+    for line in lines:
+        if line.is_body and line.rule is None and line.words <= LEARNED_MAX_WORDS and model.is_furniture(
+                unemphasised(line.text)):
+            line.mark(rules.LEARNED_FURNITURE)
 
 
 def mark_related_links(lines: list[Line]) -> None:

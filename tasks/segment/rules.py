@@ -26,6 +26,7 @@ from newsflow.tasks.core.terms import ALL_REPORTING_WORDS
 from newsflow.tasks.segment import furniture
 from newsflow.tasks.segment import patterns as p
 from newsflow.tasks.segment.credits import is_credit_label_line
+from newsflow.tasks.segment.furniture_model import MAX_WORDS as LEARNED_MAX_WORDS
 
 # Rule names.
 RULE_LINE = "rule_line"
@@ -63,6 +64,7 @@ OUTSIDE_MAIN_TEXT = "outside_main_text"
 LINK_LIST = "link_list"
 COMPANY_PROFILE = "company_profile"
 FURNITURE_LABEL = "furniture_label"
+LEARNED_FURNITURE = "learned_furniture"
 
 # Word caps of the line rules: a phrase that can occur in prose names a line only when the line
 # is this short (MAX_BOILERPLATE_WORDS for bare labels; notices and promos run to sentences).
@@ -356,6 +358,15 @@ _HOUSING = (
     "Besonders betroffen sind kleine Wohnungen in der Innenstadt, für die Neumieter inzwischen im Schnitt "
     "mehr als zwölf Euro je Quadratmeter zahlen.\n"
 )
+_TRAFFIC = (
+    "Il consiglio comunale di Bergamo ha approvato martedì sera il nuovo piano del traffico, che dal prossimo "
+    "gennaio chiuderà alle auto più inquinanti tutto il centro storico dalle 7 alle 19.\n\n"
+    "{line}\n\n"
+    "I commercianti del centro chiedono una fase di prova di sei mesi, mentre l'assessore alla mobilità ha "
+    "promesso nuove linee di autobus e tremila posti in più nei parcheggi di scambio.\n"
+)
+_LEARNED_EXAMPLE = _TRAFFIC.format(line="Ti è piaciuto questo articolo? Faccelo sapere nei commenti")
+_LEARNED_COUNTEREXAMPLE = _TRAFFIC.format(line="Il voto in consiglio")
 _HARBOUR = (
     "Le port de Marseille a enregistré un trafic record de passagers cet été, porté par le retour des "
     "croisières et la hausse des liaisons vers la Corse et l'Algérie, a annoncé mardi le Grand port maritime.\n\n"
@@ -762,6 +773,17 @@ RULES = (
         "y el [Banco de España](https://www.bde.example/informe) prevé nuevas bajadas.\n",
         "The minister called the figures \"[sic] encouraging\" and published them at www.gov.example/figures "
         "on Tuesday.\n",
+    ),
+    Rule(
+        LEARNED_FURNITURE, schema.DROPPED, ONE_LINE,
+        ("furniture_model.FurnitureModel.is_furniture: a linear model of the line's character n-grams, words "
+         "and word pairs, trained on boilerplate and prose lines (bench/furniture_model.py), at its threshold; "
+         "asked only about body lines no other rule named",),
+        (_word_cap(LEARNED_MAX_WORDS),),
+        "Furniture in a wording no phrase rule knows still has the families' shape: a label, a call to act, a "
+        "credit, a consent prompt.",
+        _LEARNED_EXAMPLE,
+        _LEARNED_COUNTEREXAMPLE,
     ),
     Rule(
         MARKDOWN_MARK, schema.DROPPED, LINE_MARKS,
