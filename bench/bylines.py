@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from bench.reports import write_report
+from newsflow.tasks.core.schema import AUTHOR, CREDIT
 from newsflow.tasks.segment.clean import segment_document
 
 REPO = Path(__file__).resolve().parents[1]
@@ -71,11 +72,24 @@ def kept_in_body(language: str, line: str) -> list[bool]:
     return kept
 
 
+def not_a_signature(language: str, line: str) -> list[bool]:
+    """Whether the line escapes the byline rules (not moved to the story's authors or credits), with
+    each of the two ledes. A phrase may still leave the body by another rule: the learned furniture
+    model takes a genre's label under a headline ("Kommentar") for the page's, which is no byline."""
+    kept = []
+    for text in (STORY[language].format(line=line), STORY[language].format(line=line) + SECOND_PARAGRAPH):
+        kinds = {span.kind for draft in segment_document(text) for span in draft.spans if span.text == line}
+        kept.append(not kinds & {AUTHOR, CREDIT})
+    return kept
+
+
 def score(lines: dict[str, list[str]], want_kept: bool) -> tuple[int, int, list[str]]:
+    """Bylines (want_kept False) are right out of the body; phrases (want_kept True) are right when
+    no byline rule takes them."""
     right, total, wrong = 0, 0, []
     for language, items in lines.items():
         for line in items:
-            for kept in kept_in_body(language, line):
+            for kept in (not_a_signature if want_kept else kept_in_body)(language, line):
                 total += 1
                 right += kept == want_kept
                 if kept != want_kept and f"{language} {line}" not in wrong:
@@ -88,7 +102,7 @@ def render() -> str:
     bylines, phrases = score(BYLINES, want_kept=False), score(PHRASES, want_kept=True)
     seconds = time.perf_counter() - started
     rows = [f"| bylines out of the body | {bylines[0]} of {bylines[1]} | {', '.join(bylines[2]) or '-'} |",
-            f"| phrases kept in the body | {phrases[0]} of {phrases[1]} | {', '.join(phrases[2]) or '-'} |"]
+            f"| phrases not taken for a byline | {phrases[0]} of {phrases[1]} | {', '.join(phrases[2]) or '-'} |"]
     return "\n".join([
         "# Signature lines no rule was written on",
         "",

@@ -259,7 +259,8 @@ def test_a_captions_credit_names_its_photographer(credit, photographer):
 def test_signature_lines_no_rule_was_written_on_keep_their_floors():
     """bench/bylines.py's check of the byline rules (bench/BYLINES.md): at the commit that added
     outlet_byline, 126 of 132 bylines left the body (66 before it) and 38 of 50 phrases of their
-    shape stayed (48 before it)."""
+    shape stayed (48 before it); the phrases now count as right when no byline rule takes them (the
+    learned furniture model drops "Kommentar" under a headline as a label, which is no byline)."""
     from bench.bylines import BYLINES, PHRASES, score
 
     bylines_right, bylines_total, _ = score(BYLINES, want_kept=False)

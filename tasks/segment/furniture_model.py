@@ -5,8 +5,9 @@ without looking at them still found wordings they missed (bench/BOILERPLATE.md: 
 before this model). A linear model over a line's character n-grams (within words) and its words
 and word pairs carries the families' shape into unseen wordings and languages' variants. It is
 trained by bench/furniture_model.py (scikit-learn's TfidfVectorizer and LogisticRegression) on
-the boilerplate and prose lines of bench/boilerplate_forms.py's sets A to M and on the lines of
-the AEB tuning half's hand-checked bodies, and exported as plain numbers (furniture_model.json.gz)
+the boilerplate and prose lines of bench/boilerplate_forms.py's sets A to M, on furniture and
+article lines written for it (bench/furniture_training_lines.py) and on the lines of the AEB
+tuning half's hand-checked bodies, and exported as plain numbers (furniture_model.json.gz)
 that this module scores with, so the pipeline needs no scikit-learn; the training script checks
 that the two give the same probabilities.
 """
@@ -17,6 +18,7 @@ import gzip
 import json
 import math
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,7 +28,8 @@ MODEL_FILE = Path(__file__).with_name("furniture_model.json.gz")
 WHITE_SPACE = re.compile(r"\s\s+")  # as scikit-learn's char_wb analyzer folds it
 WORD = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
 MAX_WORDS = 30  # longer lines are prose, or a phrase rule's business (notices run to sentences)
-MAX_CACHED_WORDS = 200_000  # each word's n-grams are worked out once (Vectorizer.grams_of)
+MAX_CACHED_WORDS = 100_000  # each word's n-grams are worked out once (Vectorizer.grams_of)
+MAX_CACHED_LINES = 20_000  # and each line's probability: sites repeat their furniture on every page
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +78,8 @@ class Vectorizer:
                 grams += [padded[k : k + n] for k in range(max(1, len(padded) - n + 1))]
                 if len(padded) <= n:
                     break
-            known = self.known[word] = tuple(gram for gram in grams if gram in self.terms)
+            # interned: the cache holds one copy of each term, not one per word it is in
+            known = self.known[word] = tuple(sys.intern(gram) for gram in grams if gram in self.terms)
         return known
 
 
@@ -84,10 +88,16 @@ class FurnitureModel:
     vectorizers: tuple[Vectorizer, ...]
     intercept: float
     threshold: float  # chosen by bench/furniture_model.py on lines held out of the training
+    seen: dict[str, float] = field(default_factory=dict)  # probabilities of lines scored before
 
     def probability(self, text: str) -> float:
-        decision = self.intercept + sum(vectorizer.score(text) for vectorizer in self.vectorizers)
-        return 1.0 / (1.0 + math.exp(-decision))
+        known = self.seen.get(text)
+        if known is None:
+            if len(self.seen) >= MAX_CACHED_LINES:
+                self.seen.clear()
+            decision = self.intercept + sum(vectorizer.score(text) for vectorizer in self.vectorizers)
+            known = self.seen[text] = 1.0 / (1.0 + math.exp(-decision))
+        return known
 
     def is_furniture(self, text: str) -> bool:
         return self.probability(text) >= self.threshold
