@@ -710,6 +710,9 @@ def test_stories_under_markdown_headings_split_and_lose_the_marks():
     ("* * *", "* * *"),
     ("#1 priority for the mayor", "#1 priority for the mayor"),  # a heading's "#" is followed by a space
     ("**Q:** Will the port reopen?", "**Q:** Will the port reopen?"),  # marks inside a line stay
+    ("> The port reopened on Monday.", "The port reopened on Monday."),  # a block quote's mark
+    ("> ## Storm closes the port", "Storm closes the port"),
+    ("a > b, the vote said", "a > b, the vote said"),
 ])
 def test_markdown_marks_only_around_a_whole_line(line, inner):
     assert [found.text for found in split_lines(line)] == [inner]

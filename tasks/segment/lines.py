@@ -17,7 +17,7 @@ UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\u
 # "_Advertisement_"). Every rule reads the line without them: behind "## " a headline is not
 # headline-shaped (its first character is no letter), and 60 documents of two to four glued stories
 # under such headings came out with the right number of stories 7 times (bench/split_notes.md).
-ATX_HEADING = re.compile(r"#{1,6}[ \t]+")
+ATX_HEADING = re.compile(r"(?:>[ \t]*)*#{1,6}[ \t]+|(?:>[ \t]*)+(?=[^\s>])")  # a heading, or a quote's "> "
 ATX_CLOSING = re.compile(r"[ \t]+#+$")
 EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=[^\s*_])(.*[^\s*_])\1")
 # Bold or italic inside a line ("**Read more:** [...](...)", "*Photo:* AP"): the line rules read the
@@ -63,11 +63,11 @@ def count_words(text: str) -> int:
 
 def markdown_marks(content: str) -> tuple[int, int]:
     """Lengths of the Markdown marks that open and close a line: a heading's "#"s (and its closing
-    ones), then bold or italic around all the rest. (0, 0) when there are none, or nothing but
+    ones) or a block quote's ">", then bold or italic around all the rest. (0, 0) when there are none, or nothing but
     marks would be left ("***", "# # #" are rule lines)."""
     heading = ATX_HEADING.match(content)
     lead = heading.end() if heading else 0
-    closing = ATX_CLOSING.search(content, lead) if heading else None
+    closing = ATX_CLOSING.search(content, lead) if heading and "#" in heading.group() else None
     trail = len(content) - closing.start() if closing else 0
     emphasis = EMPHASIS.fullmatch(content, lead, len(content) - trail)
     if emphasis:

@@ -787,8 +787,9 @@ RULES = (
     ),
     Rule(
         MARKDOWN_MARK, schema.DROPPED, LINE_MARKS,
-        ("a Markdown heading's '#' marks (ATX_HEADING, ATX_CLOSING) and bold or italic marks around the whole "
-         "rest of a line (EMPHASIS); every other rule reads the line without them (lines.markdown_marks)",),
+        ("a Markdown heading's '#' marks (ATX_HEADING, ATX_CLOSING) or a block quote's '>', and bold or italic "
+         "marks around the whole rest of a line (EMPHASIS); every other rule reads the line without them "
+         "(lines.markdown_marks)",),
         ("a line left with no letter or digit keeps its marks ('***' is a rule line); marks inside a line stay",),
         "Text scraped as Markdown marks its headlines, bylines and labels; the marks are markup, not text, "
         "and a headline behind '## ' must still read as a headline.",
