@@ -27,7 +27,11 @@ from pathlib import Path
 MODEL_FILE = Path(__file__).with_name("furniture_model.json.gz")
 WHITE_SPACE = re.compile(r"\s\s+")  # as scikit-learn's char_wb analyzer folds it
 WORD = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
-MAX_WORDS = 30  # longer lines are prose, or a phrase rule's business (notices run to sentences)
+# Longer lines are prose, or a phrase rule's business (notices run to sentences). Of the lines it took
+# in bench/boilerplate_forms.py's sets (held out or not), the longest has 16 words; at 30 it was
+# asked about twice the lines and cost twice the time on the distinct pages of bench/speed.py
+# (0.7 s for 400 pages, 0.45 s of it on lines of 15 to 30 words, none taken).
+MAX_WORDS = 20
 MAX_CACHED_WORDS = 100_000  # each word's n-grams are worked out once (Vectorizer.grams_of)
 MAX_CACHED_LINES = 20_000  # and each line's probability: sites repeat their furniture on every page
 
