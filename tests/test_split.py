@@ -716,3 +716,34 @@ def test_stories_under_markdown_headings_split_and_lose_the_marks():
 ])
 def test_markdown_marks_only_around_a_whole_line(line, inner):
     assert [found.text for found in split_lines(line)] == [inner]
+
+
+@pytest.mark.parametrize("question", ["Por que a acidez importa?", "De Nederlandse regering wil meer bossen"])
+def test_a_line_opening_like_a_byline_without_a_name_under_a_subhead_marks_no_story(question):
+    """"Por", "De", "Da" open questions and sentences as well as bylines: only a capitalised name follows a byline's."""
+    paragraphs = [paragraph for paragraph in FIRE.split("\n") if paragraph.strip()]
+    text = "\n".join([FIRE_TITLE, *paragraphs[:2], "Firefighters From Three Regions", question, *paragraphs[2:]])
+    assert len(stories(text)) == 1
+
+
+def test_a_named_byline_under_the_headline_still_marks_the_story():
+    text = f"{QUAKE_TITLE}\n{QUAKE}{STRIKE_TITLE}\nPor Ana María de la Fuente\n{STRIKE}"
+    assert [title for title, _ in stories(text)] == [QUAKE_TITLE, STRIKE_TITLE]
+
+
+def test_a_pictures_copyright_credit_inside_a_story_ends_no_story():
+    """A bare "© Name" credits a picture, anywhere in a story; a story's copyright line has its year or reservation."""
+    paragraphs = [paragraph for paragraph in FIRE.split("\n") if paragraph.strip()]
+    text = "\n".join([FIRE_TITLE, *paragraphs[:2], "© Miguel Riopa", "Firefighters From Three Regions", *paragraphs[2:]])
+    assert len(stories(text)) == 1
+
+
+@pytest.mark.xfail(reason="a date line under a subhead marks a story's start whatever the text around it; weighing such "
+                   "a mark when the two sides are as alike as each with itself fixed this, but lost more glued stories "
+                   "than it saved one-story documents on documents it was not designed on (bench/split_notes.md)")
+def test_a_dated_section_of_one_story_stays_in_it():
+    """A date line under a subhead marks a new story only where the text around it is not one text."""
+    paragraphs = [paragraph for paragraph in FIRE.split("\n") if paragraph.strip()]
+    text = "\n".join([FIRE_TITLE, "12 August 2024", *paragraphs[:2], "Fire Reaches the National Park",
+                      "13 August 2024", *paragraphs[2:]])
+    assert len(stories(text)) == 1

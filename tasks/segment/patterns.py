@@ -903,9 +903,17 @@ LEADING_CREDIT = re.compile(r"^(?:photo|foto|image|credit|bild)\s*:\s*", I)
 TRAILING_LABELLED_CREDIT = re.compile(
     r"(?<=[.!?])\s+(?:photos?|fotos?|bild|image|picture|crédits?|créditos?|credits?)\s*[:/©]?\s+[^\n]{2,80}$", I
 )
-# A line that opens like a byline, with a person's name or a desk's ("By Staff Reporter", "Von dpa",
-# "Par notre correspondant", "Di Redazione", "Da Redação", "From CNN Wire").
-BYLINE_OPENING = re.compile(r"^(?:by|von|par|por|di|da|dalla|de|door|av|from)\s+\S", I)
+# A line that opens like a byline, with a name: "By Jane Doe", "Von dpa", "Di Redazione", "Da Redação",
+# "From CNN Wire", "Par Marie Dupont, à Kiev". The name's first word is capitalised, and so is its
+# second, unless a particle ("de", "van"), a connective ("and", "et") or punctuation comes first:
+# questions and fragments open with the same words ("Por que ...?", "Da Cup é ...", "De Nederlandse
+# regering ..."), and in one-story documents of bench/split_layouts.py such lines under a subhead
+# split the story there. Desks in lower case ("Par notre correspondant") are the cleaning's
+# desk bylines (rules.DESK_BYLINE).
+BYLINE_OPENING = re.compile(
+    r"^(?i:by|von|par|por|di|da|dalla|de|door|av|from)\s+[A-ZÀ-Þ][\w.'’-]*"
+    r"(?:\s*$|\s*[,;|/–—-]|\s+(?:[A-ZÀ-Þ&]|(?:van|von|de|da|di|del|der|dos|du|la|le|and|und|et|e|y)\b))"
+)
 
 # Wire datelines at the start of a paragraph ("GENEVA (Reuters) -", "MOSCOW (AP) —").
 DATELINE_START = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{2,40}(?:,\s*[^()\n]{2,40})?\s*\([^()\n]{2,30}\)\s*[—–-]")

@@ -76,6 +76,11 @@ MARK_RULES = frozenset({None, rules.SITE_MARK, rules.DESK_BYLINE, rules.PHOTO_CR
 ORIGIN_NOTICE_MAX_WORDS = 30  # "This article was originally published by ... Read the original article."
 BYLINE_MAX_WORDS = 8  # a byline under a headline: "By", "Von", "Par" ... and a name or a desk
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# A copyright line's reservation, in the six languages: "All rights reserved", "Alle Rechte
+# vorbehalten", "Tous droits réservés", "Todos los derechos reservados", "Riproduzione riservata",
+# "Todos os direitos reservados".
+RIGHTS_RESERVED = re.compile(r"\brights reserved|\brechte vorbehalten|\bdroits réservés|\bderechos reservados"
+                             r"|\b(?:riproduzione|diritti) riservat|\bdireitos reservados", re.I)
 # An item number opening a line: a mark before it ("No.", "Nr.", "N.º", "Núm.", "#") or a
 # separator after it ("4 – ", "4: ").
 NUMBERED_ITEM = re.compile(
@@ -365,8 +370,16 @@ def _after_story_end(lines: list[Line], i: int) -> bool:
     above = lines[i - 1]
     if above.is_body:
         return above.words <= ORIGIN_NOTICE_MAX_WORDS and bool(p.ORIGIN_NOTICE.match(above.text))
-    return above.rule == rules.CONTRIBUTOR_CREDIT or (
-        above.rule == rules.NAV_CHROME and bool(p.COPYRIGHT.match(above.text) or p.REPRINT_NOTICE.search(above.text)))
+    return above.rule == rules.CONTRIBUTOR_CREDIT or (above.rule == rules.NAV_CHROME and _copyright_notice(above.text))
+
+
+def _copyright_notice(text: str) -> bool:
+    """A story's copyright line, with its year or its reservation ("© 2024 The Associated Press. All
+    rights reserved."): a bare "© Name" is a picture's credit, which sits anywhere in a story (a
+    recipe's photo between two lines of its ingredients split it there, in bench/split_layouts.py's
+    one-story documents)."""
+    return bool(p.REPRINT_NOTICE.search(text) or (p.COPYRIGHT.match(text) and (
+        YEAR.search(text) or RIGHTS_RESERVED.search(text))))
 
 
 def _dated(lines: list[Line], i: int) -> bool:
