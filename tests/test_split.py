@@ -747,3 +747,11 @@ def test_a_dated_section_of_one_story_stays_in_it():
     text = "\n".join([FIRE_TITLE, "12 August 2024", *paragraphs[:2], "Fire Reaches the National Park",
                       "13 August 2024", *paragraphs[2:]])
     assert len(stories(text)) == 1
+
+
+def test_an_unbulleted_headline_under_bulleted_related_links_opens_the_next_story():
+    """A list's items share their marks: the next story's headline, and its own first short lines, are no links."""
+    text = (f"{QUAKE_TITLE}\n{_no_blank_lines(QUAKE)}\nRelated\n- Floods Cut Off Villages in the Andes\n"
+            f"- Volcano Alert Raised Near Arequipa\n{STRIKE_TITLE}\nWhich Trains Still Run on Wednesday\n"
+            f"Strike Timeline\n{_no_blank_lines(STRIKE)}\n")
+    assert [title for title, _ in stories(text)] == [QUAKE_TITLE, STRIKE_TITLE]

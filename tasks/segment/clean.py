@@ -124,13 +124,18 @@ def mark_learned_furniture(lines: list[Line]) -> None:
 def mark_related_links(lines: list[Line]) -> None:
     """The titles listed under a bare teaser label ("Related", "Lire aussi"): bullets or
     headline-shaped lines. An unbulleted title right above prose is the headline of what follows
-    (an article after the block, or the same article going on), not a link."""
+    (an article after the block, or the same article going on), not a link; so is an unbulleted
+    line under bulleted titles, with what follows it: a list's items share its marks, and the next
+    story's headline, with its own first short lines, went into the list."""
     for i, label in enumerate(lines):
         if label.rule != rules.READ_MORE or label.words > rules.RELATED_LABEL_MAX_WORDS:
             continue
-        items = []
+        items: list[Line] = []
         for line in lines[i + 1 : i + 1 + rules.RELATED_MAX_ITEMS]:
-            if not (line.is_body and line.words <= rules.TEASER_MAX_WORDS and (p.BULLET.match(line.text) or is_headline(line))):
+            bulleted = bool(p.BULLET.match(line.text))
+            if not (line.is_body and line.words <= rules.TEASER_MAX_WORDS and (bulleted or is_headline(line))):
+                break
+            if items and not bulleted and p.BULLET.match(items[0].text):
                 break
             items.append(line)
         after = i + 1 + len(items)
