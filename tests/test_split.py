@@ -755,3 +755,11 @@ def test_an_unbulleted_headline_under_bulleted_related_links_opens_the_next_stor
             f"- Volcano Alert Raised Near Arequipa\n{STRIKE_TITLE}\nWhich Trains Still Run on Wednesday\n"
             f"Strike Timeline\n{_no_blank_lines(STRIKE)}\n")
     assert [title for title, _ in stories(text)] == [QUAKE_TITLE, STRIKE_TITLE]
+
+
+def test_a_live_blogs_oldest_entry_opening_with_the_wire_dateline_stays_in_the_blog():
+    """Under a clock time with no date, an entry heading over the wire copy's dateline is the blog's own entry."""
+    first, second, third, fourth = [paragraph for paragraph in FIRE.split("\n") if paragraph.strip()]
+    text = (f"{FIRE_TITLE}\n14:05\nGovernment Promises Forest Clearing\n{fourth}\n13:15\nNo Deaths So Far\n{third}\n"
+            f"11:35\nFire Forces Evacuations\nLISBON (Reuters) - {first}\n{second}\n")
+    assert len(stories(text)) == 1

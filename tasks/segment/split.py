@@ -190,7 +190,7 @@ def story_candidates(facts: LineFacts, counts: Counter) -> tuple[list[int], set[
     shaped = [i for i in range(len(lines)) if facts.headline[i] and not _repeats_above(lines, i) and i not in items]
     headers = {i: end for i in shaped if (end := _text_under_captions_and_mark(facts, i)) is not None}
     datelines = [i for i in range(1, len(lines)) if _opens_with_dateline(facts, i) and i not in headers.values()]
-    marked = {i for i in shaped if _repeated_below(lines, i, counts) or _dateline_follows(lines, i)
+    marked = {i for i in shaped if _repeated_below(lines, i, counts) or _wire_story_follows(lines, i)
               or _byline_follows(facts, i) or _dated(lines, i) or i in headers or _after_story_end(lines, i)}
     # A masthead in capitals opens no story: the headline above it does (_headline_over_captions).
     shaped_lines = set(shaped)
@@ -671,6 +671,15 @@ def _text_under_captions_and_mark(facts: LineFacts, i: int) -> int | None:
     is_mark = (mark.rule in MARK_RULES and mark.words <= MAX_MARK_WORDS
                and not mark.text.endswith((".", "!", "?", ":")))
     return k + 1 if is_mark and text.kind == BODY and not facts.headline[k + 1] and text.words > mark.words else None
+
+
+def _wire_story_follows(lines: list[Line], i: int) -> bool:
+    """A wire dateline under the headline, which is no live blog's entry heading: under a clock
+    time with no date (a live blog's "14:20", "58 minutes ago") an entry opening with the wire
+    copy's dateline is the blog's own oldest entry, and split it there in one-story documents of
+    bench/split_layouts.py. Such a boundary is still weighed like any other."""
+    return _dateline_follows(lines, i) and not (i and lines[i - 1].rule == rules.TIMESTAMP
+                                                and not YEAR.search(lines[i - 1].text))
 
 
 def _dateline_follows(lines: list[Line], i: int) -> bool:
