@@ -763,3 +763,27 @@ def test_a_live_blogs_oldest_entry_opening_with_the_wire_dateline_stays_in_the_b
     text = (f"{FIRE_TITLE}\n14:05\nGovernment Promises Forest Clearing\n{fourth}\n13:15\nNo Deaths So Far\n{third}\n"
             f"11:35\nFire Forces Evacuations\nLISBON (Reuters) - {first}\n{second}\n")
     assert len(stories(text)) == 1
+
+
+def test_a_long_sides_own_sparseness_bounds_the_roundup_feature():
+    """The headline density of a boundary is the sparsest of the windows around it and of each side long enough
+    to tell (DENSITY_WINDOW_WORDS of prose): a story's key-figures box under its headline, next to the results
+    list the story above ends with, made both windows dense."""
+    results = ("Natation : les résultats du meeting de Chartres\nLe club local a dominé la deuxième journée du meeting, "
+               "devant Rennes et Nantes, avec six victoires sur les huit finales disputées samedi.\n"
+               "100 m nage libre dames : Léa Martin (Chartres) 55\"81\n200 m papillon messieurs : Hugo Petit (Rennes) 2'01\"45\n"
+               "50 m dos dames : Inès Roux (Chartres) 28\"90\n400 m 4 nages messieurs : Tom Girard (Nantes) 4'22\"10\n"
+               "100 m brasse dames : Clara Faure (Chartres) 1'08\"33\n200 m nage libre messieurs : Noah Blanc (Chartres) 1'49\"02\n"
+               "50 m papillon dames : Jade Morel (Rennes) 26\"77\n100 m dos messieurs : Paul Henry (Nantes) 55\"12\n"
+               "200 m brasse dames : Emma Roger (Chartres) 2'29\"40\n4 x 100 m relais mixte : Chartres 3'41\"05\n")
+    title, _, body = _story("it", 1).partition("\n")
+    key_figures = "I numeri\nBilancio 2025 in aumento\nInvestimenti per 12 milioni\nNuove assunzioni nel 2026\n"
+    lines = split_lines(results + title + "\n" + key_figures + body)
+    for line in lines:
+        classify_line(line)
+    facts = describe(lines)
+    start = next(i for i, line in enumerate(lines) if line.text == title)
+    left, right = split._segment(facts, 0, start), split._segment(facts, start, len(lines))
+    feature = split.break_features(facts, left, right)[split.FEATURES.index("density")]
+    assert right.prose_words >= split.DENSITY_WINDOW_WORDS
+    assert feature == split._density(right) < facts.density[start]

@@ -178,7 +178,7 @@ LONE_HEADLINE_MIN_WORDS = 50
 #     that cosine / the sides' similarity with themselves
 #     share of the headline's words among the next LEDE_WORDS words
 #     share of the headline's words already in the story before it
-#     headline-shaped lines per 100 words around it (capped)
+#     headline-shaped lines per 100 words around it and within each side (the sparsest, capped)
 #     ln(1 + words on the shorter side)
 #     blank lines above it beyond the document's usual gap (capped)
 #     a read-more or related teaser, a rule line, an advertisement label just above it.

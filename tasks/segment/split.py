@@ -15,8 +15,8 @@ The break score (`break_features`, weighed by `BreakWeights`) judges a boundary 
 segments on either side of it, so the subheads of a listicle, a Q&A or a shopping guide, each
 over a short section, end up judged by the article around them: the two sides' content words
 (absolutely, and against each side's similarity with itself), whether the headline is about
-what follows and not about what came before, how dense the text around it is with
-headline-shaped lines (roundups), the size of the sides, and layout evidence (a wider blank-line
+what follows and not about what came before, how dense the text around it and each side
+are with headline-shaped lines (roundups), the size of the sides, and layout evidence (a wider blank-line
 gap than between the paragraphs around it, a read-more teaser, a rule line or an ad label
 above). The weights are fitted by bench/split_fit.py (tasks/core/settings.py says how).
 Segments keep their word counts as they merge, so the cost grows with the number of merges
@@ -170,6 +170,7 @@ class Segment:
     terms: Counter
     words: int
     prose_words: int
+    headlines: int  # headline-shaped lines
 
 
 def story_starts(lines: list[Line], counts: Counter, title_hint: str | None,
@@ -522,7 +523,8 @@ def _segment(facts: LineFacts, start: int, end: int) -> Segment:
     terms: Counter[str] = Counter()
     for line_terms in facts.terms[start:end]:
         terms.update(line_terms)
-    return Segment(start, end, terms, sum(facts.words[start:end]), sum(facts.prose_words[start:end]))
+    return Segment(start, end, terms, sum(facts.words[start:end]), sum(facts.prose_words[start:end]),
+                   sum(facts.headline[start:end]))
 
 
 def _absorb(left: Segment, right: Segment) -> None:
@@ -530,6 +532,7 @@ def _absorb(left: Segment, right: Segment) -> None:
     left.end = right.end
     left.words += right.words
     left.prose_words += right.prose_words
+    left.headlines += right.headlines
 
 
 def _merge_priority(facts: LineFacts, left: Segment, right: Segment, weights: BreakWeights) -> float:
@@ -558,10 +561,22 @@ def break_features(facts: LineFacts, left: Segment, right: Segment) -> tuple[flo
     relative = similarity / max(_self_similarity(facts, left, right), MIN_SELF_SIMILARITY)
     headline = set(facts.terms[right.start])
     past = len(headline & left.terms.keys()) / len(headline) if headline else 0.0
-    density = min(facts.density[right.start], MAX_HEADLINE_DENSITY)
+    density = min(facts.density[right.start], _density(left), _density(right), MAX_HEADLINE_DENSITY)
     shorter = min(left.words, right.words - facts.words[right.start])
     return (similarity, relative, _lede_overlap(facts, right), past, density, math.log1p(shorter),
             float(facts.gaps[right.start]), *map(float, facts.above[right.start]))
+
+
+def _density(segment: Segment) -> float:
+    """A segment's own headline-shaped lines per 100 prose words, once it holds DENSITY_WINDOW_WORDS
+    of them (no bound before). The windows around a boundary (`headline_densities`) may hold another
+    story's lines: a story glued under one that ends in a list (a swim meet's results, a tour's
+    dates) was merged into it by the roundup weight, though the two share no word. A roundup's
+    parts are dense on their own; a short part (one item under its name) says too little, as a
+    short window does, and counted as sparse it split AEB's gadget roundups at their items."""
+    if segment.prose_words < DENSITY_WINDOW_WORDS:
+        return math.inf
+    return 100 * segment.headlines / segment.prose_words
 
 
 def _self_similarity(facts: LineFacts, left: Segment, right: Segment) -> float:
