@@ -558,7 +558,8 @@ def test_the_pages_own_title_over_an_exclaiming_first_paragraph_is_no_kicker():
 
 @pytest.mark.parametrize("ending", ["(Reporting by Jane Doe; Editing by Marco Bianchi)", "Mitarbeit: Jonas Weber",
                                     "(Servizio di Marco Bianchi; a cura di Giulia Rossi)",
-                                    "© 2024 The Associated Press. All rights reserved.", "© Riproduzione riservata"])
+                                    "© 2024 The Associated Press. All rights reserved.", "© Riproduzione riservata",
+                                    "© dpa-infocom, dpa:240314-99-123456/2"])
 def test_a_headline_under_a_storys_credits_or_copyright_opens_the_next_story(ending):
     text = f"{QUAKE_TITLE}\n{_no_blank_lines(QUAKE)}\n{ending}\n{FIRE_TITLE}\n{_no_blank_lines(FIRE)}\n"
     quake, fire = segment_document(text)

@@ -76,6 +76,7 @@ MARK_RULES = frozenset({None, rules.SITE_MARK, rules.DESK_BYLINE, rules.PHOTO_CR
 ORIGIN_NOTICE_MAX_WORDS = 30  # "This article was originally published by ... Read the original article."
 BYLINE_MAX_WORDS = 8  # a byline under a headline: "By", "Von", "Par" ... and a name or a desk
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+YEAR_OR_ID = re.compile(r"\d{4}")  # a year, or a wire's dated id ("dpa:240314-99-123456")
 # A copyright line's reservation, in the six languages: "All rights reserved", "Alle Rechte
 # vorbehalten", "Tous droits réservés", "Todos los derechos reservados", "Riproduzione riservata",
 # "Todos os direitos reservados".
@@ -375,12 +376,12 @@ def _after_story_end(lines: list[Line], i: int) -> bool:
 
 
 def _copyright_notice(text: str) -> bool:
-    """A story's copyright line, with its year or its reservation ("© 2024 The Associated Press. All
-    rights reserved."): a bare "© Name" is a picture's credit, which sits anywhere in a story (a
-    recipe's photo between two lines of its ingredients split it there, in bench/split_layouts.py's
-    one-story documents)."""
+    """A story's copyright line, with its year, a wire's id or its reservation ("© 2024 The
+    Associated Press. All rights reserved.", "© dpa-infocom, dpa:240314-99-123456/2"): a bare
+    "© Name" is a picture's credit, which sits anywhere in a story (a recipe's photo between two
+    lines of its ingredients split it there, in bench/split_layouts.py's one-story documents)."""
     return bool(p.REPRINT_NOTICE.search(text) or (p.COPYRIGHT.match(text) and (
-        YEAR.search(text) or RIGHTS_RESERVED.search(text))))
+        YEAR_OR_ID.search(text) or RIGHTS_RESERVED.search(text))))
 
 
 def _dated(lines: list[Line], i: int) -> bool:
